@@ -1,0 +1,198 @@
+package diag
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// TextOptions controls the human renderer. The zero value prints English,
+// without colour and without wrapping, which is what tests and pipes want.
+type TextOptions struct {
+	// Width wraps detail and hint text; 0 disables wrapping.
+	Width int
+	// Color adds ANSI colour; set it only when writing to a terminal.
+	Color bool
+	// Lang picks the words around the diagnostic ("en" or "es").
+	Lang string
+	// Source returns a file's bytes for the snippet; nil or a nil result
+	// prints the location without a snippet.
+	Source func(filename string) []byte
+}
+
+type labels struct{ err, warn, info, on, line, col, hint, rule, explain string }
+
+var textLabels = map[string]labels{
+	"en": {"Error", "Warning", "Info", "on", "line", "column", "Hint", "Rule", "more"},
+	"es": {"Error", "Aviso", "Info", "en", "línea", "columna", "Pista", "Regla", "más"},
+}
+
+func labelsFor(lang string) labels {
+	if l, ok := textLabels[lang]; ok {
+		return l
+	}
+	return textLabels["en"]
+}
+
+// maxSnippetLines caps how much of a long subject is echoed.
+const maxSnippetLines = 6
+
+// WriteText renders diagnostics the way hcl does: a header, the location, the
+// numbered source lines with the subject underlined, then detail and hint.
+func WriteText(w io.Writer, ds Diagnostics, opt TextOptions) error {
+	var buf bytes.Buffer
+	for _, d := range ds {
+		writeOne(&buf, d, opt)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func writeOne(b *bytes.Buffer, d Diagnostic, opt TextOptions) {
+	lb := labelsFor(opt.Lang)
+	sev, color := lb.info, "\x1b[36m"
+	switch d.Severity {
+	case SeverityError:
+		sev, color = lb.err, "\x1b[1;31m"
+	case SeverityWarning:
+		sev, color = lb.warn, "\x1b[1;33m"
+	}
+	reset, bold, caretColor := "\x1b[0m", "\x1b[1m", color
+	if !opt.Color {
+		color, reset, bold, caretColor = "", "", "", ""
+	}
+	fmt.Fprintf(b, "%s%s%s: %s%s%s\n\n", color, sev, reset, bold, Sanitize(d.Summary), reset)
+
+	r := d.Subject
+	if r.Filename != "" {
+		if r.Start.Line > 0 {
+			fmt.Fprintf(b, "  %s %s %s %d, %s %d:\n", lb.on, Sanitize(r.Filename), lb.line, r.Start.Line, lb.col, r.Start.Column)
+		} else {
+			fmt.Fprintf(b, "  %s %s:\n", lb.on, Sanitize(r.Filename))
+		}
+		if opt.Source != nil && r.Start.Line > 0 {
+			writeSnippet(b, opt.Source(r.Filename), r, caretColor, reset)
+		}
+		b.WriteByte('\n')
+	}
+	if d.Detail != "" {
+		b.WriteString(wrap(Sanitize(d.Detail), opt.Width, ""))
+		b.WriteString("\n\n")
+	}
+	if d.Hint != "" {
+		prefix := lb.hint + ": "
+		b.WriteString(wrap(prefix+Sanitize(d.Hint), opt.Width, strings.Repeat(" ", utf8.RuneCountInString(prefix))))
+		b.WriteString("\n\n")
+	}
+	if d.Rule != "" {
+		fmt.Fprintf(b, "%s: %s (%s: iactutor explain %s)\n\n", lb.rule, d.Rule, lb.explain, d.Rule)
+	}
+}
+
+func writeSnippet(b *bytes.Buffer, src []byte, r Range, caretColor, reset string) {
+	if src == nil {
+		return
+	}
+	lines := splitLines(src)
+	if r.Start.Line > len(lines) {
+		return
+	}
+	end := r.End.Line
+	if end < r.Start.Line {
+		end = r.Start.Line
+	}
+	if end > len(lines) {
+		end = len(lines)
+	}
+	if end-r.Start.Line+1 > maxSnippetLines {
+		end = r.Start.Line + maxSnippetLines - 1
+	}
+	first := r.Start.Line - 1
+	if first < 1 {
+		first = 1
+	}
+	width := len(fmt.Sprint(end))
+	for n := first; n <= end; n++ {
+		text := displayLine(lines[n-1])
+		fmt.Fprintf(b, "  %*d | %s\n", width, n, text)
+		if n < r.Start.Line {
+			continue
+		}
+		from, to := 1, utf8.RuneCountInString(text)+1
+		if n == r.Start.Line {
+			from = r.Start.Column
+		}
+		if n == r.End.Line {
+			to = r.End.Column
+		} else if n > r.End.Line {
+			to = from + 1
+		}
+		if from < 1 {
+			from = 1
+		}
+		if to <= from {
+			to = from + 1
+		}
+		// Leading blanks of continuation lines are not part of the subject.
+		if n != r.Start.Line {
+			from = max(from, 1+leadingSpaces(text))
+			if to <= from {
+				to = from + 1
+			}
+		}
+		fmt.Fprintf(b, "  %s | %s%s%s%s\n", strings.Repeat(" ", width), strings.Repeat(" ", from-1), caretColor, strings.Repeat("^", to-from), reset)
+	}
+}
+
+func splitLines(src []byte) []string {
+	s := strings.ReplaceAll(string(src), "\r\n", "\n")
+	s = strings.TrimSuffix(s, "\n")
+	return strings.Split(s, "\n")
+}
+
+// displayLine makes a source line safe and keeps carets aligned: a tab is
+// shown as one space so column N is still the Nth cell.
+func displayLine(s string) string {
+	return Sanitize(strings.ReplaceAll(s, "\t", " "))
+}
+
+func leadingSpaces(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " "))
+}
+
+// wrap folds text at width columns (0 = no folding); indent starts every
+// continuation line so a "Hint: " prefix lines up.
+func wrap(text string, width int, indent string) string {
+	if width <= 0 {
+		return text
+	}
+	var out strings.Builder
+	for pi, para := range strings.Split(text, "\n") {
+		if pi > 0 {
+			out.WriteString("\n")
+		}
+		col := 0
+		for wi, word := range strings.Fields(para) {
+			wl := utf8.RuneCountInString(word)
+			switch {
+			case wi == 0:
+				if pi > 0 {
+					out.WriteString(indent)
+					col = utf8.RuneCountInString(indent)
+				}
+			case col+1+wl > width:
+				out.WriteString("\n")
+				out.WriteString(indent)
+				col = utf8.RuneCountInString(indent)
+			default:
+				out.WriteByte(' ')
+				col++
+			}
+			out.WriteString(word)
+			col += wl
+		}
+	}
+	return out.String()
+}

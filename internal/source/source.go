@@ -1,0 +1,229 @@
+// Package source reads learners' files safely: it refuses what is too big,
+// binary, or reached through a link that leaves the folder being checked, and
+// turns each refusal into a diagnostic so the rest of a batch still runs.
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/iactutor/iactutor/internal/diag"
+)
+
+// MaxFileSize is the default cap on one file: far above any real manifest or
+// module file, far below what could exhaust memory in a batch.
+const MaxFileSize = 1 << 20
+
+// File is one file's bytes and the path as the user reached it (the argument
+// joined with the relative path inside it), which is what diagnostics name.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Options tunes Collect.
+type Options struct {
+	// MaxSize overrides MaxFileSize when positive.
+	MaxSize int64
+	// Extensions selects the files read from folders (with the dot, e.g.
+	// ".yaml"). Files named explicitly are read whatever their extension.
+	Extensions []string
+}
+
+// Rule IDs for refused files.
+const (
+	RuleTooLarge = "file/too-large"
+	RuleBinary   = "file/binary"
+	RuleLink     = "file/link-outside"
+	RuleRead     = "file/unreadable"
+)
+
+// Collect reads every path: a file is read as is, a folder is walked for
+// files with one of the wanted extensions, in lexical order. Problems with
+// single files become diagnostics; the error is for an argument that does not
+// exist at all (a usage mistake: exit 2).
+func Collect(paths []string, opt Options) ([]File, diag.Diagnostics, error) {
+	var files []File
+	var ds diag.Diagnostics
+	for _, p := range paths {
+		info, err := os.Lstat(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cannot read %s: %w", p, err)
+		}
+		if info.IsDir() {
+			fs, d, err := collectDir(p, opt)
+			if err != nil {
+				return nil, nil, err
+			}
+			files = append(files, fs...)
+			ds = append(ds, d...)
+			continue
+		}
+		root := filepath.Dir(p)
+		f, d := readOne(root, p, opt)
+		if d != nil {
+			ds = append(ds, *d)
+			continue
+		}
+		files = append(files, f)
+	}
+	return files, ds, nil
+}
+
+func collectDir(root string, opt Options) ([]File, diag.Diagnostics, error) {
+	var files []File
+	var ds diag.Diagnostics
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == root {
+				return err
+			}
+			ds = append(ds, refused(path, RuleRead, "This folder cannot be read", err.Error()))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !wanted(path, opt.Extensions) {
+			return nil
+		}
+		f, dg := readOne(root, path, opt)
+		if dg != nil {
+			ds = append(ds, *dg)
+			return nil
+		}
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read folder %s: %w", root, err)
+	}
+	return files, ds, nil
+}
+
+func wanted(path string, exts []string) bool {
+	if len(exts) == 0 {
+		return true
+	}
+	return slices.Contains(exts, strings.ToLower(filepath.Ext(path)))
+}
+
+// Read reads one file that lives under root with the same checks as Collect,
+// for callers that already know which files they want (exercise folders).
+func Read(root, path string, opt Options) (File, *diag.Diagnostic) {
+	return readOne(root, path, opt)
+}
+
+func readOne(root, path string, opt Options) (File, *diag.Diagnostic) {
+	limit := opt.MaxSize
+	if limit <= 0 {
+		limit = MaxFileSize
+	}
+	info, err := os.Lstat(path)
+	if err != nil {
+		d := refused(path, RuleRead, "This file cannot be read", err.Error())
+		return File{}, &d
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		if ok, why := linkStaysInside(root, path); !ok {
+			d := refused(path, RuleLink, "This link points outside the folder being checked", why)
+			return File{}, &d
+		}
+		info, err = os.Stat(path)
+		if err != nil {
+			d := refused(path, RuleRead, "This link cannot be followed", err.Error())
+			return File{}, &d
+		}
+	}
+	if !info.Mode().IsRegular() {
+		d := refused(path, RuleRead, "This is not a regular file", "Only plain files are read; devices, pipes and sockets are skipped.")
+		return File{}, &d
+	}
+	if info.Size() > limit {
+		d := refused(path, RuleTooLarge, fmt.Sprintf("This file is %d bytes, over the %d-byte limit", info.Size(), limit),
+			"Manifests and Terraform files are small; a file this large is almost surely not one, so it is not read.")
+		return File{}, &d
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		d := refused(path, RuleRead, "This file cannot be read", err.Error())
+		return File{}, &d
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	if err != nil {
+		d := refused(path, RuleRead, "This file cannot be read", err.Error())
+		return File{}, &d
+	}
+	if int64(len(data)) > limit {
+		d := refused(path, RuleTooLarge, fmt.Sprintf("This file is over the %d-byte limit", limit), "It grew while being read.")
+		return File{}, &d
+	}
+	if line, col, bad := binaryAt(data); bad {
+		d := refused(path, RuleBinary, "This file is not text", "It holds a NUL byte or bytes that are not UTF-8, so it cannot be a manifest or a Terraform file.")
+		d.Subject = diag.Point(path, line, col)
+		return File{}, &d
+	}
+	return File{Path: path, Data: data}, nil
+}
+
+// binaryAt finds the first NUL byte or invalid UTF-8 sequence.
+func binaryAt(data []byte) (line, col int, bad bool) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == 0 || (r == utf8.RuneError && size == 1) {
+			return line, col, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return 0, 0, false
+}
+
+// linkStaysInside resolves a link and its whole chain and accepts it only when
+// the final target is inside root.
+func linkStaysInside(root, path string) (bool, string) {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return false, fmt.Sprintf("The link cannot be resolved (%v).", errors.Unwrap(err))
+	}
+	absRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false, err.Error()
+	}
+	absRoot, _ = filepath.Abs(absRoot)
+	absTarget, _ := filepath.Abs(target)
+	rel, err := filepath.Rel(absRoot, absTarget)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false, "Links are followed only when they stay inside the folder, so a submission can never make iactutor read other files on this computer."
+	}
+	return true, ""
+}
+
+func refused(path, rule, summary, detail string) diag.Diagnostic {
+	return diag.Diagnostic{
+		Severity: diag.SeverityError,
+		Summary:  summary,
+		Detail:   detail,
+		Subject:  diag.Range{Filename: path},
+		Rule:     rule,
+	}
+}
