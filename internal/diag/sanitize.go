@@ -11,15 +11,7 @@ import (
 // came from a learner's file can never drive the terminal it is printed on.
 // Tabs and newlines are kept.
 func Sanitize(s string) string {
-	clean := true
-	for i, r := range s {
-		if r == utf8.RuneError || unsafeRune(r) {
-			clean = false
-			break
-		}
-		_ = i
-	}
-	if clean {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r == utf8.RuneError || unsafeRune(r) }) {
 		return s
 	}
 	var b strings.Builder

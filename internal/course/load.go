@@ -1,0 +1,288 @@
+package course
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/iactutor/iactutor/internal/diag"
+)
+
+// Source is where a course comes from: a tree with lessons/ and exercises/.
+type Source struct {
+	// FS holds lessons/ and exercises/ at its root.
+	FS fs.FS
+	// Root is prefixed to file names in diagnostics (the --course folder, or
+	// "" for the embedded course) so messages name a path the author can open.
+	Root string
+}
+
+// RuleContent is the rule ID of every course-loading diagnostic.
+const RuleContent = "course/content"
+
+var numbered = regexp.MustCompile(`^(\d+)-([a-z0-9][a-z0-9-]*)$`)
+
+// Load reads the whole course. It never stops at the first problem: every
+// broken file becomes a diagnostic and the rest still loads, so `course check`
+// can report everything at once.
+func Load(src Source) (*Course, diag.Diagnostics) {
+	l := &loader{src: src}
+	c := &Course{}
+	c.Lessons = l.lessons()
+	c.Exercises = l.exercises()
+	l.ds.Sort()
+	return c, l.ds
+}
+
+type loader struct {
+	src Source
+	ds  diag.Diagnostics
+}
+
+func (l *loader) name(p string) string {
+	if l.src.Root == "" {
+		return p
+	}
+	return filepath.Join(l.src.Root, filepath.FromSlash(p))
+}
+
+func (l *loader) errorf(file string, line int, format string, args ...any) {
+	l.ds = append(l.ds, diag.Diagnostic{
+		Severity: diag.SeverityError,
+		Summary:  fmt.Sprintf(format, args...),
+		Subject:  diag.Point(l.name(file), line, 1),
+		Rule:     RuleContent,
+	})
+}
+
+func (l *loader) readFile(p string) ([]byte, bool) {
+	b, err := fs.ReadFile(l.src.FS, p)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			l.errorf(p, 0, "cannot read %s: %v", path.Base(p), err)
+		}
+		return nil, false
+	}
+	return b, true
+}
+
+// numberedDirs lists NN-slug folders of dir in numeric order.
+func (l *loader) numberedDirs(dir string) []string {
+	entries, err := fs.ReadDir(l.src.FS, dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			l.errorf(dir, 0, "cannot read folder: %v", err)
+		}
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if !numbered.MatchString(e.Name()) {
+			l.errorf(path.Join(dir, e.Name()), 0, "folder name %q must look like NN-slug (digits, a dash, then lower-case letters, digits and dashes)", e.Name())
+			continue
+		}
+		out = append(out, e.Name())
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return orderOf(a) - orderOf(b) })
+	return out
+}
+
+func orderOf(dir string) int {
+	m := numbered.FindStringSubmatch(dir)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+func slugOf(dir string) string {
+	m := numbered.FindStringSubmatch(dir)
+	if m == nil {
+		return dir
+	}
+	return m[2]
+}
+
+func (l *loader) lessons() []*Lesson {
+	var out []*Lesson
+	for _, d := range l.numberedDirs("lessons") {
+		dir := path.Join("lessons", d)
+		les := &Lesson{ID: slugOf(d), Order: orderOf(d), Dir: dir, Title: Text{}, Body: Text{}}
+		for _, lang := range Languages {
+			name := "lesson.md"
+			if lang != DefaultLang {
+				name = "lesson." + lang + ".md"
+			}
+			b, ok := l.readFile(path.Join(dir, name))
+			if !ok {
+				continue
+			}
+			les.Body[lang] = string(b)
+			les.Title[lang] = firstHeading(string(b))
+		}
+		if les.Body[DefaultLang] == "" {
+			l.errorf(dir, 0, "lesson %s has no lesson.md", les.ID)
+		}
+		cpFile := path.Join(dir, "checkpoint.yaml")
+		if b, ok := l.readFile(cpFile); ok {
+			les.Checkpoint = l.checkpoint(cpFile, b)
+		}
+		out = append(out, les)
+	}
+	return out
+}
+
+// firstHeading returns the text of the first "# " line, the lesson's title.
+func firstHeading(md string) string {
+	for _, line := range strings.Split(md, "\n") {
+		if t, ok := strings.CutPrefix(strings.TrimSpace(line), "# "); ok {
+			return strings.TrimSpace(t)
+		}
+	}
+	return ""
+}
+
+// decodeStrict decodes YAML refusing unknown fields, turning yaml's errors
+// into diagnostics at their line. It returns the document node so callers can
+// find the lines of list items.
+func (l *loader) decodeStrict(file string, b []byte, v any) (*yaml.Node, bool) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		l.yamlError(file, b, err)
+		return nil, false
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		l.yamlError(file, b, err)
+		return nil, false
+	}
+	return &doc, true
+}
+
+var lineRE = regexp.MustCompile(`line (\d+): (.*)`)
+
+func (l *loader) yamlError(file string, src []byte, err error) {
+	var te *yaml.TypeError
+	msgs := []string{err.Error()}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	for _, m := range msgs {
+		line := 0
+		if sm := lineRE.FindStringSubmatch(m); sm != nil {
+			line, _ = strconv.Atoi(sm[1])
+			m = sm[2]
+		}
+		m = strings.TrimPrefix(m, "yaml: ")
+		if strings.Contains(m, "tab character") {
+			line = tabLine(src, line)
+		}
+		l.errorf(file, line, "%s", m)
+	}
+}
+
+// itemLines returns the line of each item of the sequence under key in the
+// document's top mapping.
+func itemLines(doc *yaml.Node, key string) []int {
+	if doc == nil || len(doc.Content) == 0 {
+		return nil
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if top.Content[i].Value == key && top.Content[i+1].Kind == yaml.SequenceNode {
+			var out []int
+			for _, it := range top.Content[i+1].Content {
+				out = append(out, it.Line)
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+func (l *loader) checkpoint(file string, b []byte) *Checkpoint {
+	cp := &Checkpoint{File: file}
+	doc, ok := l.decodeStrict(file, b, cp)
+	if !ok {
+		return nil
+	}
+	lines := itemLines(doc, "questions")
+	for i := range cp.Questions {
+		if i < len(lines) {
+			cp.Questions[i].Line = lines[i]
+		}
+	}
+	return cp
+}
+
+func (l *loader) exercises() []*Exercise {
+	var out []*Exercise
+	for _, track := range []Track{Kubernetes, Terraform} {
+		base := path.Join("exercises", string(track))
+		for _, d := range l.numberedDirs(base) {
+			dir := path.Join(base, d)
+			file := path.Join(dir, "exercise.yaml")
+			b, ok := l.readFile(file)
+			if !ok {
+				l.errorf(dir, 0, "exercise folder has no exercise.yaml")
+				continue
+			}
+			ex := &Exercise{}
+			doc, ok := l.decodeStrict(file, b, ex)
+			if !ok {
+				continue
+			}
+			ex.Track, ex.Order, ex.Dir = track, orderOf(d), dir
+			ex.CheckLines = itemLines(doc, "checks")
+			ex.Task = Text{}
+			for _, lang := range Languages {
+				name := "task.md"
+				if lang != DefaultLang {
+					name = "task." + lang + ".md"
+				}
+				if tb, ok := l.readFile(path.Join(dir, name)); ok {
+					ex.Task[lang] = string(tb)
+				}
+			}
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// StartFS and SolutionFS give an exercise's two file trees.
+func (e *Exercise) StartFS(fsys fs.FS) (fs.FS, error) { return fs.Sub(fsys, path.Join(e.Dir, "start")) }
+
+// SolutionFS is the reference solution's tree.
+func (e *Exercise) SolutionFS(fsys fs.FS) (fs.FS, error) {
+	return fs.Sub(fsys, path.Join(e.Dir, "solution"))
+}
+
+// tabLine finds the first line at or after from whose indentation holds a
+// tab: the YAML parser reports where the enclosing block began, while the
+// author needs the line with the tab.
+func tabLine(src []byte, from int) int {
+	for i, line := range strings.Split(string(src), "\n") {
+		if i+1 >= from && strings.Contains(line[:len(line)-len(strings.TrimLeft(line, " \t"))], "\t") {
+			return i + 1
+		}
+	}
+	return from
+}

@@ -1,0 +1,280 @@
+// Package course is the content model — lessons, checkpoints, exercises and
+// the glossary — and its loader from any fs.FS, so the embedded course and a
+// course author's folder go through exactly the same code.
+package course
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Languages the course is written in; English is the fallback for any text
+// that lacks a translation.
+var Languages = []string{"en", "es"}
+
+// DefaultLang is used when nothing else is known.
+const DefaultLang = "en"
+
+// Text is a piece of learner-facing text by language. In YAML it is either a
+// plain string (English) or a mapping such as {en: "...", es: "..."}.
+type Text map[string]string
+
+// In returns the text in lang, or the English one when lang is missing.
+func (t Text) In(lang string) string {
+	if s, ok := t[lang]; ok && s != "" {
+		return s
+	}
+	return t[DefaultLang]
+}
+
+// Missing lists the course languages this text lacks.
+func (t Text) Missing() []string {
+	var out []string
+	for _, l := range Languages {
+		if strings.TrimSpace(t[l]) == "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// UnmarshalYAML accepts a scalar (English) or a language mapping.
+func (t *Text) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		*t = Text{DefaultLang: n.Value}
+		return nil
+	case yaml.MappingNode:
+		m := Text{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if !slices.Contains(Languages, k.Value) {
+				return fmt.Errorf("line %d: unknown language %q (want one of %s)", k.Line, k.Value, strings.Join(Languages, ", "))
+			}
+			if v.Kind != yaml.ScalarNode {
+				return fmt.Errorf("line %d: the %s text must be a string", v.Line, k.Value)
+			}
+			m[k.Value] = v.Value
+		}
+		*t = m
+		return nil
+	}
+	return fmt.Errorf("line %d: expected text or a mapping of languages to text", n.Line)
+}
+
+// Course is everything a learner can study.
+type Course struct {
+	Lessons   []*Lesson
+	Exercises []*Exercise
+}
+
+// Lesson is one folder under lessons/: NN-slug with lesson.md, lesson.es.md
+// and checkpoint.yaml.
+type Lesson struct {
+	// ID is the folder name without its number prefix.
+	ID string
+	// Order is the folder's number prefix.
+	Order int
+	// Dir is the folder inside the lessons tree.
+	Dir string
+	// Title is the first heading of each language's Markdown.
+	Title Text
+	// Body is the Markdown by language.
+	Body Text
+	// Checkpoint is nil when the lesson has none.
+	Checkpoint *Checkpoint
+}
+
+// Languages lists the languages the lesson body exists in.
+func (l *Lesson) Languages() []string {
+	var out []string
+	for _, lang := range Languages {
+		if l.Body[lang] != "" {
+			out = append(out, lang)
+		}
+	}
+	return out
+}
+
+// QuestionKind names how a question is answered.
+type QuestionKind string
+
+// The question kinds a checkpoint can hold.
+const (
+	Single    QuestionKind = "single"    // one right choice
+	Multiple  QuestionKind = "multiple"  // every right choice, no wrong one
+	TrueFalse QuestionKind = "truefalse" // true or false
+	Order     QuestionKind = "order"     // put steps in order
+	Command   QuestionKind = "command"   // type a kubectl or terraform command
+)
+
+// QuestionKinds lists every kind, for validation messages.
+var QuestionKinds = []QuestionKind{Single, Multiple, TrueFalse, Order, Command}
+
+// Checkpoint is the quiz at the end of a lesson.
+type Checkpoint struct {
+	// File is the checkpoint file's path inside the lessons tree.
+	File      string     `yaml:"-"`
+	Questions []Question `yaml:"questions"`
+}
+
+// Question is one checkpoint question. Which fields matter depends on Kind:
+// single uses Choices and Answer (an index), multiple uses Choices and
+// Answers, truefalse uses Truth, order uses Steps (written in the right
+// order), command uses Command and optional Accept alternatives.
+type Question struct {
+	ID          string       `yaml:"id"`
+	Kind        QuestionKind `yaml:"kind"`
+	Prompt      Text         `yaml:"prompt"`
+	Choices     []Text       `yaml:"choices,omitempty"`
+	Answer      *int         `yaml:"answer,omitempty"`
+	Answers     []int        `yaml:"answers,omitempty"`
+	Truth       *bool        `yaml:"truth,omitempty"`
+	Steps       []Text       `yaml:"steps,omitempty"`
+	Command     string       `yaml:"command,omitempty"`
+	Accept      []string     `yaml:"accept,omitempty"`
+	Explanation Text         `yaml:"explanation"`
+	// Line is where the question starts in its file.
+	Line int `yaml:"-"`
+}
+
+// Track is the technology an exercise belongs to; it is the exercise's
+// parent folder.
+type Track string
+
+// The two tracks.
+const (
+	Kubernetes Track = "kubernetes"
+	Terraform  Track = "terraform"
+)
+
+// Exercise is one folder under exercises/<track>/NN-slug.
+type Exercise struct {
+	ID         string   `yaml:"id"`
+	Lesson     string   `yaml:"lesson"`
+	Title      Text     `yaml:"title"`
+	Kind       string   `yaml:"kind"`
+	Difficulty int      `yaml:"difficulty"`
+	Topics     []string `yaml:"topics"`
+	// Files are the editable files, relative to start/ and solution/.
+	Files []string `yaml:"files"`
+	// Production makes the Terraform state rules errors for this exercise.
+	Production bool    `yaml:"production,omitempty"`
+	Hints      []Text  `yaml:"hints"`
+	Checks     []Check `yaml:"checks"`
+
+	// Track, Order and Dir come from the folder, not the file.
+	Track Track  `yaml:"-"`
+	Order int    `yaml:"-"`
+	Dir   string `yaml:"-"`
+	// Task is task.md and task.es.md.
+	Task Text `yaml:"-"`
+	// Line records where each check starts in exercise.yaml, by index.
+	CheckLines []int `yaml:"-"`
+}
+
+// Points is the most an exercise can score.
+func (e *Exercise) Points() int {
+	n := 0
+	for _, c := range e.Checks {
+		n += c.Points
+	}
+	return n
+}
+
+// Languages lists the languages the task exists in.
+func (e *Exercise) Languages() []string {
+	var out []string
+	for _, lang := range Languages {
+		if e.Task[lang] != "" {
+			out = append(out, lang)
+		}
+	}
+	return out
+}
+
+// Check is one graded expectation of an exercise: either the validators
+// pass, or a CEL expression over the loaded files is true.
+type Check struct {
+	ID      string `yaml:"id"`
+	Points  int    `yaml:"points"`
+	Message Text   `yaml:"message"`
+	// Validators, when set, requires no error from the track's validators
+	// on the editable files, and none of the listed warning rules.
+	Validators *ValidatorsCheck `yaml:"validators,omitempty"`
+	// Expect is a CEL expression that must evaluate to true.
+	Expect string `yaml:"expect,omitempty"`
+	// At names where a failed expectation points.
+	At *Location `yaml:"at,omitempty"`
+}
+
+// ValidatorsCheck is the "no errors from the validators" check.
+type ValidatorsCheck struct {
+	// Warnings are rule IDs whose warnings must also be gone.
+	Warnings []string `yaml:"warnings,omitempty"`
+}
+
+// Location is where a failed expect check points: a Kubernetes object by
+// kind and name with a field path, or a Terraform path such as
+// "resource.aws_ecs_service.api.desired_count".
+type Location struct {
+	File string `yaml:"file,omitempty"`
+	Kind string `yaml:"kind,omitempty"`
+	Name string `yaml:"name,omitempty"`
+	Path string `yaml:"path,omitempty"`
+}
+
+// Lesson finds a lesson by ID.
+func (c *Course) Lesson(id string) (*Lesson, bool) {
+	for _, l := range c.Lessons {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return nil, false
+}
+
+// Exercise finds an exercise by ID.
+func (c *Course) Exercise(id string) (*Exercise, bool) {
+	for _, e := range c.Exercises {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return nil, false
+}
+
+// ExercisesOf lists a lesson's exercises in course order.
+func (c *Course) ExercisesOf(lesson string) []*Exercise {
+	var out []*Exercise
+	for _, e := range c.Exercises {
+		if e.Lesson == lesson {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+var glossaryLink = regexp.MustCompile(`\[([^\]]+)\]\(glossary:([a-z0-9-]+)\)`)
+
+// Markdown returns the lesson in lang with glossary links turned into plain
+// words, ready for a Markdown renderer or a screen reader.
+func (l *Lesson) Markdown(lang string) string {
+	return glossaryLink.ReplaceAllString(l.Body.In(lang), "$1")
+}
+
+// GlossaryRefs lists the glossary IDs a lesson links to, in order of first
+// appearance.
+func (l *Lesson) GlossaryRefs() []string {
+	var out []string
+	for _, m := range glossaryLink.FindAllStringSubmatch(l.Body.In(DefaultLang), -1) {
+		if !slices.Contains(out, m[2]) {
+			out = append(out, m[2])
+		}
+	}
+	return out
+}

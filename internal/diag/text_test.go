@@ -1,0 +1,168 @@
+package diag
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+const deploySrc = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: churn-api
+spec:
+  replcias: 2
+  selector:
+	matchLabels:
+`
+
+func TestWriteText(t *testing.T) {
+	src := func(name string) []byte {
+		if name == "k8s/deploy.yaml" {
+			return []byte(deploySrc)
+		}
+		return nil
+	}
+	tests := []struct {
+		name string
+		d    Diagnostic
+		opt  TextOptions
+		want string
+	}{
+		{
+			name: "error with snippet and hint",
+			d: Diagnostic{Severity: SeverityError, Summary: `Unknown field "replcias"`,
+				Detail: "Kubernetes rejects fields it does not know.", Hint: "did you mean `replicas`?",
+				Subject: Range{"k8s/deploy.yaml", Pos{6, 3}, Pos{6, 11}}, Rule: "k8s/unknown-field"},
+			opt: TextOptions{Source: src},
+			want: "Error: Unknown field \"replcias\"\n\n" +
+				"  on k8s/deploy.yaml line 6, column 3:\n" +
+				"  5 | spec:\n" +
+				"  6 |   replcias: 2\n" +
+				"    |   ^^^^^^^^\n\n" +
+				"Kubernetes rejects fields it does not know.\n\n" +
+				"Hint: did you mean `replicas`?\n\n" +
+				"Rule: k8s/unknown-field (more: iactutor explain k8s/unknown-field)\n\n",
+		},
+		{
+			name: "tab shown as one space keeps the caret aligned, spanish labels",
+			d: Diagnostic{Severity: SeverityWarning, Summary: "Tabulador",
+				Subject: Range{"k8s/deploy.yaml", Pos{8, 1}, Pos{8, 2}}, Rule: "k8s/yaml-syntax"},
+			opt: TextOptions{Source: src, Lang: "es"},
+			want: "Aviso: Tabulador\n\n" +
+				"  en k8s/deploy.yaml línea 8, columna 1:\n" +
+				"  7 |   selector:\n" +
+				"  8 |  matchLabels:\n" +
+				"    | ^\n\n" +
+				"Regla: k8s/yaml-syntax (más: iactutor explain k8s/yaml-syntax)\n\n",
+		},
+		{
+			name: "multi-line subject underlines each line from its text",
+			d: Diagnostic{Severity: SeverityInfo, Summary: "Span",
+				Subject: Range{"k8s/deploy.yaml", Pos{3, 1}, Pos{4, 18}}},
+			opt: TextOptions{Source: src},
+			want: "Info: Span\n\n" +
+				"  on k8s/deploy.yaml line 3, column 1:\n" +
+				"  2 | kind: Deployment\n" +
+				"  3 | metadata:\n" +
+				"    | ^^^^^^^^^\n" +
+				"  4 |   name: churn-api\n" +
+				"    |   ^^^^^^^^^^^^^^^\n\n",
+		},
+		{
+			name: "no source, control characters stripped, wrapped",
+			d: Diagnostic{Severity: SeverityError, Summary: "Bad \x1b[31mname\x1b[0m",
+				Detail: "one two three four five six", Subject: Range{Filename: "x\x07.yaml"}},
+			opt:  TextOptions{Width: 10},
+			want: "Error: Bad [31mname[0m\n\n  on x.yaml:\n\none two\nthree four\nfive six\n\n",
+		},
+		{
+			name: "colour",
+			d:    Diagnostic{Severity: SeverityError, Summary: "S"},
+			opt:  TextOptions{Color: true},
+			want: "\x1b[1;31mError\x1b[0m: \x1b[1mS\x1b[0m\n\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteText(&b, Diagnostics{tt.d}, tt.opt); err != nil {
+				t.Fatal(err)
+			}
+			if got := b.String(); got != tt.want {
+				t.Errorf("got:\n%q\nwant:\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	d := Diagnostic{Severity: SeverityWarning, Summary: "m", Hint: "h", Rule: "k8s/x",
+		Subject: Range{"a.yaml", Pos{1, 2}, Pos{3, 4}}}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"file":"a.yaml","line":1,"column":2,"endLine":3,"endColumn":4,"severity":"warning","rule":"k8s/x","message":"m","hint":"h"}`
+	if string(b) != want {
+		t.Errorf("got %s\nwant %s", b, want)
+	}
+}
+
+func TestSortAndCount(t *testing.T) {
+	ds := Diagnostics{
+		{Severity: SeverityWarning, Subject: Point("b.yaml", 1, 1), Rule: "r"},
+		{Severity: SeverityError, Subject: Point("a.yaml", 9, 1), Rule: "r"},
+		{Severity: SeverityInfo, Subject: Point("a.yaml", 2, 5), Rule: "r"},
+		{Severity: SeverityError, Subject: Point("a.yaml", 2, 5), Rule: "q"},
+	}
+	ds.Sort()
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.Subject.Filename+":"+d.Severity.String())
+	}
+	want := []string{"a.yaml:error", "a.yaml:info", "a.yaml:error", "b.yaml:warning"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("order = %v, want %v", got, want)
+		}
+	}
+	if !ds.HasErrors() || ds.Count(SeverityError) != 2 || ds[:1].Count(SeverityWarning) != 0 {
+		t.Error("HasErrors/Count wrong")
+	}
+	if (Diagnostics{{Severity: SeverityWarning}}).HasErrors() {
+		t.Error("a warning is not an error")
+	}
+}
+
+func TestSeverityText(t *testing.T) {
+	for _, s := range []Severity{SeverityError, SeverityWarning, SeverityInfo} {
+		var back Severity
+		if err := back.UnmarshalText([]byte(s.String())); err != nil || back != s {
+			t.Errorf("round trip of %v gave %v, %v", s, back, err)
+		}
+	}
+	if SeverityInvalid.String() != "invalid" {
+		t.Error("the zero severity must read as invalid")
+	}
+	if _, err := ParseSeverity("fatal"); err == nil {
+		t.Error("unknown severity accepted")
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	tests := map[string]string{
+		"plain":              "plain",
+		"a\x1b]8;;x\x07b":    "a]8;;xb",
+		"tab\tand\nnewline":  "tab\tand\nnewline",
+		"cr\rlf":             "crlf",
+		"bidi\u202eevil":     "bidievil",
+		string([]byte{0xff}): "\uFFFD",
+		"ñandú":              "ñandú",
+	}
+	for in, want := range tests {
+		if got := Sanitize(in); got != want {
+			t.Errorf("Sanitize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
