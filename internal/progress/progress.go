@@ -1,0 +1,182 @@
+// Package progress keeps a learner's saved state — exercises passed, attempts,
+// hints used, solutions revealed, checkpoint scores — in one JSON file written
+// atomically, so a crash or a full disk never loses what was there before,
+// and a damaged file is set aside rather than fatal.
+package progress
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// FileName is where progress lives inside a workspace.
+const FileName = ".iactutor/progress.json"
+
+// version is the file format; a newer file is refused rather than rewritten.
+const version = 1
+
+// Exercise is one exercise's record.
+type Exercise struct {
+	Passed           bool `json:"passed"`
+	Attempts         int  `json:"attempts"`
+	BestScore        int  `json:"bestScore"`
+	LastScore        int  `json:"lastScore"`
+	Max              int  `json:"max"`
+	HintsUsed        int  `json:"hintsUsed"`
+	SolutionRevealed bool `json:"solutionRevealed"`
+}
+
+// Checkpoint is one lesson checkpoint's record: the answers judged right.
+type Checkpoint struct {
+	Correct  map[string]bool `json:"correct"`
+	Answered map[string]bool `json:"answered"`
+}
+
+// Score counts the right answers.
+func (c Checkpoint) Score() int {
+	n := 0
+	for _, ok := range c.Correct {
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+// State is the whole file.
+type State struct {
+	Version     int                    `json:"version"`
+	Exercises   map[string]*Exercise   `json:"exercises"`
+	Checkpoints map[string]*Checkpoint `json:"checkpoints"`
+}
+
+// New returns an empty state.
+func New() *State {
+	return &State{Version: version, Exercises: map[string]*Exercise{}, Checkpoints: map[string]*Checkpoint{}}
+}
+
+// Exercise returns the record for id, creating it.
+func (s *State) Exercise(id string) *Exercise {
+	e, ok := s.Exercises[id]
+	if !ok {
+		e = &Exercise{}
+		s.Exercises[id] = e
+	}
+	return e
+}
+
+// Checkpoint returns the record for a lesson, creating it.
+func (s *State) Checkpoint(lesson string) *Checkpoint {
+	c, ok := s.Checkpoints[lesson]
+	if !ok {
+		c = &Checkpoint{Correct: map[string]bool{}, Answered: map[string]bool{}}
+		s.Checkpoints[lesson] = c
+	}
+	if c.Correct == nil {
+		c.Correct = map[string]bool{}
+	}
+	if c.Answered == nil {
+		c.Answered = map[string]bool{}
+	}
+	return c
+}
+
+// Store reads and writes the progress file of one workspace.
+type Store struct {
+	// Path is the progress file.
+	Path string
+	// Now stamps the name of a damaged file set aside; injected for tests.
+	Now func() time.Time
+}
+
+// NewStore returns the store of a workspace folder.
+func NewStore(workspace string) *Store {
+	return &Store{Path: filepath.Join(workspace, filepath.FromSlash(FileName)), Now: time.Now}
+}
+
+// Load reads the state. A missing file is an empty state. A damaged file
+// (not JSON, wrong shape) is renamed aside and an empty state returned with a
+// notice for the learner; the error is only for I/O failures and files from
+// a newer iactutor, which must not be overwritten.
+func (st *Store) Load() (s *State, notice string, err error) {
+	b, err := os.ReadFile(st.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return New(), "", nil
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("reading progress: %w", err)
+	}
+	s = New()
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(s); err != nil || s.Exercises == nil && s.Checkpoints == nil && s.Version == 0 {
+		aside := fmt.Sprintf("%s.damaged-%s", st.Path, st.Now().UTC().Format("20060102T150405Z"))
+		if rerr := os.Rename(st.Path, aside); rerr != nil {
+			return nil, "", fmt.Errorf("progress file %s is damaged and cannot be moved aside: %w", st.Path, rerr)
+		}
+		why := "it is empty"
+		if err != nil {
+			why = err.Error()
+		}
+		return New(), fmt.Sprintf("The progress file was damaged (%s). It was moved to %s and a fresh one started; your exercise files are untouched.", why, aside), nil
+	}
+	if s.Version > version {
+		return nil, "", fmt.Errorf("progress file %s was written by a newer iactutor (format %d); upgrade iactutor", st.Path, s.Version)
+	}
+	s.Version = version
+	if s.Exercises == nil {
+		s.Exercises = map[string]*Exercise{}
+	}
+	if s.Checkpoints == nil {
+		s.Checkpoints = map[string]*Checkpoint{}
+	}
+	return s, "", nil
+}
+
+// Save writes the state atomically: a temporary file in the same folder,
+// synced, then renamed over the old one.
+func (st *Store) Save(s *State) error {
+	dir := filepath.Dir(st.Path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("saving progress: %w", err)
+	}
+	b, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return fmt.Errorf("saving progress: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, ".progress-*.tmp")
+	if err != nil {
+		return fmt.Errorf("saving progress: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(b, '\n')); err != nil {
+		tmp.Close()
+		return fmt.Errorf("saving progress: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("saving progress: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("saving progress: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), st.Path); err != nil {
+		return fmt.Errorf("saving progress: %w", err)
+	}
+	return nil
+}
+
+// Update loads, applies fn and saves, returning any notice from loading.
+func (st *Store) Update(fn func(*State)) (string, error) {
+	s, notice, err := st.Load()
+	if err != nil {
+		return "", err
+	}
+	fn(s)
+	return notice, st.Save(s)
+}

@@ -1,0 +1,89 @@
+package progress
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func store(t *testing.T) *Store {
+	st := NewStore(t.TempDir())
+	st.Now = func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
+	return st
+}
+
+func TestRoundTrip(t *testing.T) {
+	st := store(t)
+	s, notice, err := st.Load()
+	if err != nil || notice != "" || len(s.Exercises) != 0 {
+		t.Fatalf("fresh load: %v %q %v", s, notice, err)
+	}
+	s.Exercise("a").Passed = true
+	s.Exercise("a").Attempts = 3
+	s.Checkpoint("iac-why").Correct["q1"] = true
+	if err := st.Save(s); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := st.Load()
+	if err != nil || !back.Exercises["a"].Passed || back.Exercises["a"].Attempts != 3 || back.Checkpoint("iac-why").Score() != 1 {
+		t.Fatalf("reloaded %+v, %v", back, err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(st.Path))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestDamagedFileMovedAside(t *testing.T) {
+	for name, content := range map[string]string{
+		"truncated": `{"version":1,"exercises":{"a":{"passed":tr`,
+		"binary":    "\x00\x01\x02",
+		"empty":     "",
+		"wrong":     `{"exercises": []}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			st := store(t)
+			os.MkdirAll(filepath.Dir(st.Path), 0o755)
+			os.WriteFile(st.Path, []byte(content), 0o644)
+			s, notice, err := st.Load()
+			if err != nil {
+				t.Fatalf("a damaged file must not be an error: %v", err)
+			}
+			if s == nil || len(s.Exercises) != 0 || !strings.Contains(notice, "damaged") {
+				t.Fatalf("state %+v notice %q", s, notice)
+			}
+			aside := st.Path + ".damaged-20260102T030405Z"
+			b, err := os.ReadFile(aside)
+			if err != nil || string(b) != content {
+				t.Errorf("the damaged file must be kept as %s: %v", aside, err)
+			}
+		})
+	}
+}
+
+func TestNewerFormatRefused(t *testing.T) {
+	st := store(t)
+	os.MkdirAll(filepath.Dir(st.Path), 0o755)
+	os.WriteFile(st.Path, []byte(`{"version": 9, "exercises": {}}`), 0o644)
+	if _, _, err := st.Load(); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Fatalf("want a refusal, got %v", err)
+	}
+	if b, _ := os.ReadFile(st.Path); !strings.Contains(string(b), `"version": 9`) {
+		t.Error("a newer file must be left untouched")
+	}
+}
+
+func TestUpdate(t *testing.T) {
+	st := store(t)
+	for i := 0; i < 3; i++ {
+		if _, err := st.Update(func(s *State) { s.Exercise("x").Attempts++ }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, _, _ := st.Load()
+	if s.Exercises["x"].Attempts != 3 {
+		t.Errorf("attempts = %d", s.Exercises["x"].Attempts)
+	}
+}
