@@ -1,0 +1,223 @@
+package k8s
+
+import (
+	"reflect"
+	"strings"
+
+	yaml "sigs.k8s.io/yaml/goyaml.v3"
+
+	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/source"
+	"github.com/iactutor/iactutor/internal/suggest"
+)
+
+// Object is one Kubernetes object found in the files, in the shape exercise
+// checks (CEL expressions) read it.
+type Object struct {
+	// File is the path of the file that holds the object.
+	File string
+	// APIVersion and Kind are as written; either may be empty when missing.
+	APIVersion string
+	Kind       string
+	// Name and Namespace come from metadata; Namespace is empty when the
+	// object does not set one (the cluster then uses "default").
+	Name      string
+	Namespace string
+	// Index is the object's position in Set.Objects, for Set.Locate.
+	Index int
+	// Value is the whole object as generic JSON-like data (maps, lists,
+	// strings, int64, float64, bool), as the API server and CEL see it.
+	Value map[string]any
+}
+
+// item keeps what the rules need about an object besides Object: its YAML
+// tree for positions and its decoded Go value.
+type item struct {
+	doc  doc
+	root *yaml.Node
+	// typed is a pointer to the k8s.io/api struct (e.g. *appsv1.Deployment),
+	// nil for custom resources and objects whose apiVersion is wrong.
+	typed any
+}
+
+// Set is the loaded model: every object of the files given together, with
+// source positions. Check runs the rules on it; exercise checks read its
+// Objects.
+type Set struct {
+	objects []Object
+	items   []*item
+}
+
+// Objects returns the objects in file order.
+func (s *Set) Objects() []Object {
+	if s == nil {
+		return nil
+	}
+	return s.objects
+}
+
+// Load parses and decodes files. Syntax and schema problems come back as
+// diagnostics; documents after a broken one are still loaded, so a learner
+// sees every problem at once.
+func Load(files []source.File, opt Options) (*Set, diag.Diagnostics) {
+	ld := &loader{r: &reporter{l: langOf(opt.Lang)}, set: &Set{}, types: typeCache{}}
+	for _, f := range files {
+		t := newText(f.Path, f.Data)
+		for _, c := range splitDocs(f.Data) {
+			nodes, err := parseChunk(c.data)
+			if err != nil {
+				syntaxError(ld.r, t, c, err)
+			}
+			for _, n := range nodes {
+				ld.document(doc{t: t, lineOff: c.line - 1}, n, len(c.data))
+			}
+		}
+	}
+	return ld.set, ld.r.ds
+}
+
+type loader struct {
+	r     *reporter
+	set   *Set
+	types typeCache
+}
+
+func (ld *loader) document(d doc, n *yaml.Node, size int) {
+	root := n
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) == 0 {
+			return
+		}
+		root = n.Content[0]
+	}
+	root = resolve(root)
+	if root == nil || root.Kind == 0 || isNull(root) {
+		return
+	}
+	if root.Kind != yaml.MappingNode {
+		ld.r.add(ruleNotObject, d.rng(root), ld.r.l.f("This document is %s, not a Kubernetes object", "Este documento es %s, no un objeto de Kubernetes", describeNode(ld.r.l, root)),
+			ld.r.l.f("A manifest is a mapping that starts with `apiVersion:` and `kind:`; check that the top-level keys are not indented or prefixed with `- `.",
+				"Un manifiesto es un mapa que empieza con `apiVersion:` y `kind:`; comprueba que las claves de primer nivel no tengan sangría ni `- ` delante."))
+		return
+	}
+	ld.object(d, root, budgetFor(size), 0)
+}
+
+func scalarString(n *yaml.Node) (string, bool) {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (ld *loader) object(d doc, root *yaml.Node, budget, depth int) {
+	l := ld.r.l
+	_, apiV := mapGet(root, "apiVersion")
+	_, kindV := mapGet(root, "kind")
+	apiVersion, _ := scalarString(apiV)
+	kind, _ := scalarString(kindV)
+	first := d.lineRange(d.pos(root).Line)
+
+	if kind == "List" || (strings.HasSuffix(kind, "List") && depth == 0) {
+		if _, items := mapGet(root, "items"); items != nil && items.Kind == yaml.SequenceNode && depth == 0 {
+			for _, it := range items.Content {
+				it = resolve(it)
+				if it == nil || isNull(it) {
+					continue
+				}
+				if it.Kind != yaml.MappingNode {
+					ld.r.add(ruleNotObject, d.rng(it), l.f("This list item is %s, not a Kubernetes object", "Este elemento de la lista es %s, no un objeto de Kubernetes", describeNode(l, it)), "")
+					continue
+				}
+				ld.object(d, it, budget, depth+1)
+			}
+			return
+		}
+	}
+
+	if apiV == nil || isNull(apiV) {
+		ld.r.add(ruleMissingField, first, l.f("This object has no apiVersion", "Este objeto no tiene apiVersion"), apiVersionHint(l, kind))
+	}
+	if kindV == nil || isNull(kindV) {
+		ld.r.add(ruleMissingField, first, l.f("This object has no kind", "Este objeto no tiene kind"),
+			l.f("Add `kind:` with the type of object, e.g. `kind: Deployment`.", "Añade `kind:` con el tipo de objeto, p. ej. `kind: Deployment`."))
+	}
+
+	var typ reflect.Type
+	switch {
+	case kind == "" || apiVersion == "":
+	case kinds[apiVersion+" "+kind] != nil:
+		typ = kinds[apiVersion+" "+kind]
+	default:
+		if rm, ok := removedAPI(apiVersion, kind); ok {
+			hint := l.f("Kubernetes %s stopped serving it; there is no replacement for this kind.", "Kubernetes %s dejó de servirla; este tipo no tiene sustituto.", rm.release)
+			if rm.replacement != "" {
+				hint = l.f("Use `apiVersion: %s` (check the fields too: some moved between versions).", "Usa `apiVersion: %s` (revisa también los campos: algunos cambiaron entre versiones).", rm.replacement)
+			}
+			ld.r.add(ruleRemovedAPI, d.rng(apiV), l.f("%s %s was removed in Kubernetes %s", "%s %s se eliminó en Kubernetes %s", clip(apiVersion), clip(kind), rm.release), hint)
+			break
+		}
+		if pref := preferredAPI(kind); pref != "" {
+			ld.r.add(ruleKindNotInAPI, d.rng(apiV), l.f("%s is not part of %s", "%s no forma parte de %s", clip(kind), clip(apiVersion)),
+				l.f("Use `apiVersion: %s` for a %s.", "Usa `apiVersion: %s` para un %s.", pref, clip(kind)))
+			typ = kinds[pref+" "+kind]
+			break
+		}
+		if builtinGroup(apiVersion) {
+			hint := l.f("Check the spelling and capitals of the kind.", "Revisa la ortografía y las mayúsculas del kind.")
+			if s := suggest.Nearest(kind, kindNames); s != "" {
+				hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+			}
+			ld.r.add(ruleKindNotInAPI, d.rng(kindV), l.f("%s has no kind called %s", "%s no tiene ningún kind llamado %s", clip(apiVersion), q(kind)), hint)
+			break
+		}
+		hint := l.f("Its fields are not checked here; the cluster needs the CustomResourceDefinition installed.", "Sus campos no se revisan aquí; el clúster necesita tener instalada la CustomResourceDefinition.")
+		if s := suggest.Nearest(kind, kindNames); s != "" {
+			hint = l.f("If you meant the built-in %s, use `apiVersion: %s` and `kind: %s`.", "Si querías el %s estándar, usa `apiVersion: %s` y `kind: %s`.", s, preferredAPI(s), s)
+		}
+		ld.r.add(ruleUnknownKind, d.rng(kindV), l.f("%s %s is not a built-in kind, so only its YAML is checked", "%s %s no es un tipo estándar, así que solo se revisa su YAML", clip(apiVersion), clip(kind)), hint)
+	}
+
+	dc := &decoder{r: ld.r, doc: d, kind: kind, types: ld.types, budget: budget}
+	var typed any
+	var g any
+	if typ != nil {
+		pv := reflect.New(typ)
+		g = dc.decode(root, typ, pv.Elem(), nil, 0)
+		typed = pv.Interface()
+	} else {
+		g = dc.decode(root, nil, reflect.Value{}, nil, 0)
+	}
+	value, _ := g.(map[string]any)
+	if value == nil {
+		value = map[string]any{}
+	}
+
+	metaK, meta := mapGet(root, "metadata")
+	_, nameV := mapGet(meta, "name")
+	_, genV := mapGet(meta, "generateName")
+	name, _ := scalarString(nameV)
+	ns, _ := scalarString(func() *yaml.Node { _, v := mapGet(meta, "namespace"); return v }())
+	if kind != "" && (nameV == nil || isNull(nameV)) && (genV == nil || isNull(genV)) {
+		at := first
+		if metaK != nil {
+			at = d.rng(metaK)
+		}
+		ld.r.add(ruleMissingField, at, l.f("This %s has no metadata.name", "Este %s no tiene metadata.name", clip(kind)),
+			l.f("Add `name:` under metadata: lowercase letters, digits and '-', e.g. `name: churn-api`.", "Añade `name:` dentro de metadata: minúsculas, dígitos y '-', p. ej. `name: churn-api`."))
+	}
+
+	idx := len(ld.set.objects)
+	ld.set.objects = append(ld.set.objects, Object{
+		File: d.t.path, APIVersion: apiVersion, Kind: kind, Name: name, Namespace: ns, Index: idx, Value: value,
+	})
+	ld.set.items = append(ld.set.items, &item{doc: d, root: root, typed: typed})
+}
+
+func apiVersionHint(l lang, kind string) string {
+	if p := preferredAPI(kind); p != "" {
+		return l.f("Add `apiVersion: %s` for a %s.", "Añade `apiVersion: %s` para un %s.", p, clip(kind))
+	}
+	return l.f("Add `apiVersion:` first, e.g. `apiVersion: apps/v1` for a Deployment.", "Añade primero `apiVersion:`, p. ej. `apiVersion: apps/v1` para un Deployment.")
+}

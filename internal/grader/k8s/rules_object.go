@@ -1,0 +1,451 @@
+package k8s
+
+import (
+	"fmt"
+	"strings"
+
+	autoscalingv1 "k8s.io/api/autoscaling/v1"
+	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	"k8s.io/apimachinery/pkg/util/validation"
+
+	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/suggest"
+)
+
+// object runs the rules that need one object only.
+func (c *checker) object(i int) {
+	o := c.s.objects[i]
+	typed := c.s.items[i].typed
+	c.checkName(i, o)
+	if typed == nil {
+		return
+	}
+	c.checkLabels(i, "metadata.labels", objectMeta(typed))
+	if pt, ok := templateOf(typed); ok {
+		if pt.prefix != "" {
+			c.checkLabels(i, pt.prefix+"metadata.labels", pt.meta.Labels)
+		}
+		c.checkSelector(i, typed, pt)
+		c.checkPod(i, pt)
+	}
+	switch t := typed.(type) {
+	case *autoscalingv2.HorizontalPodAutoscaler:
+		c.hpaMinMax(i, t.Spec.MinReplicas, t.Spec.MaxReplicas)
+	case *autoscalingv1.HorizontalPodAutoscaler:
+		c.hpaMinMax(i, t.Spec.MinReplicas, t.Spec.MaxReplicas)
+	case *networkingv1.Ingress:
+		c.ingressPathTypes(i, t)
+	case *corev1.ConfigMap:
+		c.configMap(i, t)
+	case *corev1.Secret:
+		for _, k := range sortedKeys(t.Data) {
+			c.dataKey(i, "data", k)
+		}
+		for _, k := range sortedKeys(t.StringData) {
+			c.dataKey(i, "stringData", k)
+		}
+	case *corev1.Service:
+		for j, p := range t.Spec.Ports {
+			if p.Name != "" {
+				c.portName(i, fmt.Sprintf("spec.ports[%d].name", j), p.Name)
+			}
+		}
+	}
+}
+
+// checkName applies the API server's naming rules to metadata.name.
+func (c *checker) checkName(i int, o Object) {
+	if o.Name == "" {
+		return
+	}
+	l := c.r.l
+	var errs []string
+	label := false
+	switch o.Kind {
+	case "Service":
+		errs, label = validation.IsDNS1035Label(o.Name), true
+	case "Namespace":
+		errs, label = validation.IsDNS1123Label(o.Name), true
+	case "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding":
+		return // path segment names: almost anything goes
+	default:
+		if c.s.items[i].typed == nil {
+			return // custom resources choose their own rules
+		}
+		errs = validation.IsDNS1123Subdomain(o.Name)
+	}
+	if len(errs) == 0 {
+		return
+	}
+	rule := "lowercase letters, digits, '-' and '.'"
+	ruleEs := "minúsculas, dígitos, '-' y '.'"
+	if label {
+		rule, ruleEs = "lowercase letters, digits and '-', at most 63 characters", "minúsculas, dígitos y '-', como mucho 63 caracteres"
+		if o.Kind == "Service" {
+			rule, ruleEs = rule+", starting with a letter", ruleEs+", empezando por una letra"
+		}
+	}
+	c.r.add(ruleInvalidName, c.rng(i, "metadata.name"),
+		l.f("%s name %s is not valid: use %s", "El nombre de %s %s no es válido: usa %s", clip(o.Kind), q(o.Name), l.pick(rule, ruleEs)),
+		l.f("Try %s.", "Prueba con %s.", bt(fixName(o.Name, label))))
+}
+
+// fixName proposes a valid name close to the one written.
+func fixName(s string, label bool) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '.' && !label:
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	out := strings.Trim(b.String(), "-.")
+	for strings.Contains(out, "--") {
+		out = strings.ReplaceAll(out, "--", "-")
+	}
+	if len(out) > 63 {
+		out = strings.Trim(out[:63], "-.")
+	}
+	if out == "" {
+		out = "my-app"
+	}
+	return out
+}
+
+func objectMeta(typed any) map[string]string {
+	type metaGetter interface{ GetLabels() map[string]string }
+	if m, ok := typed.(metaGetter); ok {
+		return m.GetLabels()
+	}
+	return nil
+}
+
+// checkLabels validates label keys and values at path.
+func (c *checker) checkLabels(i int, path string, labels map[string]string) {
+	l := c.r.l
+	for _, k := range sortedKeys(labels) {
+		v := labels[k]
+		kp := fmt.Sprintf("%s[%q]", path, k)
+		if errs := validation.IsQualifiedName(k); len(errs) > 0 {
+			c.r.add(ruleInvalidLabel, c.keyRng(i, kp),
+				l.f("Label key %s is not valid", "La clave de etiqueta %s no es válida", q(k)),
+				l.f("Use letters, digits, '-', '_' and '.', at most 63 characters, with an optional prefix such as `app.kubernetes.io/`.",
+					"Usa letras, dígitos, '-', '_' y '.', como mucho 63 caracteres, con un prefijo opcional como `app.kubernetes.io/`."))
+		}
+		if errs := validation.IsValidLabelValue(v); len(errs) > 0 {
+			c.r.add(ruleInvalidLabel, c.rng(i, kp),
+				l.f("Label value %s for %s is not valid", "El valor de etiqueta %s para %s no es válido", q(v), q(k)),
+				l.f("Use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, e.g. %s.",
+					"Usa como mucho 63 letras, dígitos, '-', '_' o '.', empezando y terminando por letra o dígito, p. ej. %s.", bt(fixName(v, true))))
+		}
+	}
+}
+
+// checkSelector makes sure a workload's selector matches its own template.
+func (c *checker) checkSelector(i int, typed any, pt podTemplate) {
+	sel := selectorOf(typed)
+	if sel == nil {
+		return
+	}
+	l := c.r.l
+	c.checkLabels(i, "spec.selector.matchLabels", sel.MatchLabels)
+	tl := pt.meta.Labels
+	for _, k := range sortedKeys(sel.MatchLabels) {
+		want := sel.MatchLabels[k]
+		got, ok := tl[k]
+		if ok && got == want {
+			continue
+		}
+		path := fmt.Sprintf("spec.selector.matchLabels[%q]", k)
+		if !ok {
+			c.r.add(ruleSelectorMismatch, c.rng(i, path),
+				l.f("Selector needs %s, but the pod template has no %s label", "El selector pide %s, pero la plantilla del pod no tiene la etiqueta %s", labelString(k, want), q(k)),
+				l.f("Add `%s: %s` to %smetadata.labels.", "Añade `%s: %s` en %smetadata.labels.", clip(k), clip(want), pt.prefix))
+			continue
+		}
+		c.r.add(ruleSelectorMismatch, c.rng(i, path),
+			l.f("Selector needs %s, but the pod template has %s", "El selector pide %s, pero la plantilla del pod tiene %s", labelString(k, want), labelString(k, got)),
+			l.f("Make them equal: use the same value in spec.selector.matchLabels and %smetadata.labels.", "Haz que coincidan: usa el mismo valor en spec.selector.matchLabels y en %smetadata.labels.", pt.prefix))
+	}
+	for j, e := range sel.MatchExpressions {
+		if matchExpression(e.Key, string(e.Operator), e.Values, tl) {
+			continue
+		}
+		c.r.add(ruleSelectorMismatch, c.rng(i, fmt.Sprintf("spec.selector.matchExpressions[%d]", j)),
+			l.f("The pod template's labels do not satisfy the selector expression on %s", "Las etiquetas de la plantilla del pod no cumplen la expresión del selector sobre %s", q(e.Key)),
+			l.f("Change %smetadata.labels or the expression so they agree.", "Cambia %smetadata.labels o la expresión para que concuerden.", pt.prefix))
+	}
+}
+
+func matchExpression(key, op string, values []string, labels map[string]string) bool {
+	v, has := labels[key]
+	switch op {
+	case "In":
+		return has && contains(values, v)
+	case "NotIn":
+		return !has || !contains(values, v)
+	case "Exists":
+		return has
+	case "DoesNotExist":
+		return !has
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkPod runs the container rules of a pod spec.
+func (c *checker) checkPod(i int, pt podTemplate) {
+	l := c.r.l
+	names := map[string]string{} // port name -> path of first use
+	for _, cl := range containerLists(pt.spec) {
+		for j, ct := range cl.list {
+			cp := fmt.Sprintf("%sspec.%s[%d]", pt.prefix, cl.field, j)
+			if ct.Name != "" {
+				if errs := validation.IsDNS1123Label(ct.Name); len(errs) > 0 {
+					c.r.add(ruleInvalidName, c.rng(i, cp+".name"),
+						l.f("Container name %s is not valid: use lowercase letters, digits and '-'", "El nombre de contenedor %s no es válido: usa minúsculas, dígitos y '-'", q(ct.Name)),
+						l.f("Try %s.", "Prueba con %s.", bt(fixName(ct.Name, true))))
+				}
+			}
+			seen := map[string]bool{}
+			for k, p := range ct.Ports {
+				pp := fmt.Sprintf("%s.ports[%d]", cp, k)
+				proto := string(p.Protocol)
+				if proto == "" {
+					proto = "TCP"
+				}
+				key := fmt.Sprintf("%d/%s", p.ContainerPort, proto)
+				if p.ContainerPort != 0 && seen[key] {
+					c.r.add(ruleDuplicatePort, c.rng(i, pp+".containerPort"),
+						l.f("Container %s declares port %d twice", "El contenedor %s declara el puerto %d dos veces", q(ct.Name), p.ContainerPort),
+						l.f("Remove the second entry.", "Quita la segunda entrada."))
+				}
+				seen[key] = true
+				if p.Name != "" {
+					if c.portName(i, pp+".name", p.Name) {
+						if _, dup := names[p.Name]; dup {
+							// names must be unique in a pod: the API server refuses duplicates
+							c.r.addSev(ruleDuplicatePort, diag.SeverityError, c.rng(i, pp+".name"),
+								l.f("Port name %s is used twice in this pod", "El nombre de puerto %s se usa dos veces en este pod", q(p.Name)),
+								l.f("Give each port a unique name.", "Da a cada puerto un nombre distinto."))
+						}
+						names[p.Name] = pp
+					}
+				}
+			}
+			c.checkResources(i, cp, ct, cl.field == "containers")
+			c.checkImage(i, cp, ct)
+			c.checkProbes(i, cp, ct)
+		}
+	}
+}
+
+// portName checks an IANA service name and reports whether it is valid.
+func (c *checker) portName(i int, path, name string) bool {
+	if errs := validation.IsValidPortName(name); len(errs) > 0 {
+		c.r.add(ruleInvalidName, c.rng(i, path),
+			c.r.l.f("Port name %s is not valid: at most 15 lowercase letters, digits and '-', with at least one letter", "El nombre de puerto %s no es válido: como mucho 15 minúsculas, dígitos y '-', con al menos una letra", q(name)),
+			c.r.l.f("Try %s.", "Prueba con %s.", bt(fixPortName(name))))
+		return false
+	}
+	return true
+}
+
+func fixPortName(s string) string {
+	out := fixName(s, true)
+	if len(out) > 15 {
+		out = strings.Trim(out[:15], "-")
+	}
+	return out
+}
+
+// checkProbes makes sure probes aim at ports the container declares.
+func (c *checker) checkProbes(i int, cp string, ct corev1.Container) {
+	if len(ct.Ports) == 0 {
+		return // ports are optional; nothing to compare with
+	}
+	l := c.r.l
+	for _, pr := range []struct {
+		field string
+		p     *corev1.Probe
+	}{{"livenessProbe", ct.LivenessProbe}, {"readinessProbe", ct.ReadinessProbe}, {"startupProbe", ct.StartupProbe}} {
+		if pr.p == nil {
+			continue
+		}
+		var path string
+		var num int32
+		var name string
+		switch {
+		case pr.p.HTTPGet != nil:
+			path = cp + "." + pr.field + ".httpGet.port"
+			num, name = pr.p.HTTPGet.Port.IntVal, pr.p.HTTPGet.Port.StrVal
+			if pr.p.HTTPGet.Port.Type == 0 {
+				name = ""
+			}
+		case pr.p.TCPSocket != nil:
+			path = cp + "." + pr.field + ".tcpSocket.port"
+			num, name = pr.p.TCPSocket.Port.IntVal, pr.p.TCPSocket.Port.StrVal
+			if pr.p.TCPSocket.Port.Type == 0 {
+				name = ""
+			}
+		case pr.p.GRPC != nil:
+			path = cp + "." + pr.field + ".grpc.port"
+			num = pr.p.GRPC.Port
+		default:
+			continue
+		}
+		if !c.exists(i, path) {
+			continue
+		}
+		if name != "" {
+			if hasPortName(ct.Ports, name) {
+				continue
+			}
+			hint := l.f("Use one of the container's port names: %s.", "Usa uno de los nombres de puerto del contenedor: %s.", portNames(ct.Ports))
+			if s := suggest.Nearest(name, portNameList(ct.Ports)); s != "" {
+				hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+			}
+			c.r.add(ruleProbePortMismatch, c.rng(i, path),
+				l.f("%s of container %s uses port name %s, which the container does not declare", "%s del contenedor %s usa el nombre de puerto %s, que el contenedor no declara", pr.field, q(ct.Name), q(name)), hint)
+			continue
+		}
+		if hasPortNumber(ct.Ports, num) {
+			continue
+		}
+		c.r.add(ruleProbePortMismatch, c.rng(i, path),
+			l.f("%s of container %s checks port %d, but the container listens on %s", "%s del contenedor %s comprueba el puerto %d, pero el contenedor escucha en %s", pr.field, q(ct.Name), num, portNumbers(ct.Ports)),
+			l.f("Use `port: %d` (or the port's name).", "Usa `port: %d` (o el nombre del puerto).", ct.Ports[0].ContainerPort))
+	}
+}
+
+func hasPortName(ports []corev1.ContainerPort, name string) bool {
+	for _, p := range ports {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPortNumber(ports []corev1.ContainerPort, n int32) bool {
+	for _, p := range ports {
+		if p.ContainerPort == n {
+			return true
+		}
+	}
+	return false
+}
+
+func portNameList(ports []corev1.ContainerPort) []string {
+	var out []string
+	for _, p := range ports {
+		if p.Name != "" {
+			out = append(out, p.Name)
+		}
+	}
+	return out
+}
+
+func portNames(ports []corev1.ContainerPort) string {
+	names := portNameList(ports)
+	if len(names) == 0 {
+		return "-"
+	}
+	for i := range names {
+		names[i] = clip(names[i])
+	}
+	return strings.Join(names, ", ")
+}
+
+func portNumbers(ports []corev1.ContainerPort) string {
+	parts := make([]string, 0, len(ports))
+	for _, p := range ports {
+		parts = append(parts, fmt.Sprint(p.ContainerPort))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (c *checker) hpaMinMax(i int, min *int32, max int32) {
+	if min == nil || max == 0 || *min <= max {
+		return
+	}
+	c.r.add(ruleHPAMinMax, c.rng(i, "spec.minReplicas"),
+		c.r.l.f("minReplicas (%d) is greater than maxReplicas (%d)", "minReplicas (%d) es mayor que maxReplicas (%d)", *min, max),
+		c.r.l.f("Lower minReplicas or raise maxReplicas, e.g. 2 and 10.", "Baja minReplicas o sube maxReplicas, p. ej. 2 y 10."))
+}
+
+func (c *checker) ingressPathTypes(i int, ing *networkingv1.Ingress) {
+	for j, r := range ing.Spec.Rules {
+		if r.HTTP == nil {
+			continue
+		}
+		for k, p := range r.HTTP.Paths {
+			if p.PathType != nil {
+				continue
+			}
+			path := fmt.Sprintf("spec.rules[%d].http.paths[%d]", j, k)
+			at := path + ".path"
+			if !c.exists(i, at) {
+				at = path
+			}
+			shown := p.Path
+			if shown == "" {
+				shown = "/"
+			}
+			c.r.add(ruleIngressPathType, c.keyRng(i, at),
+				c.r.l.f("Path %s has no pathType", "La ruta %s no tiene pathType", q(shown)),
+				c.r.l.f("Add `pathType: Prefix` next to `path:`.", "Añade `pathType: Prefix` junto a `path:`."))
+		}
+	}
+}
+
+// credentialWords mark ConfigMap keys that surely hold a credential.
+var credentialWords = []string{"PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"}
+
+func (c *checker) configMap(i int, cm *corev1.ConfigMap) {
+	for _, k := range sortedKeys(cm.Data) {
+		c.dataKey(i, "data", k)
+		up := strings.ToUpper(strings.ReplaceAll(k, "-", "_"))
+		for _, w := range credentialWords {
+			if strings.Contains(up, w) {
+				c.r.add(ruleConfigMapCredentials, c.keyRng(i, fmt.Sprintf("data[%q]", k)),
+					c.r.l.f("ConfigMap key %s looks like a credential", "La clave %s del ConfigMap parece una credencial", q(k)),
+					c.r.l.f("Move it to a Secret and read it with `secretKeyRef`.", "Muévela a un Secret y léela con `secretKeyRef`."))
+				break
+			}
+		}
+	}
+	for _, k := range sortedKeys(cm.BinaryData) {
+		c.dataKey(i, "binaryData", k)
+	}
+}
+
+// dataKey checks a ConfigMap or Secret key, which becomes a file name or an
+// environment variable.
+func (c *checker) dataKey(i int, field, k string) {
+	if errs := validation.IsConfigMapKey(k); len(errs) == 0 {
+		return
+	}
+	c.r.add(ruleInvalidName, c.keyRng(i, fmt.Sprintf("%s[%q]", field, k)),
+		c.r.l.f("Key %s is not valid: use letters, digits, '-', '_' and '.'", "La clave %s no es válida: usa letras, dígitos, '-', '_' y '.'", q(k)),
+		c.r.l.f("Try %s.", "Prueba con %s.", bt(strings.Map(func(r rune) rune {
+			if r == '-' || r == '_' || r == '.' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+				return r
+			}
+			return '_'
+		}, k))))
+}

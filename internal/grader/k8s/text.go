@@ -1,0 +1,96 @@
+package k8s
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/iactutor/iactutor/internal/diag"
+)
+
+// lang picks between the English and Spanish wording of one message; every
+// call site carries both so a translation never drifts from its original.
+type lang string
+
+func langOf(s string) lang {
+	if s == "es" {
+		return "es"
+	}
+	return "en"
+}
+
+// f formats the message in the chosen language.
+func (l lang) f(en, es string, a ...any) string {
+	if l == "es" {
+		return fmt.Sprintf(es, a...)
+	}
+	return fmt.Sprintf(en, a...)
+}
+
+// maxEcho caps how much of a learner's value is repeated in a message.
+const maxEcho = 60
+
+// q quotes a value taken from a file for a message: control characters are
+// removed and long values are shortened, so a hostile file can neither drive
+// the terminal nor flood the output.
+func q(s string) string {
+	return `"` + clip(s) + `"`
+}
+
+// bt wraps a value in backticks, the way hints show something to type.
+func bt(s string) string {
+	return "`" + clip(s) + "`"
+}
+
+func clip(s string) string {
+	s = diag.Sanitize(s)
+	s = strings.ReplaceAll(s, "\n", `\n`)
+	s = strings.ReplaceAll(s, "\t", `\t`)
+	if utf8.RuneCountInString(s) > maxEcho {
+		r := []rune(s)
+		s = string(r[:maxEcho-1]) + "…"
+	}
+	return s
+}
+
+// reporter collects diagnostics with the rule's default severity and its
+// explanation as the detail.
+type reporter struct {
+	l  lang
+	ds diag.Diagnostics
+}
+
+func (r *reporter) add(rule string, rng diag.Range, summary, hint string) {
+	r.addSev(rule, 0, rng, summary, hint)
+}
+
+// addSev reports with an explicit severity; 0 means the rule's default.
+func (r *reporter) addSev(rule string, sev diag.Severity, rng diag.Range, summary, hint string) {
+	ru, ok := ruleIndex[rule]
+	if sev == diag.SeverityInvalid {
+		sev = diag.SeverityError
+		if ok {
+			sev = ru.Severity
+		}
+	}
+	detail := ""
+	if ok {
+		detail = ru.In(string(r.l)).Why
+	}
+	r.ds = append(r.ds, diag.Diagnostic{
+		Severity: sev,
+		Summary:  summary,
+		Detail:   detail,
+		Subject:  rng,
+		Rule:     rule,
+		Hint:     hint,
+	})
+}
+
+// pick chooses between two ready-made texts.
+func (l lang) pick(en, es string) string {
+	if l == "es" {
+		return es
+	}
+	return en
+}
