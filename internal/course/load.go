@@ -2,6 +2,7 @@ package course
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -39,6 +40,7 @@ func Load(src Source) (*Course, diag.Diagnostics) {
 	c := &Course{}
 	c.Lessons = l.lessons()
 	c.Exercises = l.exercises()
+	sortExercises(c)
 	l.ds.Sort()
 	return c, l.ds
 }
@@ -285,4 +287,23 @@ func tabLine(src []byte, from int) int {
 		}
 	}
 	return from
+}
+
+// sortExercises puts exercises in the order a learner meets them: by their
+// lesson's place in the course, then by their own number. Exercises of an
+// unknown lesson go last (course check reports them).
+func sortExercises(c *Course) {
+	rank := map[string]int{}
+	for i, l := range c.Lessons {
+		rank[l.ID] = i
+	}
+	key := func(e *Exercise) int {
+		if r, ok := rank[e.Lesson]; ok {
+			return r
+		}
+		return len(c.Lessons)
+	}
+	slices.SortStableFunc(c.Exercises, func(a, b *Exercise) int {
+		return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(a.Order, b.Order), cmp.Compare(a.ID, b.ID))
+	})
 }
