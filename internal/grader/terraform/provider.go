@@ -1,0 +1,275 @@
+package terraform
+
+import (
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/iactutor/iactutor/internal/suggest"
+)
+
+// Meta-arguments Terraform itself accepts in every resource and data block.
+var resourceMetaAttrs = []string{"count", "depends_on", "for_each", "provider"}
+
+var resourceLifecycle = &spec{
+	attrs: map[string]bool{"create_before_destroy": false, "prevent_destroy": false,
+		"ignore_changes": false, "replace_triggered_by": false},
+	blocks: map[string]*spec{"precondition": conditionSpec, "postcondition": conditionSpec},
+}
+
+var dataLifecycle = &spec{blocks: map[string]*spec{"precondition": conditionSpec, "postcondition": conditionSpec}}
+
+var provisionerSpec = &spec{labels: []string{"type"}, anyAttrs: true, anyBlocks: true}
+
+// checkProviderBlocks checks every resource and data block against the
+// provider schema.
+func (c *checker) checkProviderBlocks() {
+	for _, dc := range c.m.blocks {
+		switch dc.block.Type {
+		case "resource":
+			c.checkProviderBlock(dc.block, false)
+		case "data":
+			c.checkProviderBlock(dc.block, true)
+		case "check":
+			for _, nb := range dc.block.Body.Blocks {
+				if nb.Type == "data" && len(nb.Labels) == 2 {
+					c.checkProviderBlock(nb, true)
+				}
+			}
+		}
+	}
+}
+
+func (c *checker) schemaFor(typ string, data bool) *blockSchema {
+	if c.ps == nil {
+		return nil
+	}
+	if data {
+		return c.ps.DataSources[typ]
+	}
+	return c.ps.Resources[typ]
+}
+
+func (c *checker) checkProviderBlock(b *hclsyntax.Block, data bool) {
+	typ := b.Labels[0]
+	sch := c.schemaFor(typ, data)
+	if sch == nil && c.ps != nil {
+		names := c.ps.resNames
+		key := "unknown-resource-type"
+		if data {
+			names, key = c.ps.dataNames, "unknown-data-type"
+		}
+		d := c.rp.add("tf/unknown-resource-type", b.LabelRanges[0], key, typ, c.ps.Version)
+		c.rp.suggestHint(d, suggest.Nearest(typ, names))
+	}
+	lifecycle := resourceLifecycle
+	if data {
+		lifecycle = dataLifecycle
+	}
+	for _, name := range resourceMetaAttrs {
+		if a, ok := b.Body.Attributes[name]; ok {
+			c.checkMetaType(a)
+		}
+	}
+	for _, nb := range b.Body.Blocks {
+		switch {
+		case nb.Type == "lifecycle":
+			if checkLabels(nb, lifecycle, c.rp) {
+				checkSpec(nb, lifecycle, c.rp, 1)
+			}
+		case (nb.Type == "provisioner" || nb.Type == "connection") && !data:
+			sp := provisionerSpec
+			if nb.Type == "connection" {
+				sp = freeSpec
+			}
+			checkLabels(nb, sp, c.rp)
+		}
+	}
+	if sch != nil {
+		c.checkBody(b, sch, true, 0)
+	}
+}
+
+// checkMetaType catches literal values of the wrong kind for count and
+// for_each, the classic being a list given to for_each.
+func (c *checker) checkMetaType(a *hclsyntax.Attribute) {
+	v, ok := constValue(a.Expr)
+	if !ok || v.IsNull() {
+		return
+	}
+	switch a.Name {
+	case "count":
+		if _, err := convert.Convert(v, cty.Number); err != nil {
+			c.rp.add("tf/wrong-type", a.Expr.Range(), "count-type", friendlyType(v.Type()))
+		}
+	case "for_each":
+		ty := v.Type()
+		if ty.IsTupleType() || ty.IsListType() {
+			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-list")
+		} else if !ty.IsObjectType() && !ty.IsMapType() && !ty.IsSetType() {
+			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-type", friendlyType(ty))
+		}
+	}
+}
+
+// checkBody compares a resource body (or one of its nested blocks) with the
+// schema: unknown and computed-only arguments, literal values of the wrong
+// type, missing required arguments, unknown and repeated nested blocks.
+func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, depth int) {
+	if depth > maxExprDepth {
+		return
+	}
+	body := b.Body
+	for _, a := range sortedAttrs(body) {
+		if top && isMeta(a.Name) {
+			continue
+		}
+		spec, ok := sch.Args[a.Name]
+		if !ok {
+			if _, isBlock := sch.Blocks[a.Name]; isBlock {
+				c.rp.add("tf/unknown-argument", a.NameRange, "attribute-is-block", a.Name)
+				continue
+			}
+			d := c.rp.add("tf/unknown-argument", a.NameRange, "unknown-argument", a.Name, blockTitle(b))
+			cands := sch.settableNames()
+			if top {
+				cands = append(cands, resourceMetaAttrs...)
+			}
+			c.rp.suggestHint(d, suggest.Nearest(a.Name, cands))
+			continue
+		}
+		if !spec.Optional && !spec.Required {
+			c.rp.add("tf/unknown-argument", a.NameRange, "computed-argument", a.Name, blockTitle(b))
+			continue
+		}
+		if v, ok := constValue(a.Expr); ok {
+			if _, err := convert.Convert(v, spec.Type); err != nil {
+				c.rp.add("tf/wrong-type", a.Expr.Range(), "wrong-type", a.Name, friendlyTypeName(spec.Type), friendlyType(v.Type()))
+			}
+		}
+	}
+	for _, name := range sortStrings(keysOf(sch.Args)) {
+		if sch.Args[name].Required {
+			if _, ok := body.Attributes[name]; !ok {
+				c.rp.add("tf/missing-argument", b.DefRange(), "missing-argument", name, blockTitle(b))
+			}
+		}
+	}
+	counts := map[string]int{}
+	dynamic := map[string]bool{}
+	for _, nb := range body.Blocks {
+		name := nb.Type
+		if top && (name == "lifecycle" || name == "provisioner" || name == "connection") {
+			continue
+		}
+		if name == "dynamic" {
+			if len(nb.Labels) != 1 {
+				checkLabels(nb, dynamicSpec, c.rp)
+				continue
+			}
+			name = nb.Labels[0]
+			ns, ok := sch.Blocks[name]
+			if !ok {
+				d := c.rp.add("tf/unknown-block", nb.LabelRanges[0], "unknown-nested-block", name, blockTitle(b))
+				c.rp.suggestHint(d, suggest.Nearest(name, sortedKeys(sch.Blocks)))
+				continue
+			}
+			dynamic[name] = true
+			checkSpec(nb, dynamicSpec, c.rp, depth+1)
+			for _, content := range nb.Body.Blocks {
+				if content.Type == "content" {
+					c.checkBody(content, &ns.blockSchema, false, depth+1)
+				}
+			}
+			continue
+		}
+		ns, ok := sch.Blocks[name]
+		if !ok {
+			d := c.rp.add("tf/unknown-block", nb.TypeRange, "unknown-nested-block", name, blockTitle(b))
+			if _, isArg := sch.Args[name]; isArg {
+				d.Hint = text(c.rp.lang, "hint-block-is-attribute", name).Summary
+			} else {
+				c.rp.suggestHint(d, suggest.Nearest(name, sortedKeys(sch.Blocks)))
+			}
+			continue
+		}
+		if len(nb.Labels) > 0 {
+			c.rp.add("tf/block-labels", nb.LabelRanges[0], "labels-extra", name, 0)
+			continue
+		}
+		counts[name]++
+		if ns.Max > 0 && counts[name] == ns.Max+1 {
+			c.rp.add("tf/duplicate", nb.TypeRange, "too-many-blocks", name, ns.Max)
+		}
+		c.checkBody(nb, &ns.blockSchema, false, depth+1)
+	}
+	for _, name := range sortedKeys(sch.Blocks) {
+		if sch.Blocks[name].Min > 0 && counts[name] == 0 && !dynamic[name] {
+			c.rp.add("tf/missing-argument", b.DefRange(), "missing-block", name, blockTitle(b))
+		}
+	}
+}
+
+// dynamicSpec is what a dynamic block itself accepts around its content.
+var dynamicSpec = &spec{
+	labels: []string{"block type"},
+	attrs:  map[string]bool{"for_each": true, "iterator": false, "labels": false},
+	// content bodies are checked against the provider schema instead.
+	blocks: map[string]*spec{"content": {provider: true}},
+}
+
+func isMeta(name string) bool {
+	for _, m := range resourceMetaAttrs {
+		if m == name {
+			return true
+		}
+	}
+	return false
+}
+
+func keysOf[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}
+
+// blockTitle names a block for messages: `aws_ecs_service.api` for a
+// resource, the block type for nested blocks.
+func blockTitle(b *hclsyntax.Block) string {
+	switch {
+	case b.Type == "resource" && len(b.Labels) == 2:
+		return b.Labels[0] + "." + b.Labels[1]
+	case b.Type == "data" && len(b.Labels) == 2:
+		return "data." + b.Labels[0] + "." + b.Labels[1]
+	}
+	return b.Type
+}
+
+// friendlyType names a value's type the way the lessons do.
+func friendlyType(t cty.Type) string {
+	switch {
+	case t == cty.String:
+		return "string"
+	case t == cty.Number:
+		return "number"
+	case t == cty.Bool:
+		return "bool"
+	case t.IsTupleType() || t.IsListType():
+		return "list"
+	case t.IsSetType():
+		return "set"
+	case t.IsObjectType() || t.IsMapType():
+		return "map"
+	case t == cty.DynamicPseudoType:
+		return "null"
+	}
+	return t.FriendlyName()
+}
+
+// friendlyTypeName prints an expected type in Terraform's own syntax.
+func friendlyTypeName(t cty.Type) string {
+	return typeexpr.TypeString(t)
+}
