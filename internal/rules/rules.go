@@ -80,6 +80,13 @@ func (c *Catalog) Lookup(id string) (Rule, bool) {
 	return c.rules[i], true
 }
 
+// CourseRules are the problems `course check` reports to course authors.
+func CourseRules() []Rule {
+	return []Rule{{ID: "course/content", Severity: diag.SeverityError, Text: map[string]Text{
+		"en": {"Course content problem", "A lesson, checkpoint or exercise that does not load, or an exercise whose start passes or whose solution fails, would mislead every learner who meets it.", "Fix the file and line named in the message, then run `iactutor course check` again."},
+		"es": {"Problema en el contenido del curso", "Una lección, un control o un ejercicio que no carga, o un ejercicio cuyo inicio ya aprueba o cuya solución falla, confundiría a cada estudiante que lo encuentre.", "Corrige el archivo y la línea que indica el mensaje y vuelve a ejecutar `iactutor course check`."}}}}
+}
+
 // FileRules are the refusals made by the source reader, shared by both tracks.
 func FileRules() []Rule {
 	return []Rule{

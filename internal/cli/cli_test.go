@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs iactutor in-process with a fixed environment.
+func runCLI(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(""), &out, &errb, func(k string) string { return env[k] })
+	return out.String(), errb.String(), code
+}
+
+func TestListJSON(t *testing.T) {
+	out, errOut, code := runCLI(t, nil, "list", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Lessons []struct {
+			ID         string   `json:"id"`
+			Title      string   `json:"title"`
+			Languages  []string `json:"languages"`
+			Checkpoint struct {
+				Questions int `json:"questions"`
+			} `json:"checkpoint"`
+		} `json:"lessons"`
+		Exercises []map[string]any `json:"exercises"`
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	if len(got.Lessons) < 2 {
+		t.Fatalf("want at least two lessons, got %d", len(got.Lessons))
+	}
+	first := got.Lessons[0]
+	if first.ID != "iac-why" || first.Title == "" || strings.Join(first.Languages, ",") != "en,es" || first.Checkpoint.Questions < 6 {
+		t.Errorf("first lesson = %+v", first)
+	}
+	if got.Exercises == nil {
+		t.Error(`"exercises" must be a list, even when empty`)
+	}
+	for _, e := range got.Exercises {
+		for _, k := range []string{"id", "lesson", "title", "track", "topics", "points", "languages"} {
+			if _, ok := e[k]; !ok {
+				t.Errorf("exercise %v lacks %q", e["id"], k)
+			}
+		}
+	}
+}
+
+func TestLessonPlainAndSpanish(t *testing.T) {
+	en, _, code := runCLI(t, nil, "lesson", "iac-why", "--plain")
+	if code != 0 || !strings.HasPrefix(en, "# ") {
+		t.Fatalf("exit %d, output %.80q", code, en)
+	}
+	es, _, code := runCLI(t, nil, "--lang", "es", "lesson", "iac-why", "--plain")
+	if code != 0 || es == en || !strings.HasPrefix(es, "# ") {
+		t.Fatalf("Spanish lesson: exit %d, same as English: %v", code, es == en)
+	}
+	fromEnv, _, _ := runCLI(t, map[string]string{"LANG": "es_MX.UTF-8"}, "lesson", "1")
+	if fromEnv != es {
+		t.Error("LANG=es_MX and lesson number 1 must print the Spanish first lesson")
+	}
+	if strings.Contains(en, "](glossary:") {
+		t.Error("glossary links must be rewritten for reading")
+	}
+}
+
+func TestLessonUnknown(t *testing.T) {
+	_, errOut, code := runCLI(t, nil, "lesson", "iac-wyh")
+	if code != 2 || !strings.Contains(errOut, `did you mean "iac-why"?`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestHomeOffTerminal(t *testing.T) {
+	_, errOut, code := runCLI(t, nil)
+	if code != 2 || !strings.Contains(errOut, "needs a terminal") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"list", "--format", "xml"},
+		{"--lang", "fr", "list"},
+		{"nonsense"},
+		{"list", "--bogus"},
+		{"lesson"},
+	} {
+		_, errOut, code := runCLI(t, nil, args...)
+		if code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 with a message", args, code, errOut)
+		}
+	}
+}
+
+func TestCourseCheckBuiltIn(t *testing.T) {
+	out, _, code := runCLI(t, nil, "course", "check")
+	if code != 0 || !strings.Contains(out, ": ok") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+}
+
+// TestCourseCheckBrokenCheckpoint copies the built-in course's first lesson
+// into a folder, breaks its checkpoint, and expects exit 1 with file:line.
+func TestCourseCheckBrokenCheckpoint(t *testing.T) {
+	dir := t.TempDir()
+	les := filepath.Join(dir, "lessons", "01-iac-why")
+	if err := os.MkdirAll(les, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"lesson.md", "lesson.es.md", "checkpoint.yaml"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "lessons", "01-iac-why", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f == "checkpoint.yaml" {
+			// Point the first single-choice answer past its choices.
+			i := bytes.Index(b, []byte("\n    answer: "))
+			if i < 0 {
+				t.Fatal("the first lesson's checkpoint has no single-choice answer to break")
+			}
+			j := i + len("\n    answer: ")
+			b = append(append(append([]byte{}, b[:j]...), []byte("99")...), b[j+bytes.IndexByte(b[j:], '\n'):]...)
+		}
+		if err := os.WriteFile(filepath.Join(les, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, code := runCLI(t, nil, "course", "check", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, out)
+	}
+	want := filepath.Join(dir, "lessons", "01-iac-why", "checkpoint.yaml") + " line "
+	if !strings.Contains(out, want) || !strings.Contains(out, "has answer 99") || !strings.Contains(out, "FAILED") {
+		t.Errorf("output lacks %q and the reason:\n%s", want, out)
+	}
+	// A YAML syntax error is reported the same way.
+	os.WriteFile(filepath.Join(les, "checkpoint.yaml"), []byte("questions:\n  - id: a\n    prompt: \"unclosed\n"), 0o644)
+	out, _, code = runCLI(t, nil, "course", "check", dir)
+	if code != 1 || !strings.Contains(out, "checkpoint.yaml line ") {
+		t.Errorf("syntax error: exit %d:\n%s", code, out)
+	}
+}
+
+func TestCourseCheckMissingDir(t *testing.T) {
+	_, _, code := runCLI(t, nil, "course", "check", filepath.Join(t.TempDir(), "nope"))
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, code := runCLI(t, nil, "version")
+	if code != 0 || !strings.HasPrefix(out, "iactutor ") {
+		t.Errorf("exit %d, %q", code, out)
+	}
+}
+
+func TestNoColorOffTerminal(t *testing.T) {
+	a := &app{getenv: func(string) string { return "" }}
+	if a.color(&bytes.Buffer{}) {
+		t.Error("a buffer is not a terminal: no colour")
+	}
+	if glamourStyle(false, a.getenv) != "notty" || glamourStyle(true, func(k string) string {
+		if k == "COLORFGBG" {
+			return "0;15"
+		}
+		return ""
+	}) != "light" || glamourStyle(true, a.getenv) != "dark" {
+		t.Error("glamour style choice is wrong")
+	}
+}

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/iactutor/iactutor/internal/grader/k8s"
+	"github.com/iactutor/iactutor/internal/grader/terraform"
+	"github.com/iactutor/iactutor/internal/rules"
+	"github.com/iactutor/iactutor/internal/suggest"
+)
+
+// catalog gathers every rule the validators know.
+func catalog() (*rules.Catalog, error) {
+	c, err := rules.NewCatalog(rules.FileRules(), rules.CourseRules(), k8s.Rules(), terraform.Rules())
+	if err != nil {
+		return nil, fmt.Errorf("rule catalogue: %w", err)
+	}
+	return c, nil
+}
+
+type ruleJSON struct {
+	ID       string `json:"id"`
+	Severity string `json:"severity"`
+	Title    string `json:"title"`
+	Why      string `json:"why"`
+	Fix      string `json:"fix"`
+	Lesson   string `json:"lesson"`
+}
+
+func toRuleJSON(r rules.Rule, lang string) ruleJSON {
+	t := r.In(lang)
+	return ruleJSON{ID: r.ID, Severity: r.Severity.String(), Title: t.Title, Why: t.Why, Fix: t.Fix, Lesson: r.Lesson}
+}
+
+func (a *app) explainCommand() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Explain a rule: why it matters in production, how to fix it, which lesson teaches it",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, "text", "json"); err != nil {
+				return err
+			}
+			cat, err := catalog()
+			if err != nil {
+				return err
+			}
+			r, ok := cat.Lookup(args[0])
+			if !ok {
+				var ids []string
+				for _, r := range cat.All() {
+					ids = append(ids, r.ID)
+				}
+				if s := suggest.Nearest(args[0], ids); s != "" {
+					return usageError("no rule %q; did you mean %q?", args[0], s)
+				}
+				return usageError("no rule %q; 'iactutor rules' lists them all", args[0])
+			}
+			lang := a.lang()
+			if format == "json" {
+				return writeJSON(a.stdout, toRuleJSON(r, lang))
+			}
+			return writeExplanation(a.stdout, r, lang)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func writeExplanation(w io.Writer, r rules.Rule, lang string) error {
+	t := r.In(lang)
+	why, fix, lesson, sev := "Why it matters", "How to fix it", "Lesson", "Severity"
+	if lang == "es" {
+		why, fix, lesson, sev = "Por qué importa", "Cómo arreglarlo", "Lección", "Gravedad"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s — %s\n%s: %s\n\n%s:\n  %s\n\n%s:\n  %s\n", r.ID, t.Title, sev, r.Severity, why, t.Why, fix, t.Fix)
+	if r.Lesson != "" {
+		fmt.Fprintf(&b, "\n%s: iactutor lesson %s\n", lesson, r.Lesson)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (a *app) rulesCommand() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List every rule with its ID, default severity and title",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkFormat(format, "text", "json"); err != nil {
+				return err
+			}
+			cat, err := catalog()
+			if err != nil {
+				return err
+			}
+			lang := a.lang()
+			if format == "json" {
+				out := []ruleJSON{}
+				for _, r := range cat.All() {
+					out = append(out, toRuleJSON(r, lang))
+				}
+				return writeJSON(a.stdout, map[string]any{"rules": out})
+			}
+			var b strings.Builder
+			for _, r := range cat.All() {
+				fmt.Fprintf(&b, "%-32s %-8s %s\n", r.ID, r.Severity, r.In(lang).Title)
+			}
+			_, err = io.WriteString(a.stdout, b.String())
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}

@@ -1,0 +1,209 @@
+// Package workspace is the learner's folder of exercises: it hands out start
+// files without ever overwriting the learner's, reads submissions safely, and
+// resets an exercise only after backing the learner's files up.
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"time"
+
+	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/grader"
+	"github.com/iactutor/iactutor/internal/progress"
+	"github.com/iactutor/iactutor/internal/source"
+)
+
+// TaskFile is the task written beside each exercise's files.
+const TaskFile = "TASK.md"
+
+// BackupDir is where reset moves a learner's files, inside the workspace.
+const BackupDir = ".iactutor/backups"
+
+// Resolve picks the workspace folder: the flag, else $IACTUTOR_WORKSPACE,
+// else ~/iactutor.
+func Resolve(flag string, getenv func(string) string) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	if v := getenv("IACTUTOR_WORKSPACE"); v != "" {
+		return v, nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		h, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("no workspace: set --workspace or IACTUTOR_WORKSPACE (%w)", err)
+		}
+		home = h
+	}
+	return filepath.Join(home, "iactutor"), nil
+}
+
+// Workspace is one learner's folder with the course it follows.
+type Workspace struct {
+	Dir    string
+	Course *course.Course
+	Src    course.Source
+}
+
+// Progress is the workspace's progress store.
+func (w *Workspace) Progress() *progress.Store { return progress.NewStore(w.Dir) }
+
+// ExerciseDir is where an exercise's files live.
+func (w *Workspace) ExerciseDir(id string) string { return filepath.Join(w.Dir, id) }
+
+// Files reads an exercise tree ("start" or "solution") from the course.
+func (w *Workspace) Files(ex *course.Exercise, tree string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for _, name := range ex.Files {
+		b, err := fs.ReadFile(w.Src.FS, path.Join(ex.Dir, tree, name))
+		if err != nil {
+			return nil, fmt.Errorf("exercise %s: %w", ex.ID, err)
+		}
+		out[name] = b
+	}
+	return out, nil
+}
+
+// Init writes one exercise's start files and task. Existing files are kept
+// untouched and listed in kept.
+func (w *Workspace) Init(ex *course.Exercise, lang string) (written, kept []string, err error) {
+	start, err := w.Files(ex, "start")
+	if err != nil {
+		return nil, nil, err
+	}
+	start[TaskFile] = []byte(ex.Task.In(lang))
+	dir := w.ExerciseDir(ex.ID)
+	names := append(append([]string{}, ex.Files...), TaskFile)
+	for _, name := range names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		ok, err := writeNew(p, start[name])
+		if err != nil {
+			return written, kept, err
+		}
+		if ok {
+			written = append(written, p)
+		} else {
+			kept = append(kept, p)
+		}
+	}
+	return written, kept, nil
+}
+
+// writeNew creates a file only if nothing is there yet.
+func writeNew(p string, data []byte) (bool, error) {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return false, fmt.Errorf("creating %s: %w", filepath.Dir(p), err)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("writing %s: %w", p, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return false, fmt.Errorf("writing %s: %w", p, err)
+	}
+	return true, f.Close()
+}
+
+// Submission reads the learner's editable files of an exercise with the
+// same safety limits as lint.
+func (w *Workspace) Submission(ex *course.Exercise) (grader.Submission, error) {
+	start, err := w.Files(ex, "start")
+	if err != nil {
+		return grader.Submission{}, err
+	}
+	sub := ReadSubmission(w.ExerciseDir(ex.ID), ex)
+	sub.Start = start
+	return sub, nil
+}
+
+// ReadSubmission reads an exercise's editable files from dir (a learner's
+// exercise folder, or a student's in a class), refusing what is unsafe and
+// reporting missing files.
+func ReadSubmission(dir string, ex *course.Exercise) grader.Submission {
+	sub := grader.Submission{Names: map[string]string{}}
+	for _, name := range ex.Files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			sub.Refused = append(sub.Refused, diag.Diagnostic{
+				Severity: diag.SeverityError,
+				Summary:  fmt.Sprintf("%s is missing", name),
+				Detail:   fmt.Sprintf("The exercise expects this file in %s.", dir),
+				Hint:     fmt.Sprintf("`iactutor reset %s` brings back the start files (your other files are backed up first).", ex.ID),
+				Subject:  diag.Range{Filename: p},
+				Rule:     source.RuleRead,
+			})
+			continue
+		}
+		f, d := source.Read(dir, p, source.Options{})
+		if d != nil {
+			sub.Refused = append(sub.Refused, *d)
+			continue
+		}
+		sub.Files = append(sub.Files, f)
+		sub.Names[f.Path] = name
+	}
+	return sub
+}
+
+// Reset moves the learner's files of an exercise to a timestamped backup and
+// writes the start files again. It returns the backup folder ("" when there
+// was nothing to back up).
+func (w *Workspace) Reset(ex *course.Exercise, lang string, now time.Time) (string, error) {
+	dir := w.ExerciseDir(ex.ID)
+	backup := filepath.Join(w.Dir, filepath.FromSlash(BackupDir), ex.ID+"-"+now.UTC().Format("20060102T150405.000Z"))
+	moved := false
+	for _, name := range append(append([]string{}, ex.Files...), TaskFile) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if _, err := os.Lstat(p); err != nil {
+			continue
+		}
+		dst := filepath.Join(backup, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return "", fmt.Errorf("backing up %s: %w", p, err)
+		}
+		if err := os.Rename(p, dst); err != nil {
+			return "", fmt.Errorf("backing up %s: %w", p, err)
+		}
+		moved = true
+	}
+	if _, _, err := w.Init(ex, lang); err != nil {
+		return "", err
+	}
+	if !moved {
+		return "", nil
+	}
+	return backup, nil
+}
+
+// Next is the first exercise, in course order, not yet passed.
+func Next(c *course.Course, st *progress.State) (*course.Exercise, bool) {
+	for _, ex := range c.Exercises {
+		if e, ok := st.Exercises[ex.ID]; !ok || !e.Passed {
+			return ex, true
+		}
+	}
+	return nil, false
+}
+
+// Record updates progress after a check.
+func Record(st *progress.State, res grader.Result) {
+	e := st.Exercise(res.Exercise)
+	e.Attempts++
+	e.LastScore = res.Score
+	e.Max = res.Max
+	e.BestScore = max(e.BestScore, res.Score)
+	if res.Passed {
+		e.Passed = true
+	}
+}
