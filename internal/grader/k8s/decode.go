@@ -146,7 +146,7 @@ func (dc *decoder) decode(n *yaml.Node, t reflect.Type, v reflect.Value, key *ya
 	if depth > maxDepth {
 		if !dc.tooDeep {
 			dc.tooDeep = true
-			dc.r.add(ruleYAMLSyntax, dc.doc.rng(n), dc.r.l.f("This document is nested far too deeply", "Este documento está anidado a demasiada profundidad"),
+			dc.r.add(ruleYAMLSyntax, dc.doc.lineRange(dc.doc.pos(n).Line), dc.r.l.f("This document is nested far too deeply", "Este documento está anidado a demasiada profundidad"),
 				dc.r.l.f("Kubernetes objects nest a few dozen levels at most; remove the extra nesting.", "Los objetos de Kubernetes anidan unas pocas decenas de niveles como mucho; quita el anidamiento sobrante."))
 		}
 		return nil

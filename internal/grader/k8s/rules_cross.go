@@ -25,10 +25,13 @@ type index struct {
 	workloads []workload
 	// byKind maps kind -> namespace -> name -> object index.
 	byKind map[string]map[string]map[string]int
+	// byLabel maps "key=value" to the workloads whose pod template has
+	// that label, so matching selectors does not compare every pair.
+	byLabel map[string][]int
 }
 
 func (c *checker) buildIndex() *index {
-	ix := &index{byKind: map[string]map[string]map[string]int{}}
+	ix := &index{byKind: map[string]map[string]map[string]int{}, byLabel: map[string][]int{}}
 	for i, o := range c.s.objects {
 		if c.s.items[i].typed == nil || o.Name == "" {
 			continue
@@ -44,6 +47,9 @@ func (c *checker) buildIndex() *index {
 			ix.byKind[o.Kind][ns][o.Name] = i
 		}
 		if pt, ok := templateOf(c.s.items[i].typed); ok {
+			for k, v := range pt.meta.Labels {
+				ix.byLabel[k+"="+v] = append(ix.byLabel[k+"="+v], len(ix.workloads))
+			}
 			ix.workloads = append(ix.workloads, workload{i, ns, pt})
 		}
 	}
@@ -88,6 +94,19 @@ func (c *checker) cross() {
 	}
 }
 
+// candidates returns the workloads that have the rarest label of sel.
+func (ix *index) candidates(sel map[string]string) []int {
+	var best []int
+	first := true
+	for k, v := range sel {
+		l := ix.byLabel[k+"="+v]
+		if first || len(l) < len(best) {
+			best, first = l, false
+		}
+	}
+	return best
+}
+
 func selects(sel, labels map[string]string) bool {
 	for k, v := range sel {
 		if labels[k] != v {
@@ -113,7 +132,8 @@ func (c *checker) service(ix *index, i int, o Object, svc *corev1.Service) {
 	l := c.r.l
 	ns := nsOf(o)
 	var matched, elsewhere []workload
-	for _, w := range ix.workloads {
+	for _, wi := range ix.candidates(sel) {
+		w := ix.workloads[wi]
 		if !selects(sel, w.pt.meta.Labels) {
 			continue
 		}
