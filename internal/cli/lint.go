@@ -56,8 +56,7 @@ error.`,
 			} else {
 				a.writeDiagnostics(a.stdout, ds, sourceOf(files))
 				s := diag.Summarize(count, ds)
-				a.printf("%s checked: %s, %s, %s\n", plural(s.Files, "file", "files"),
-					plural(s.Errors, "error", "errors"), plural(s.Warnings, "warning", "warnings"), plural(s.Infos, "note", "notes"))
+				a.printf("%s\n", lintSummary(s, a.lang()))
 			}
 			if ds.HasErrors() {
 				return failed
@@ -120,4 +119,14 @@ func sourceOf(files []source.File) func(string) []byte {
 
 func (a *app) printf(format string, args ...any) {
 	_, _ = fmt.Fprintf(a.stdout, format, args...)
+}
+
+// lintSummary is the closing line of a text lint.
+func lintSummary(s diag.Summary, lang string) string {
+	if lang == "es" {
+		return fmt.Sprintf("%s revisados: %s, %s, %s", plural(s.Files, "archivo", "archivos"),
+			plural(s.Errors, "error", "errores"), plural(s.Warnings, "aviso", "avisos"), plural(s.Infos, "nota", "notas"))
+	}
+	return fmt.Sprintf("%s checked: %s, %s, %s", plural(s.Files, "file", "files"),
+		plural(s.Errors, "error", "errors"), plural(s.Warnings, "warning", "warnings"), plural(s.Infos, "note", "notes"))
 }
