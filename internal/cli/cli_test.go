@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -179,5 +180,60 @@ func TestNoColorOffTerminal(t *testing.T) {
 		return ""
 	}) != "light" || glamourStyle(true, a.getenv) != "dark" {
 		t.Error("glamour style choice is wrong")
+	}
+}
+
+// copyCourse writes the built-in course into a folder an author could edit.
+func copyCourse(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	a := &app{getenv: func(string) string { return "" }}
+	src := a.source()
+	err := fs.WalkDir(src.FS, "lessons", func(p string, d fs.DirEntry, err error) error { return copyEntry(src.FS, dir, p, d, err) })
+	if err == nil {
+		err = fs.WalkDir(src.FS, "exercises", func(p string, d fs.DirEntry, err error) error { return copyEntry(src.FS, dir, p, d, err) })
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func copyEntry(fsys fs.FS, dir, p string, d fs.DirEntry, err error) error {
+	if err != nil {
+		return err
+	}
+	dst := filepath.Join(dir, filepath.FromSlash(p))
+	if d.IsDir() {
+		return os.MkdirAll(dst, 0o755)
+	}
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
+}
+
+// TestCourseCheckCatchesBrokenSolution corrupts one solution in a copy of
+// the course: course check must fail and name the exercise and the reason.
+func TestCourseCheckCatchesBrokenSolution(t *testing.T) {
+	dir := copyCourse(t)
+	id, exDir := firstExercise(t)
+	rel, _ := filepath.Rel(filepath.Join("..", ".."), exDir)
+	entries, err := os.ReadDir(filepath.Join(dir, rel, "start"))
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("no start files in %s: %v", rel, err)
+	}
+	// The start files as the "solution": still broken.
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, rel, "start", e.Name()))
+		os.WriteFile(filepath.Join(dir, rel, "solution", e.Name()), b, 0o644)
+	}
+	out, _, code := runCLI(t, nil, "course", "check", dir)
+	if code != 1 || !strings.Contains(out, "exercise "+id+": solution/ scores") || !strings.Contains(out, "fails") {
+		t.Fatalf("exit %d:\n%s", code, out)
 	}
 }
