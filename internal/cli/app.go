@@ -201,6 +201,7 @@ Run 'iactutor' in a terminal for the course, or use the commands below.`),
 		a.hintCommand(),
 		a.solutionCommand(),
 		a.resetCommand(),
+		a.glossaryCommand(),
 	)
 	return root
 }

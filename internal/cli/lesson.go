@@ -38,7 +38,7 @@ func (a *app) lessonCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			md := l.Markdown(a.lang())
+			md := l.Markdown(a.lang()) + glossaryFooter(c, l, a.lang())
 			if plain || !isTerminal(a.stdout) {
 				_, err = io.WriteString(a.stdout, md)
 				return err

@@ -40,6 +40,8 @@ func Load(src Source) (*Course, diag.Diagnostics) {
 	c := &Course{}
 	c.Lessons = l.lessons()
 	c.Exercises = l.exercises()
+	c.Module = l.module()
+	c.Glossary = l.glossary()
 	sortExercises(c)
 	l.ds.Sort()
 	return c, l.ds

@@ -70,6 +70,10 @@ func (t *Text) UnmarshalYAML(n *yaml.Node) error {
 type Course struct {
 	Lessons   []*Lesson
 	Exercises []*Exercise
+	// Module is the module checklist; nil when the course has none.
+	Module *Module
+	// Glossary is nil when the course has none.
+	Glossary *Glossary
 }
 
 // Lesson is one folder under lessons/: NN-slug with lesson.md, lesson.es.md

@@ -24,6 +24,10 @@ type ValidateOptions struct {
 	// KnownRule reports whether a rule ID exists, to check the warning rule
 	// lists of validator checks; nil accepts any ID.
 	KnownRule func(id string) bool
+	// RequireModule makes a missing module checklist an error.
+	RequireModule bool
+	// RequireGlossary makes a missing glossary an error.
+	RequireGlossary bool
 }
 
 var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -65,6 +69,12 @@ func Validate(c *Course, src Source, opt ValidateOptions) diag.Diagnostics {
 	exIDs := map[string]bool{}
 	for _, ex := range c.Exercises {
 		v.exercise(ex, lessonIDs, ids, exIDs, opt)
+	}
+	if opt.RequireModule || c.Module != nil {
+		v.validateModule(c)
+	}
+	if opt.RequireGlossary || c.Glossary != nil {
+		v.validateGlossary(c)
 	}
 	v.ds.Sort()
 	return v.ds

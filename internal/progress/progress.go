@@ -180,3 +180,16 @@ func (st *Store) Update(fn func(*State)) (string, error) {
 	fn(s)
 	return notice, st.Save(s)
 }
+
+// QuestionCorrect reports whether a checkpoint question was answered right;
+// with ExercisePassed it lets the module checklist read progress.
+func (s *State) QuestionCorrect(lesson, question string) bool {
+	c, ok := s.Checkpoints[lesson]
+	return ok && c.Correct[question]
+}
+
+// ExercisePassed reports whether an exercise was passed.
+func (s *State) ExercisePassed(id string) bool {
+	e, ok := s.Exercises[id]
+	return ok && e.Passed
+}
