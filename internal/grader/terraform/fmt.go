@@ -42,11 +42,12 @@ func canonicalFormat(raw hclsyntax.Tokens) []byte {
 	alignCells(lines)
 	var out bytes.Buffer
 	for _, t := range toks {
-		if t.typ == hclsyntax.TokenEOF {
-			break
-		}
+		// The end-of-file token keeps the blanks before it, as hclwrite does.
 		for range t.spaces {
 			out.WriteByte(' ')
+		}
+		if t.typ == hclsyntax.TokenEOF {
+			break
 		}
 		out.Write(t.b)
 	}

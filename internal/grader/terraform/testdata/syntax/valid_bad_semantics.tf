@@ -1,0 +1,3 @@
+resorce "x" {
+  foo = bar.baz
+}

@@ -1,0 +1,7 @@
+# a comment
+// another
+/* block
+ comment */
+locals {
+  a = 1 # trailing
+}

@@ -1,0 +1,3 @@
+locals {
+  n = var.prod ? 3 : 1
+}

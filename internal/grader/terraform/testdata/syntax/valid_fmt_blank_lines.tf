@@ -1,0 +1,9 @@
+
+
+variable "a" {
+
+  type = string
+
+
+}
+

@@ -1,0 +1,4 @@
+locals {
+  upper = [for s in var.names : upper(s) if s != ""]
+  byname = { for k, v in var.m : k => v... }
+}

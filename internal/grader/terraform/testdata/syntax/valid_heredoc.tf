@@ -1,0 +1,6 @@
+locals {
+  script = <<-EOT
+    echo hello
+    echo ${var.x}
+  EOT
+}

@@ -1,0 +1,3 @@
+locals {
+  x = provider::aws::arn_parse("arn:aws:s3:::b")
+}

@@ -1,0 +1,3 @@
+output "ids" {
+  value = aws_instance.web[*].id
+}

@@ -1,0 +1,3 @@
+locals {
+  s = "%%{ for x in var.l }${x},%%{ endfor }"
+}

@@ -1,0 +1,4 @@
+locals {
+  saludo = "¡Hola, señor!"
+  emoji  = "🚀"
+}
