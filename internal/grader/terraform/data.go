@@ -26,7 +26,9 @@ import (
 // A block is a map of attribute name → value. A value is a string, int64,
 // float64, bool, []any or map[string]any when the expression is a literal or
 // folds to a constant without variables or functions; otherwise it is the
-// expression's source text. Nested blocks are lists of such maps under their
+// expression's source text. List and object constructors are converted
+// element by element, so `tags = { Project = "api", Env = var.env }` gives
+// {"Project": "api", "Env": "var.env"}. Nested blocks are lists of such maps under their
 // block type; labelled nested blocks (dynamic, provisioner) carry their
 // labels under "_labels".
 func (m *Module) Data() map[string]any {
@@ -120,11 +122,37 @@ func (m *Module) blockData(body *hclsyntax.Body, depth int) map[string]any {
 	return out
 }
 
-// exprValue is a literal's Go value, or the expression's source text.
+// exprValue is a literal's Go value, or the expression's source text. List
+// and object constructors are converted element by element, so a tags map
+// with one variable in it still exposes its literal entries.
 func (m *Module) exprValue(e hclsyntax.Expression) any {
+	return m.exprValueAt(e, 0)
+}
+
+func (m *Module) exprValueAt(e hclsyntax.Expression, depth int) any {
 	if v, ok := constValue(e); ok {
 		if g, ok := toGo(v, 0); ok {
 			return g
+		}
+	}
+	if depth < maxExprDepth {
+		switch x := e.(type) {
+		case *hclsyntax.TupleConsExpr:
+			out := make([]any, 0, len(x.Exprs))
+			for _, it := range x.Exprs {
+				out = append(out, m.exprValueAt(it, depth+1))
+			}
+			return out
+		case *hclsyntax.ObjectConsExpr:
+			out := map[string]any{}
+			for _, it := range x.Items {
+				k := objectKey(it.KeyExpr)
+				if k == "" {
+					return m.sourceText(e.Range())
+				}
+				out[k] = m.exprValueAt(it.ValueExpr, depth+1)
+			}
+			return out
 		}
 	}
 	return m.sourceText(e.Range())

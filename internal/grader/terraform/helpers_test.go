@@ -75,3 +75,16 @@ func rulesOf(ds diag.Diagnostics) []string {
 	sort.Strings(out)
 	return out
 }
+
+func readFiles(files map[string]string) []source.File {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var sf []source.File
+	for _, n := range names {
+		sf = append(sf, source.File{Path: n, Data: []byte(files[n])})
+	}
+	return sf
+}
