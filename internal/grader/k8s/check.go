@@ -8,6 +8,8 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
+	yaml "sigs.k8s.io/yaml/goyaml.v3"
+
 	"github.com/iactutor/iactutor/internal/diag"
 )
 
@@ -17,7 +19,7 @@ func Check(s *Set, opt Options) diag.Diagnostics {
 	if s == nil {
 		return nil
 	}
-	c := &checker{r: &reporter{l: langOf(opt.Lang)}, s: s, opt: opt}
+	c := newChecker(s, &reporter{l: langOf(opt.Lang)}, opt)
 	for i := range s.items {
 		c.object(i)
 	}
@@ -30,20 +32,45 @@ type checker struct {
 	r   *reporter
 	s   *Set
 	opt Options
+	// reparsed holds trees rebuilt for objects whose tree Lint dropped.
+	reparsed map[int]*yaml.Node
+}
+
+func newChecker(s *Set, r *reporter, opt Options) *checker {
+	return &checker{r: r, s: s, opt: opt, reparsed: map[int]*yaml.Node{}}
+}
+
+// root returns object i's YAML tree. Lint drops trees after the
+// single-object rules to keep memory flat on big files; a cross-object
+// diagnostic then parses that one document again.
+func (c *checker) root(i int) *yaml.Node {
+	it := c.s.items[i]
+	if it.root != nil {
+		return it.root
+	}
+	if n, ok := c.reparsed[i]; ok {
+		return n
+	}
+	n := it.reparse()
+	c.reparsed[i] = n
+	return n
 }
 
 // rng returns the range of the value at path in object i, or of the
 // nearest enclosing field that exists, so a diagnostic always has a place.
 func (c *checker) rng(i int, path string) diag.Range {
-	it := c.s.items[i]
+	it, root := c.s.items[i], c.root(i)
+	if root == nil {
+		return it.doc.lineRange(it.line)
+	}
 	segs, ok := parsePath(path)
 	for ok && len(segs) > 0 {
-		if _, v := walkPath(it.root, segs); v != nil {
+		if _, v := walkPath(root, segs); v != nil {
 			return it.doc.rng(v)
 		}
 		segs = segs[:len(segs)-1]
 	}
-	return it.doc.lineRange(it.doc.pos(it.root).Line)
+	return it.doc.lineRange(it.doc.pos(root).Line)
 }
 
 // keyRng returns the range of the key naming the field at path, falling
@@ -51,7 +78,7 @@ func (c *checker) rng(i int, path string) diag.Range {
 func (c *checker) keyRng(i int, path string) diag.Range {
 	it := c.s.items[i]
 	if segs, ok := parsePath(path); ok {
-		if k, v := walkPath(it.root, segs); k != nil {
+		if k, v := walkPath(c.root(i), segs); k != nil {
 			return it.doc.rng(k)
 		} else if v != nil {
 			return it.doc.rng(v)
@@ -66,7 +93,7 @@ func (c *checker) exists(i int, path string) bool {
 	if !ok {
 		return false
 	}
-	_, v := walkPath(c.s.items[i].root, segs)
+	_, v := walkPath(c.root(i), segs)
 	return v != nil
 }
 

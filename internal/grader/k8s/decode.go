@@ -93,6 +93,9 @@ type decoder struct {
 	path    []string
 	spent   bool
 	tooDeep bool
+	// values asks for the generic value; without it only the typed value
+	// and the diagnostics are produced.
+	values bool
 }
 
 // budgetFor bounds how many nodes one document may expand to, aliases
@@ -279,7 +282,10 @@ func findPair(ps []pair, key string) *pair {
 
 func (dc *decoder) mapping(n *yaml.Node, t reflect.Type, v reflect.Value, owner *yaml.Node, depth int) any {
 	ps := dc.pairs(n, depth)
-	out := make(map[string]any, len(ps))
+	var out map[string]any
+	if dc.values {
+		out = make(map[string]any, len(ps))
+	}
 	var si *structInfo
 	if t != nil && t.Kind() == reflect.Struct {
 		si = dc.types.info(t)
@@ -320,12 +326,15 @@ func (dc *decoder) mapping(n *yaml.Node, t reflect.Type, v reflect.Value, owner 
 		if t != nil && t.Kind() == reflect.Map && v.IsValid() {
 			v.SetMapIndex(reflect.ValueOf(name).Convert(t.Key()), cv)
 		}
-		if !isNull(val) {
+		if out != nil && !isNull(val) {
 			out[name] = g
 		}
 	}
 	if si != nil {
 		dc.checkRequired(n, t, ps, owner)
+	}
+	if out == nil {
+		return nil
 	}
 	return out
 }
@@ -426,7 +435,10 @@ func requiredHint(l lang, field string) string {
 }
 
 func (dc *decoder) sequence(n *yaml.Node, t reflect.Type, v reflect.Value, depth int) any {
-	out := make([]any, 0, len(n.Content))
+	var out []any
+	if dc.values {
+		out = make([]any, 0, len(n.Content))
+	}
 	var sv reflect.Value
 	if t != nil && v.IsValid() {
 		sv = reflect.MakeSlice(t, len(n.Content), len(n.Content))
@@ -441,11 +453,17 @@ func (dc *decoder) sequence(n *yaml.Node, t reflect.Type, v reflect.Value, depth
 			ev = sv.Index(i)
 		}
 		dc.path = append(dc.path, "["+strconv.Itoa(i)+"]")
-		out = append(out, dc.decode(it, et, ev, nil, depth+1))
+		g := dc.decode(it, et, ev, nil, depth+1)
+		if out != nil {
+			out = append(out, g)
+		}
 		dc.path = dc.path[:len(dc.path)-1]
 	}
 	if sv.IsValid() {
 		v.Set(sv)
+	}
+	if out == nil {
+		return nil
 	}
 	return out
 }
@@ -680,7 +698,10 @@ func stripNewlines(s string) string {
 // viaJSON decodes a value of a type with its own JSON decoding by handing it
 // the JSON form of the YAML node, exactly as the API server would.
 func (dc *decoder) viaJSON(n *yaml.Node, t reflect.Type, v reflect.Value, depth int) any {
+	keep := dc.values
+	dc.values = true
 	g := dc.decode(n, nil, reflect.Value{}, nil, depth)
+	dc.values = keep
 	raw, err := json.Marshal(g)
 	if err != nil {
 		dc.wrongType(n, t, "")

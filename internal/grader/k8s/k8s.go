@@ -5,11 +5,6 @@
 // points at the exact key or value a learner must change.
 package k8s
 
-import (
-	"github.com/iactutor/iactutor/internal/diag"
-	"github.com/iactutor/iactutor/internal/source"
-)
-
 // Options tunes Load, Check and Lint.
 type Options struct {
 	// Complete means the file set is the whole world (an exercise): a
@@ -18,13 +13,4 @@ type Options struct {
 	Complete bool
 	// Lang is "en" or "es": the language of Summary/Detail/Hint texts.
 	Lang string
-}
-
-// Lint loads and checks files in one call and returns every diagnostic in
-// the stable order presenters rely on.
-func Lint(files []source.File, opt Options) diag.Diagnostics {
-	s, ds := Load(files, opt)
-	ds = append(ds, Check(s, opt)...)
-	ds.Sort()
-	return ds
 }

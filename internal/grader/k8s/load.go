@@ -35,9 +35,20 @@ type Object struct {
 type item struct {
 	doc  doc
 	root *yaml.Node
+	// chunk, docIdx and listIdx say where the object came from, so its tree
+	// can be parsed again after Lint dropped it; line is its first line.
+	chunk   []byte
+	docIdx  int
+	listIdx int
+	line    int
 	// typed is a pointer to the k8s.io/api struct (e.g. *appsv1.Deployment),
 	// nil for custom resources and objects whose apiVersion is wrong.
 	typed any
+	// known is true for built-in kinds decoded into typed.
+	known bool
+	// facts is what the cross-object rules read; Lint keeps only this.
+	facts     facts
+	factsDone bool
 }
 
 // Set is the loaded model: every object of the files given together, with
@@ -60,7 +71,45 @@ func (s *Set) Objects() []Object {
 // diagnostics; documents after a broken one are still loaded, so a learner
 // sees every problem at once.
 func Load(files []source.File, opt Options) (*Set, diag.Diagnostics) {
-	ld := &loader{r: &reporter{l: langOf(opt.Lang)}, set: &Set{}, types: typeCache{}}
+	ld := &loader{r: &reporter{l: langOf(opt.Lang)}, set: &Set{}, types: typeCache{}, values: true}
+	ld.run(files)
+	return ld.set, ld.r.ds
+}
+
+// Lint loads and checks files in one call and returns every diagnostic in
+// the stable order presenters rely on. It gives the same diagnostics as Load
+// followed by Check, but runs the single-object rules while each document's
+// tree is at hand and then lets it go, and builds no generic values, so a
+// file of thousands of documents is linted in little memory.
+func Lint(files []source.File, opt Options) diag.Diagnostics {
+	r := &reporter{l: langOf(opt.Lang)}
+	s := &Set{}
+	c := newChecker(s, r, opt)
+	ld := &loader{r: r, set: s, types: typeCache{}, onObject: func(i int) {
+		c.object(i)
+		it := s.items[i]
+		if it.typed != nil {
+			it.facts, it.factsDone = factsOf(it.typed), true
+		}
+		it.root, it.typed = nil, nil
+	}}
+	ld.run(files)
+	c.cross()
+	r.ds.Sort()
+	return r.ds
+}
+
+type loader struct {
+	r     *reporter
+	set   *Set
+	types typeCache
+	// values builds Object.Value; Lint has no use for it.
+	values bool
+	// onObject runs after each object is added.
+	onObject func(i int)
+}
+
+func (ld *loader) run(files []source.File) {
 	for _, f := range files {
 		t := newText(f.Path, f.Data)
 		for _, c := range splitDocs(f.Data) {
@@ -68,21 +117,46 @@ func Load(files []source.File, opt Options) (*Set, diag.Diagnostics) {
 			if err != nil {
 				syntaxError(ld.r, t, c, err)
 			}
-			for _, n := range nodes {
-				ld.document(doc{t: t, lineOff: c.line - 1}, n, len(c.data))
+			for k, n := range nodes {
+				ld.document(doc{t: t, lineOff: c.line - 1}, n, c.data, k)
 			}
 		}
 	}
-	return ld.set, ld.r.ds
 }
 
-type loader struct {
-	r     *reporter
-	set   *Set
-	types typeCache
+// reparse rebuilds the object's tree from its document's bytes.
+func (it *item) reparse() *yaml.Node {
+	docs, _ := parseChunk(it.chunk)
+	if it.docIdx >= len(docs) {
+		return nil
+	}
+	root := docs[it.docIdx]
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			return nil
+		}
+		root = root.Content[0]
+	}
+	root = resolve(root)
+	if it.listIdx >= 0 {
+		_, items := mapGet(root, "items")
+		if items == nil || items.Kind != yaml.SequenceNode || it.listIdx >= len(items.Content) {
+			return nil
+		}
+		root = resolve(items.Content[it.listIdx])
+	}
+	return root
 }
 
-func (ld *loader) document(d doc, n *yaml.Node, size int) {
+// origin says where an object's document came from.
+type origin struct {
+	chunk   []byte
+	docIdx  int
+	listIdx int
+}
+
+func (ld *loader) document(d doc, n *yaml.Node, chunk []byte, docIdx int) {
+	size := len(chunk)
 	root := n
 	if n.Kind == yaml.DocumentNode {
 		if len(n.Content) == 0 {
@@ -100,7 +174,7 @@ func (ld *loader) document(d doc, n *yaml.Node, size int) {
 				"Un manifiesto es un mapa que empieza con `apiVersion:` y `kind:`; comprueba que las claves de primer nivel no tengan sangría ni `- ` delante."))
 		return
 	}
-	ld.object(d, root, budgetFor(size), 0)
+	ld.object(d, root, budgetFor(size), 0, origin{chunk, docIdx, -1})
 }
 
 func scalarString(n *yaml.Node) (string, bool) {
@@ -111,7 +185,7 @@ func scalarString(n *yaml.Node) (string, bool) {
 	return n.Value, true
 }
 
-func (ld *loader) object(d doc, root *yaml.Node, budget, depth int) {
+func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin) {
 	l := ld.r.l
 	_, apiV := mapGet(root, "apiVersion")
 	_, kindV := mapGet(root, "kind")
@@ -121,7 +195,7 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int) {
 
 	if kind == "List" || (strings.HasSuffix(kind, "List") && depth == 0) {
 		if _, items := mapGet(root, "items"); items != nil && items.Kind == yaml.SequenceNode && depth == 0 {
-			for _, it := range items.Content {
+			for k, it := range items.Content {
 				it = resolve(it)
 				if it == nil || isNull(it) {
 					continue
@@ -130,7 +204,7 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int) {
 					ld.r.add(ruleNotObject, d.rng(it), l.f("This list item is %s, not a Kubernetes object", "Este elemento de la lista es %s, no un objeto de Kubernetes", describeNode(l, it)), "")
 					continue
 				}
-				ld.object(d, it, budget, depth+1)
+				ld.object(d, it, budget, depth+1, origin{from.chunk, from.docIdx, k})
 			}
 			return
 		}
@@ -179,7 +253,7 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int) {
 		ld.r.add(ruleUnknownKind, d.rng(kindV), l.f("%s %s is not a built-in kind, so only its YAML is checked", "%s %s no es un tipo estándar, así que solo se revisa su YAML", clip(apiVersion), clip(kind)), hint)
 	}
 
-	dc := &decoder{r: ld.r, doc: d, kind: kind, types: ld.types, budget: budget}
+	dc := &decoder{r: ld.r, doc: d, kind: kind, types: ld.types, budget: budget, values: ld.values}
 	var typed any
 	var g any
 	if typ != nil {
@@ -190,7 +264,7 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int) {
 		g = dc.decode(root, nil, reflect.Value{}, nil, 0)
 	}
 	value, _ := g.(map[string]any)
-	if value == nil {
+	if value == nil && ld.values {
 		value = map[string]any{}
 	}
 
@@ -212,7 +286,11 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int) {
 	ld.set.objects = append(ld.set.objects, Object{
 		File: d.t.path, APIVersion: apiVersion, Kind: kind, Name: name, Namespace: ns, Index: idx, Value: value,
 	})
-	ld.set.items = append(ld.set.items, &item{doc: d, root: root, typed: typed})
+	ld.set.items = append(ld.set.items, &item{doc: d, root: root, typed: typed, known: typed != nil,
+		chunk: from.chunk, docIdx: from.docIdx, listIdx: from.listIdx, line: d.pos(root).Line})
+	if ld.onObject != nil {
+		ld.onObject(idx)
+	}
 }
 
 func apiVersionHint(l lang, kind string) string {

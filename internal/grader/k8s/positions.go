@@ -2,6 +2,7 @@ package k8s
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -22,14 +23,19 @@ const maxDepth = 200
 type text struct {
 	path       string
 	data       []byte
-	lineStarts []int
+	// lineStarts holds the byte offset of each line; int32 is enough for
+	// any file the readers accept and halves this index on big files.
+	lineStarts []int32
 }
 
 func newText(path string, data []byte) *text {
-	starts := make([]int, 1, bytes.Count(data, []byte{'\n'})+1)
+	if len(data) > math.MaxInt32 {
+		data = data[:math.MaxInt32] // offsets are int32; no reader allows such files
+	}
+	starts := make([]int32, 1, bytes.Count(data, []byte{'\n'})+1)
 	for i, b := range data {
 		if b == '\n' {
-			starts = append(starts, i+1)
+			starts = append(starts, int32(i+1))
 		}
 	}
 	return &text{path: path, data: data, lineStarts: starts}
@@ -40,10 +46,10 @@ func (t *text) line(n int) []byte {
 	if n < 1 || n > len(t.lineStarts) {
 		return nil
 	}
-	start := t.lineStarts[n-1]
+	start := int(t.lineStarts[n-1])
 	end := len(t.data)
 	if n < len(t.lineStarts) {
-		end = t.lineStarts[n] - 1
+		end = int(t.lineStarts[n]) - 1
 	}
 	l := t.data[start:end]
 	return bytes.TrimSuffix(l, []byte{'\r'})

@@ -4,25 +4,16 @@ import (
 	"fmt"
 	"strconv"
 
-	autoscalingv1 "k8s.io/api/autoscaling/v1"
-	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
-	networkingv1 "k8s.io/api/networking/v1"
 
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
 
-// workload is an object with a pod template, as the cross rules see it.
-type workload struct {
-	i  int
-	ns string
-	pt podTemplate
-}
-
 // index groups the objects by what other objects refer to them by.
 type index struct {
-	workloads []workload
+	// workloads are the indexes of objects with a pod template.
+	workloads []int
 	// byKind maps kind -> namespace -> name -> object index.
 	byKind map[string]map[string]map[string]int
 	// byLabel maps "key=value" to the workloads whose pod template has
@@ -33,7 +24,7 @@ type index struct {
 func (c *checker) buildIndex() *index {
 	ix := &index{byKind: map[string]map[string]map[string]int{}, byLabel: map[string][]int{}}
 	for i, o := range c.s.objects {
-		if c.s.items[i].typed == nil || o.Name == "" {
+		if !c.s.items[i].known || o.Name == "" {
 			continue
 		}
 		ns := nsOf(o)
@@ -46,11 +37,11 @@ func (c *checker) buildIndex() *index {
 		if _, dup := ix.byKind[o.Kind][ns][o.Name]; !dup {
 			ix.byKind[o.Kind][ns][o.Name] = i
 		}
-		if pt, ok := templateOf(c.s.items[i].typed); ok {
-			for k, v := range pt.meta.Labels {
-				ix.byLabel[k+"="+v] = append(ix.byLabel[k+"="+v], len(ix.workloads))
+		if pf := c.s.items[i].facts.pod; pf != nil {
+			for k, v := range pf.labels {
+				ix.byLabel[k+"="+v] = append(ix.byLabel[k+"="+v], i)
 			}
-			ix.workloads = append(ix.workloads, workload{i, ns, pt})
+			ix.workloads = append(ix.workloads, i)
 		}
 	}
 	return ix
@@ -75,25 +66,6 @@ func (ix *index) names(kind, ns string) []string {
 	return sortedKeys(ix.byKind[kind][ns])
 }
 
-func (c *checker) cross() {
-	ix := c.buildIndex()
-	for i, o := range c.s.objects {
-		switch t := c.s.items[i].typed.(type) {
-		case *corev1.Service:
-			c.service(ix, i, o, t)
-		case *networkingv1.Ingress:
-			c.ingress(ix, i, o, t)
-		case *autoscalingv2.HorizontalPodAutoscaler:
-			c.hpa(ix, i, o, t.Spec.ScaleTargetRef.Kind, t.Spec.ScaleTargetRef.Name, hpaCPUUtilization(t))
-		case *autoscalingv1.HorizontalPodAutoscaler:
-			c.hpa(ix, i, o, t.Spec.ScaleTargetRef.Kind, t.Spec.ScaleTargetRef.Name, true)
-		}
-	}
-	for _, w := range ix.workloads {
-		c.podRefs(ix, w)
-	}
-}
-
 // candidates returns the workloads that have the rarest label of sel.
 func (ix *index) candidates(sel map[string]string) []int {
 	var best []int
@@ -116,6 +88,32 @@ func selects(sel, labels map[string]string) bool {
 	return true
 }
 
+// cross runs the rules that relate objects given together.
+func (c *checker) cross() {
+	for _, it := range c.s.items {
+		if it.typed != nil && !it.factsDone {
+			it.facts, it.factsDone = factsOf(it.typed), true
+		}
+	}
+	ix := c.buildIndex()
+	for i, o := range c.s.objects {
+		f := &c.s.items[i].facts
+		switch {
+		case f.svc != nil:
+			c.service(ix, i, o, f.svc)
+		case f.backends != nil:
+			for _, b := range f.backends {
+				c.backend(ix, i, nsOf(o), b)
+			}
+		case f.hpa != nil:
+			c.hpa(ix, i, o, f.hpa)
+		}
+		if f.pod != nil {
+			c.podRefs(ix, i, f.pod)
+		}
+	}
+}
+
 // namespaceMismatch reports a reference that only resolves in another
 // namespace.
 func (c *checker) namespaceMismatch(at diag.Range, what, name, ns, other string) {
@@ -124,52 +122,48 @@ func (c *checker) namespaceMismatch(at diag.Range, what, name, ns, other string)
 		c.r.l.f("Put both in the same namespace (no namespace means %s).", "Pon ambos en el mismo namespace (sin namespace es %s).", q("default")))
 }
 
-func (c *checker) service(ix *index, i int, o Object, svc *corev1.Service) {
-	sel := svc.Spec.Selector
+func (c *checker) service(ix *index, i int, o Object, svc *svcFacts) {
+	sel := svc.selector
 	if len(sel) == 0 {
 		return
 	}
 	l := c.r.l
 	ns := nsOf(o)
-	var matched, elsewhere []workload
+	var matched, elsewhere []int
 	for _, wi := range ix.candidates(sel) {
-		w := ix.workloads[wi]
-		if !selects(sel, w.pt.meta.Labels) {
+		if !selects(sel, c.s.items[wi].facts.pod.labels) {
 			continue
 		}
-		if w.ns == ns {
-			matched = append(matched, w)
+		if nsOf(c.s.objects[wi]) == ns {
+			matched = append(matched, wi)
 		} else {
-			elsewhere = append(elsewhere, w)
+			elsewhere = append(elsewhere, wi)
 		}
 	}
 	if len(matched) == 0 {
 		if len(elsewhere) > 0 {
-			wo := c.s.objects[elsewhere[0].i]
-			c.namespaceMismatch(c.rng(i, "spec.selector"), wo.Kind, wo.Name, ns, elsewhere[0].ns)
+			wo := c.s.objects[elsewhere[0]]
+			c.namespaceMismatch(c.rng(i, "spec.selector"), wo.Kind, wo.Name, ns, nsOf(wo))
 			return
 		}
 		c.serviceNoMatch(ix, i, o, sel, ns)
 		return
 	}
-	for j, p := range svc.Spec.Ports {
-		tp := p.TargetPort
+	var declared []corev1.ContainerPort
+	for _, wi := range matched {
+		for _, ct := range c.s.items[wi].facts.pod.containers {
+			declared = append(declared, ct.ports...)
+		}
+	}
+	if len(declared) == 0 {
+		return
+	}
+	for j, p := range svc.ports {
+		tp := p.target
 		path := fmt.Sprintf("spec.ports[%d].targetPort", j)
-		if !c.exists(i, path) {
-			path = fmt.Sprintf("spec.ports[%d].port", j)
-		}
 		if tp.IntVal == 0 && tp.StrVal == "" {
-			tp.IntVal = p.Port
-			tp.Type = 0
-		}
-		var declared []corev1.ContainerPort
-		for _, w := range matched {
-			for _, ct := range w.pt.spec.Containers {
-				declared = append(declared, ct.Ports...)
-			}
-		}
-		if len(declared) == 0 {
-			continue
+			path = fmt.Sprintf("spec.ports[%d].port", j)
+			tp.IntVal, tp.Type = p.port, 0
 		}
 		if tp.Type == 1 {
 			if hasPortName(declared, tp.StrVal) {
@@ -199,8 +193,8 @@ func (c *checker) serviceNoMatch(ix *index, i int, o Object, sel map[string]stri
 	// Point at the label that differs when one workload is a near miss.
 	for _, k := range sortedKeys(sel) {
 		var values []string
-		for _, w := range ix.workloads {
-			if v, ok := w.pt.meta.Labels[k]; ok && w.ns == ns {
+		for _, wi := range ix.workloads {
+			if v, ok := c.s.items[wi].facts.pod.labels[k]; ok && nsOf(c.s.objects[wi]) == ns {
 				values = append(values, v)
 			}
 		}
@@ -217,246 +211,136 @@ func (c *checker) serviceNoMatch(ix *index, i int, o Object, sel map[string]stri
 		l.f("Service %s selects %s, but no pod has that label", "El Service %s selecciona %s, pero ningún pod tiene esa etiqueta", q(o.Name), joinLabels(sel)), hint)
 }
 
-func (c *checker) ingress(ix *index, i int, o Object, ing *networkingv1.Ingress) {
-	ns := nsOf(o)
-	if b := ing.Spec.DefaultBackend; b != nil && b.Service != nil {
-		c.backend(ix, i, ns, "spec.defaultBackend.service", b.Service)
-	}
-	for j, r := range ing.Spec.Rules {
-		if r.HTTP == nil {
-			continue
-		}
-		for k, p := range r.HTTP.Paths {
-			if p.Backend.Service != nil {
-				c.backend(ix, i, ns, fmt.Sprintf("spec.rules[%d].http.paths[%d].backend.service", j, k), p.Backend.Service)
-			}
-		}
-	}
-}
-
-func (c *checker) backend(ix *index, i int, ns, path string, b *networkingv1.IngressServiceBackend) {
-	if b.Name == "" {
+func (c *checker) backend(ix *index, i int, ns string, b backendFacts) {
+	if b.name == "" {
 		return
 	}
 	l := c.r.l
-	si, found, other := ix.find("Service", ns, b.Name)
+	si, found, other := ix.find("Service", ns, b.name)
 	if !found {
 		if other != "" {
-			c.namespaceMismatch(c.rng(i, path+".name"), "Service", b.Name, ns, other)
+			c.namespaceMismatch(c.rng(i, b.path+".name"), "Service", b.name, ns, other)
 			return
 		}
 		hint := l.f("Create the Service or use the name of an existing one.", "Crea el Service o usa el nombre de uno que exista.")
-		if s := suggest.Nearest(b.Name, ix.names("Service", ns)); s != "" {
+		if s := suggest.Nearest(b.name, ix.names("Service", ns)); s != "" {
 			hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
 		}
-		c.r.addSev(ruleIngressBackend, c.refSeverity(), c.rng(i, path+".name"),
-			l.f("Ingress backend names Service %s, which is not among these files", "El backend del Ingress nombra el Service %s, que no está en estos archivos", q(b.Name)), hint)
+		c.r.addSev(ruleIngressBackend, c.refSeverity(), c.rng(i, b.path+".name"),
+			l.f("Ingress backend names Service %s, which is not among these files", "El backend del Ingress nombra el Service %s, que no está en estos archivos", q(b.name)), hint)
 		return
 	}
-	svc := c.s.items[si].typed.(*corev1.Service)
+	svc := c.s.items[si].facts.svc
+	if svc == nil {
+		return
+	}
 	var ports []corev1.ContainerPort // reuse the helpers: port number and name
-	for _, p := range svc.Spec.Ports {
-		ports = append(ports, corev1.ContainerPort{Name: p.Name, ContainerPort: p.Port})
+	for _, p := range svc.ports {
+		ports = append(ports, corev1.ContainerPort{Name: p.name, ContainerPort: p.port})
 	}
 	switch {
-	case b.Port.Name != "":
-		if hasPortName(ports, b.Port.Name) {
+	case b.portName != "":
+		if hasPortName(ports, b.portName) {
 			return
 		}
 		hint := l.f("Use one of the Service's port names (%s) or a port number.", "Usa uno de los nombres de puerto del Service (%s) o un número de puerto.", portNames(ports))
-		if s := suggest.Nearest(b.Port.Name, portNameList(ports)); s != "" {
+		if s := suggest.Nearest(b.portName, portNameList(ports)); s != "" {
 			hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
 		}
-		c.r.add(ruleIngressBackend, c.rng(i, path+".port.name"),
-			l.f("Service %s has no port named %s", "El Service %s no tiene ningún puerto llamado %s", q(b.Name), q(b.Port.Name)), hint)
-	case b.Port.Number != 0:
-		if hasPortNumber(ports, b.Port.Number) || len(ports) == 0 {
+		c.r.add(ruleIngressBackend, c.rng(i, b.path+".port.name"),
+			l.f("Service %s has no port named %s", "El Service %s no tiene ningún puerto llamado %s", q(b.name), q(b.portName)), hint)
+	case b.portNumber != 0:
+		if hasPortNumber(ports, b.portNumber) || len(ports) == 0 {
 			return
 		}
-		c.r.add(ruleIngressBackend, c.rng(i, path+".port.number"),
-			l.f("Service %s has no port %d; it exposes %s", "El Service %s no tiene el puerto %d; expone %s", q(b.Name), b.Port.Number, portNumbers(ports)),
+		c.r.add(ruleIngressBackend, c.rng(i, b.path+".port.number"),
+			l.f("Service %s has no port %d; it exposes %s", "El Service %s no tiene el puerto %d; expone %s", q(b.name), b.portNumber, portNumbers(ports)),
 			l.f("Use the Service's `port` (not the container's targetPort): %s.", "Usa el `port` del Service (no el targetPort del contenedor): %s.", bt("number: "+strconv.Itoa(int(ports[0].ContainerPort)))))
 	}
 }
 
-// hpaCPUUtilization reports whether an HPA scales on CPU utilization, which
-// is also what it does when it lists no metrics.
-func hpaCPUUtilization(h *autoscalingv2.HorizontalPodAutoscaler) bool {
-	if len(h.Spec.Metrics) == 0 {
-		return true
-	}
-	for _, m := range h.Spec.Metrics {
-		if m.Type == autoscalingv2.ResourceMetricSourceType && m.Resource != nil && m.Resource.Name == corev1.ResourceCPU &&
-			m.Resource.Target.Type == autoscalingv2.UtilizationMetricType {
-			return true
-		}
-		if m.Type == autoscalingv2.ContainerResourceMetricSourceType && m.ContainerResource != nil && m.ContainerResource.Name == corev1.ResourceCPU &&
-			m.ContainerResource.Target.Type == autoscalingv2.UtilizationMetricType {
-			return true
-		}
-	}
-	return false
-}
-
-func (c *checker) hpa(ix *index, i int, o Object, kind, name string, cpu bool) {
-	if kind == "" || name == "" {
+func (c *checker) hpa(ix *index, i int, o Object, h *hpaFacts) {
+	if h.kind == "" || h.name == "" {
 		return
 	}
 	l := c.r.l
 	ns := nsOf(o)
-	ti, found, other := ix.find(kind, ns, name)
+	ti, found, other := ix.find(h.kind, ns, h.name)
 	if !found {
 		if other != "" {
-			c.namespaceMismatch(c.rng(i, "spec.scaleTargetRef.name"), kind, name, ns, other)
+			c.namespaceMismatch(c.rng(i, "spec.scaleTargetRef.name"), h.kind, h.name, ns, other)
 			return
 		}
 		hint := l.f("Use the kind and name of the Deployment to scale.", "Usa el kind y el nombre del Deployment que quieres escalar.")
-		if s := suggest.Nearest(name, ix.names(kind, ns)); s != "" {
+		if s := suggest.Nearest(h.name, ix.names(h.kind, ns)); s != "" {
 			hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
-		} else if _, ok := ix.byKind[kind]; !ok {
+		} else {
 			for _, k := range []string{"Deployment", "StatefulSet", "ReplicaSet"} {
-				if _, ok := ix.byKind[k][ns][name]; ok {
+				if _, ok := ix.byKind[k][ns][h.name]; ok && k != h.kind {
 					hint = l.f("There is a %s with that name: use `kind: %s`.", "Hay un %s con ese nombre: usa `kind: %s`.", k, k)
 					break
 				}
 			}
 		}
 		c.r.addSev(ruleHPATargetMissing, c.refSeverity(), c.rng(i, "spec.scaleTargetRef.name"),
-			l.f("HPA %s scales %s %s, which is not among these files", "El HPA %s escala el %s %s, que no está en estos archivos", q(o.Name), clip(kind), q(name)), hint)
+			l.f("HPA %s scales %s %s, which is not among these files", "El HPA %s escala el %s %s, que no está en estos archivos", q(o.Name), clip(h.kind), q(h.name)), hint)
 		return
 	}
-	if !cpu {
+	pf := c.s.items[ti].facts.pod
+	if !h.cpu || pf == nil {
 		return
 	}
-	pt, ok := templateOf(c.s.items[ti].typed)
-	if !ok {
-		return
-	}
-	for j, ct := range pt.spec.Containers {
-		if _, has := ct.Resources.Requests[corev1.ResourceCPU]; has {
+	for _, ct := range pf.containers {
+		if ct.cpu {
 			continue
 		}
-		if _, has := ct.Resources.Limits[corev1.ResourceCPU]; has {
-			continue // the limit becomes the request
-		}
-		cp := fmt.Sprintf("%sspec.containers[%d]", pt.prefix, j)
-		at := cp + ".resources"
-		if !c.exists(ti, at) {
-			at = cp + ".name"
+		cp := fmt.Sprintf("%sspec.containers[%d]", pf.prefix, ct.index)
+		at := cp + ".name"
+		if ct.resources {
+			at = cp + ".resources"
 		}
 		c.r.add(ruleHPACPURequest, c.keyRng(ti, at),
-			l.f("HPA %s scales on CPU utilization, but container %s has no CPU request", "El HPA %s escala por utilización de CPU, pero el contenedor %s no tiene petición de CPU", q(o.Name), q(ct.Name)),
-			l.f("Add `resources.requests.cpu`, e.g. `cpu: 250m`, to container %s.", "Añade `resources.requests.cpu`, p. ej. `cpu: 250m`, al contenedor %s.", q(ct.Name)))
+			l.f("HPA %s scales on CPU utilization, but container %s has no CPU request", "El HPA %s escala por utilización de CPU, pero el contenedor %s no tiene petición de CPU", q(o.Name), q(ct.name)),
+			l.f("Add `resources.requests.cpu`, e.g. `cpu: 250m`, to container %s.", "Añade `resources.requests.cpu`, p. ej. `cpu: 250m`, al contenedor %s.", q(ct.name)))
 	}
 }
 
 // podRefs checks that the ConfigMaps, Secrets, keys, volume claims and
 // service account a pod needs exist.
-func (c *checker) podRefs(ix *index, w workload) {
-	spec, prefix := w.pt.spec, w.pt.prefix+"spec"
-	for _, cl := range containerLists(spec) {
-		for j, ct := range cl.list {
-			cp := fmt.Sprintf("%s.%s[%d]", prefix, cl.field, j)
-			for k, e := range ct.Env {
-				if e.ValueFrom == nil {
-					continue
-				}
-				ep := fmt.Sprintf("%s.env[%d].valueFrom", cp, k)
-				if r := e.ValueFrom.ConfigMapKeyRef; r != nil && !isTrue(r.Optional) {
-					c.ref(ix, w, "ConfigMap", r.Name, r.Key, ep+".configMapKeyRef")
-				}
-				if r := e.ValueFrom.SecretKeyRef; r != nil && !isTrue(r.Optional) {
-					c.ref(ix, w, "Secret", r.Name, r.Key, ep+".secretKeyRef")
-				}
-			}
-			for k, e := range ct.EnvFrom {
-				ep := fmt.Sprintf("%s.envFrom[%d]", cp, k)
-				if r := e.ConfigMapRef; r != nil && !isTrue(r.Optional) {
-					c.ref(ix, w, "ConfigMap", r.Name, "", ep+".configMapRef")
-				}
-				if r := e.SecretRef; r != nil && !isTrue(r.Optional) {
-					c.ref(ix, w, "Secret", r.Name, "", ep+".secretRef")
-				}
-			}
-		}
-	}
-	for k, v := range spec.Volumes {
-		vp := fmt.Sprintf("%s.volumes[%d]", prefix, k)
-		if r := v.ConfigMap; r != nil && !isTrue(r.Optional) {
-			c.ref(ix, w, "ConfigMap", r.Name, "", vp+".configMap")
-			for n, it := range r.Items {
-				c.ref(ix, w, "ConfigMap", r.Name, it.Key, fmt.Sprintf("%s.configMap.items[%d]", vp, n))
-			}
-		}
-		if r := v.Secret; r != nil && !isTrue(r.Optional) {
-			c.refNamed(ix, w, "Secret", r.SecretName, "", vp+".secret", "secretName")
-			for n, it := range r.Items {
-				c.refNamed(ix, w, "Secret", r.SecretName, it.Key, fmt.Sprintf("%s.secret.items[%d]", vp, n), "secretName")
-			}
-		}
-		if r := v.PersistentVolumeClaim; r != nil {
-			c.refNamed(ix, w, "PersistentVolumeClaim", r.ClaimName, "", vp+".persistentVolumeClaim", "claimName")
-		}
-	}
-	if sa := spec.ServiceAccountName; sa != "" && sa != "default" {
-		c.refAt(ix, w, "ServiceAccount", sa, "", prefix+".serviceAccountName", prefix+".serviceAccountName")
-	}
-}
-
-func isTrue(b *bool) bool { return b != nil && *b }
-
-func (c *checker) ref(ix *index, w workload, kind, name, key, path string) {
-	c.refNamed(ix, w, kind, name, key, path, "name")
-}
-
-func (c *checker) refNamed(ix *index, w workload, kind, name, key, path, nameField string) {
-	c.refAt(ix, w, kind, name, key, path+"."+nameField, path+".key")
-}
-
-// refAt checks one reference; namePath and keyPath locate what to change.
-func (c *checker) refAt(ix *index, w workload, kind, name, key, namePath, keyPath string) {
-	if name == "" {
-		return
-	}
+func (c *checker) podRefs(ix *index, i int, pf *podFacts) {
 	l := c.r.l
-	i := w.i
-	ti, found, other := ix.find(kind, w.ns, name)
-	if !found {
-		if other != "" {
-			c.namespaceMismatch(c.rng(i, namePath), kind, name, w.ns, other)
-			return
+	ns := nsOf(c.s.objects[i])
+	for _, r := range pf.refs {
+		ti, found, other := ix.find(r.kind, ns, r.name)
+		if !found {
+			if r.keyOnly {
+				continue
+			}
+			if other != "" {
+				c.namespaceMismatch(c.rng(i, r.namePath), r.kind, r.name, ns, other)
+				continue
+			}
+			hint := l.f("Create the %s in this namespace, or fix the name.", "Crea el %s en este namespace o corrige el nombre.", r.kind)
+			if s := suggest.Nearest(r.name, ix.names(r.kind, ns)); s != "" {
+				hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+			}
+			c.r.addSev(ruleRefMissing, c.refSeverity(), c.rng(i, r.namePath),
+				l.f("%s %s is not among these files", "El %s %s no está en estos archivos", r.kind, q(r.name)), hint)
+			continue
 		}
-		hint := l.f("Create the %s in this namespace, or fix the name.", "Crea el %s en este namespace o corrige el nombre.", kind)
-		if s := suggest.Nearest(name, ix.names(kind, w.ns)); s != "" {
+		if r.key == "" {
+			continue
+		}
+		keys := c.s.items[ti].facts.keys
+		if contains(keys, r.key) {
+			continue
+		}
+		hint := l.f("Use one of its keys: %s.", "Usa una de sus claves: %s.", listNames(keys))
+		if s := suggest.Nearest(r.key, keys); s != "" {
 			hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
 		}
-		c.r.addSev(ruleRefMissing, c.refSeverity(), c.rng(i, namePath),
-			l.f("%s %s is not among these files", "El %s %s no está en estos archivos", kind, q(name)), hint)
-		return
+		// The object is here and lacks the key: the pod will not start.
+		c.r.addSev(ruleRefMissing, diag.SeverityError, c.rng(i, r.keyPath),
+			l.f("%s %s has no key %s", "El %s %s no tiene la clave %s", r.kind, q(r.name), q(r.key)), hint)
 	}
-	if key == "" {
-		return
-	}
-	keys := dataKeys(c.s.items[ti].typed)
-	if contains(keys, key) {
-		return
-	}
-	hint := l.f("Use one of its keys: %s.", "Usa una de sus claves: %s.", listNames(keys))
-	if s := suggest.Nearest(key, keys); s != "" {
-		hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
-	}
-	// The object is here and lacks the key: the pod will not start.
-	c.r.addSev(ruleRefMissing, diag.SeverityError, c.rng(i, keyPath),
-		l.f("%s %s has no key %s", "El %s %s no tiene la clave %s", kind, q(name), q(key)), hint)
-}
-
-func dataKeys(typed any) []string {
-	var keys []string
-	switch t := typed.(type) {
-	case *corev1.ConfigMap:
-		keys = append(sortedKeys(t.Data), sortedKeys(t.BinaryData)...)
-	case *corev1.Secret:
-		keys = append(sortedKeys(t.Data), sortedKeys(t.StringData)...)
-	}
-	return keys
 }

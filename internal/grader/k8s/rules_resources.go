@@ -86,7 +86,7 @@ func (c *checker) rawScalar(i int, path string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	_, v := walkPath(c.s.items[i].root, segs)
+	_, v := walkPath(c.root(i), segs)
 	return scalarString(v)
 }
 
