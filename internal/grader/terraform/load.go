@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -94,6 +95,9 @@ func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
 		}
 		m.files = append(m.files, f)
 	}
+	// Declarations are indexed in path order so "first declared at" and
+	// module-wide anchors do not depend on the order files were given in.
+	slices.SortStableFunc(m.files, func(a, b *tfFile) int { return strings.Compare(a.path, b.path) })
 	for _, f := range m.files {
 		if f.body == nil {
 			continue

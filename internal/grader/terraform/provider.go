@@ -149,15 +149,16 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 			}
 		}
 	}
-	for _, name := range sortStrings(keysOf(sch.Args)) {
-		if sch.Args[name].Required {
-			if _, ok := body.Attributes[name]; !ok {
-				c.rp.add("tf/missing-argument", b.DefRange(), "missing-argument", name, blockTitle(b))
-			}
+	for _, name := range sch.required {
+		if _, ok := body.Attributes[name]; !ok {
+			c.rp.add("tf/missing-argument", b.DefRange(), "missing-argument", name, blockTitle(b))
 		}
 	}
-	counts := map[string]int{}
-	dynamic := map[string]bool{}
+	var counts map[string]int
+	var dynamic map[string]bool
+	if len(body.Blocks) > 0 {
+		counts, dynamic = map[string]int{}, map[string]bool{}
+	}
 	for _, nb := range body.Blocks {
 		name := nb.Type
 		if top && (name == "lifecycle" || name == "provisioner" || name == "connection") {
@@ -204,8 +205,8 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 		}
 		c.checkBody(nb, &ns.blockSchema, false, depth+1)
 	}
-	for _, name := range sortedKeys(sch.Blocks) {
-		if sch.Blocks[name].Min > 0 && counts[name] == 0 && !dynamic[name] {
+	for _, name := range sch.minBlocks {
+		if counts[name] == 0 && !dynamic[name] {
 			c.rp.add("tf/missing-argument", b.DefRange(), "missing-block", name, blockTitle(b))
 		}
 	}

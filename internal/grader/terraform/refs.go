@@ -413,12 +413,10 @@ func (c *checker) attributeRef(t hcl.Traversal, i int, typ string, sch *blockSch
 }
 
 func (c *checker) checkAttrName(sch *blockSchema, typ, attr string, r hcl.Range) {
-	names := sch.attributeNames()
-	for _, n := range names {
-		if n == attr {
-			return
-		}
+	if sch.hasAttribute(attr) {
+		return
 	}
+	names := sch.attributeNames()
 	d := c.rp.add("tf/unknown-attribute", r, "unknown-attribute", typ, attr)
 	c.rp.suggestHint(d, suggest.Nearest(attr, names))
 }

@@ -33,6 +33,10 @@ type argSpec struct {
 type blockSchema struct {
 	Args   map[string]*argSpec
 	Blocks map[string]*nestedSchema
+	// required and minBlocks list, sorted, the arguments and block types
+	// that must appear.
+	required  []string
+	minBlocks []string
 }
 
 // nestedSchema is a nested block type with how many times it may appear
@@ -125,7 +129,17 @@ func convertBlock(wb wireBlock) (*blockSchema, error) {
 			return nil, fmt.Errorf("block %s: %w", name, err)
 		}
 		b.Blocks[name] = &nestedSchema{blockSchema: *c, Min: nb.Min, Max: nb.Max}
+		if nb.Min > 0 {
+			b.minBlocks = append(b.minBlocks, name)
+		}
 	}
+	for name, a := range b.Args {
+		if a.Required {
+			b.required = append(b.required, name)
+		}
+	}
+	sortStrings(b.required)
+	sortStrings(b.minBlocks)
 	return b, nil
 }
 
@@ -167,6 +181,15 @@ func parseType(s string) (cty.Type, error) {
 		return cty.NilType, fmt.Errorf("type %q: %w", s, diags)
 	}
 	return ty, nil
+}
+
+// hasAttribute reports whether name can follow a resource address.
+func (b *blockSchema) hasAttribute(name string) bool {
+	if _, ok := b.Args[name]; ok {
+		return true
+	}
+	_, ok := b.Blocks[name]
+	return ok || name == "id"
 }
 
 // attributeNames lists what can follow a resource address: arguments,
