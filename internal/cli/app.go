@@ -202,20 +202,11 @@ Run 'iactutor' in a terminal for the course, or use the commands below.`),
 		a.solutionCommand(),
 		a.resetCommand(),
 		a.glossaryCommand(),
+		a.openCommand(),
+		a.gradeCommand(),
 	)
 	return root
 }
 
-// runHome is `iactutor` with no subcommand.
-func (a *app) runHome(cmd *cobra.Command, _ []string) error {
-	if !isTerminal(a.stdin) || !isTerminal(a.stdout) {
-		fmt.Fprintln(a.stderr, "iactutor: the interactive course needs a terminal.")
-		fmt.Fprintln(a.stderr, "Try 'iactutor list', 'iactutor lesson ID --plain' or 'iactutor --help'.")
-		return &exitError{code: ExitUsage}
-	}
-	c, _, err := a.course()
-	if err != nil {
-		return err
-	}
-	return writeCourseMap(a.stdout, c, a.lang())
-}
+// runHome is `iactutor` with no subcommand: the interactive course.
+func (a *app) runHome(cmd *cobra.Command, _ []string) error { return a.startTUI("") }

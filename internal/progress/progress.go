@@ -193,3 +193,25 @@ func (s *State) ExercisePassed(id string) bool {
 	e, ok := s.Exercises[id]
 	return ok && e.Passed
 }
+
+// Clone copies the state, so a snapshot can be saved in the background
+// while the interface goes on changing the original.
+func (s *State) Clone() *State {
+	c := New()
+	c.Version = s.Version
+	for k, v := range s.Exercises {
+		e := *v
+		c.Exercises[k] = &e
+	}
+	for k, v := range s.Checkpoints {
+		cp := &Checkpoint{Correct: map[string]bool{}, Answered: map[string]bool{}}
+		for q, ok := range v.Correct {
+			cp.Correct[q] = ok
+		}
+		for q, ok := range v.Answered {
+			cp.Answered[q] = ok
+		}
+		c.Checkpoints[k] = cp
+	}
+	return c
+}

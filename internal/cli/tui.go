@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/spf13/cobra"
+
+	"github.com/iactutor/iactutor/internal/tui"
+	"github.com/iactutor/iactutor/internal/workspace"
+)
+
+// startTUI runs the interface, optionally opened on a lesson or exercise.
+func (a *app) startTUI(openID string) error {
+	if !isTerminal(a.stdin) || !isTerminal(a.stdout) {
+		fmt.Fprintln(a.stderr, "iactutor: the interactive course needs a terminal.")
+		fmt.Fprintln(a.stderr, "Try 'iactutor list', 'iactutor lesson ID --plain', 'iactutor check' or 'iactutor --help'.")
+		return &exitError{code: ExitUsage}
+	}
+	c, src, err := a.course()
+	if err != nil {
+		return err
+	}
+	if openID != "" {
+		_, isLesson := c.Lesson(openID)
+		_, isExercise := c.Exercise(openID)
+		if !isLesson && !isExercise {
+			// A lesson number, or a typo answered with a suggestion.
+			l, err := findLesson(c, openID)
+			if err != nil {
+				_, err = findExercise(c, openID)
+				return err
+			}
+			openID = l.ID
+		}
+	}
+	dir, err := workspace.Resolve(a.workspace, a.getenv)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	color := a.color(a.stdout)
+	r := lipgloss.NewRenderer(a.stdout)
+	if !color {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	editor := a.getenv("VISUAL")
+	if editor == "" {
+		editor = a.getenv("EDITOR")
+	}
+	return tui.Run(tui.Options{
+		Course: c, Source: src, Workspace: dir, Lang: a.lang(), Color: color,
+		GlamourStyle: glamourStyle(color, a.getenv), Hyperlinks: true,
+		Open: openID, Editor: editor, Renderer: r,
+	}, a.stdin, a.stdout)
+}
+
+func (a *app) openCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "open ID",
+		Short: "Start the interactive course on a lesson or an exercise",
+		Args:  cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, s string) ([]string, cobra.ShellCompDirective) {
+			ids, d := a.exerciseIDs(cmd, args, s)
+			if c, _, err := a.course(); err == nil && len(args) == 0 {
+				for _, l := range c.Lessons {
+					ids = append(ids, l.ID)
+				}
+			}
+			return ids, d
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return a.startTUI(args[0]) },
+	}
+}

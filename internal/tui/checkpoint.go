@@ -1,0 +1,303 @@
+package tui
+
+import (
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/iactutor/iactutor/internal/cmdmatch"
+	"github.com/iactutor/iactutor/internal/course"
+)
+
+// checkpointModel asks a lesson's questions one at a time and gives
+// feedback with the explanation straight after each answer.
+type checkpointModel struct {
+	c        *common
+	l        *course.Lesson
+	idx      int
+	cursor   int
+	selected map[int]bool
+	order    []int // for order questions: step indexes as currently arranged
+	input    textinput.Model
+	answered bool
+	correct  bool
+	finished bool
+	right    int
+}
+
+func newCheckpoint(c *common, l *course.Lesson) *checkpointModel {
+	m := &checkpointModel{c: c, l: l}
+	m.input = textinput.New()
+	m.input.Prompt = "$ "
+	m.input.CharLimit = 300
+	m.setup()
+	return m
+}
+
+func (m *checkpointModel) q() course.Question { return m.l.Checkpoint.Questions[m.idx] }
+
+// setup prepares the current question.
+func (m *checkpointModel) setup() {
+	m.cursor, m.answered, m.correct = 0, false, false
+	m.selected = map[int]bool{}
+	m.input.SetValue("")
+	m.input.Blur()
+	q := m.q()
+	switch q.Kind {
+	case course.Order:
+		m.order = shuffled(len(q.Steps), q.ID)
+	case course.Command:
+		m.input.Focus()
+	}
+}
+
+// shuffled is a fixed permutation of n steps that is never the right order,
+// so the same question always looks the same (deterministic output).
+func shuffled(n int, seed string) []int {
+	h := fnv.New32a()
+	h.Write([]byte(seed))
+	s := h.Sum32()
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	for i := n - 1; i > 0; i-- {
+		s = s*1664525 + 1013904223
+		j := int(s % uint32(i+1))
+		p[i], p[j] = p[j], p[i]
+	}
+	if n > 1 && slices.IsSorted(p) {
+		p[0], p[n-1] = p[n-1], p[0]
+	}
+	return p
+}
+
+func (m *checkpointModel) typing() bool {
+	return m.q().Kind == course.Command && !m.answered && !m.finished
+}
+
+func (m *checkpointModel) choices() []string {
+	q := m.q()
+	if q.Kind == course.TrueFalse {
+		return []string{m.c.t.trueWord, m.c.t.falseWord}
+	}
+	out := make([]string, len(q.Choices))
+	for i, ch := range q.Choices {
+		out[i] = ch.In(m.c.lang)
+	}
+	return out
+}
+
+func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		if m.typing() {
+			var cmd tea.Cmd
+			m.input, cmd = m.input.Update(msg)
+			return cmd
+		}
+		return nil
+	}
+	keys := m.c.keys
+	if m.finished {
+		if keyIs(k, keys.Open) || keyIs(k, keys.Back) {
+			return open(backMsg{})
+		}
+		return nil
+	}
+	if m.answered {
+		switch {
+		case keyIs(k, keys.Open):
+			if m.idx+1 >= len(m.l.Checkpoint.Questions) {
+				m.finished = true
+				return nil
+			}
+			m.idx++
+			m.setup()
+		case keyIs(k, keys.Back):
+			return open(backMsg{})
+		}
+		return nil
+	}
+	q := m.q()
+	if keyIs(k, keys.Back) {
+		return open(backMsg{})
+	}
+	if q.Kind == course.Command {
+		if keyIs(k, keys.Open) {
+			return m.answer(cmdmatch.Match(q.Command, m.input.Value()))
+		}
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return cmd
+	}
+	n := len(m.choices())
+	if q.Kind == course.Order {
+		n = len(m.order)
+	}
+	switch {
+	case keyIs(k, keys.MoveUp) && q.Kind == course.Order && m.cursor > 0:
+		m.order[m.cursor], m.order[m.cursor-1] = m.order[m.cursor-1], m.order[m.cursor]
+		m.cursor--
+	case keyIs(k, keys.MoveDown) && q.Kind == course.Order && m.cursor < n-1:
+		m.order[m.cursor], m.order[m.cursor+1] = m.order[m.cursor+1], m.order[m.cursor]
+		m.cursor++
+	case keyIs(k, keys.Up):
+		m.cursor = max(0, m.cursor-1)
+	case keyIs(k, keys.Down):
+		m.cursor = min(n-1, m.cursor+1)
+	case keyIs(k, keys.Toggle) && q.Kind == course.Multiple:
+		m.selected[m.cursor] = !m.selected[m.cursor]
+	case keyIs(k, keys.Open):
+		return m.answer(m.judge())
+	}
+	return nil
+}
+
+// judge checks a choice, true/false, multiple or order answer.
+func (m *checkpointModel) judge() bool {
+	q := m.q()
+	switch q.Kind {
+	case course.Single:
+		return q.Answer != nil && m.cursor == *q.Answer
+	case course.TrueFalse:
+		return q.Truth != nil && (m.cursor == 0) == *q.Truth
+	case course.Multiple:
+		for i := range q.Choices {
+			if m.selected[i] != slices.Contains(q.Answers, i) {
+				return false
+			}
+		}
+		return true
+	case course.Order:
+		return slices.IsSorted(m.order)
+	}
+	return false
+}
+
+// answer records the result and saves progress in the background.
+func (m *checkpointModel) answer(ok bool) tea.Cmd {
+	m.answered, m.correct = true, ok
+	m.input.Blur()
+	if ok {
+		m.right++
+	}
+	cp := m.c.state.Checkpoint(m.l.ID)
+	cp.Answered[m.q().ID] = true
+	cp.Correct[m.q().ID] = ok
+	return m.c.saveProgress()
+}
+
+func (m *checkpointModel) view() string {
+	c, s, t := m.c, m.c.styles, m.c.t
+	w := max(c.width-4, 20)
+	var b strings.Builder
+	total := len(m.l.Checkpoint.Questions)
+	b.WriteString(s.Title.Render(m.l.Title.In(c.lang)) + "\n")
+	if m.finished {
+		fmt.Fprintf(&b, "\n%s\n", fmt.Sprintf(t.cpDone, m.right, total))
+		return b.String()
+	}
+	q := m.q()
+	b.WriteString(s.Subtle.Render(fmt.Sprintf(t.questionOf, m.idx+1, total)) + "\n\n")
+	b.WriteString(wrap(q.Prompt.In(c.lang), w) + "\n\n")
+	switch q.Kind {
+	case course.Command:
+		if !m.answered {
+			b.WriteString(s.Subtle.Render(t.typeCommand) + "\n")
+		}
+		b.WriteString(m.input.View() + "\n")
+	case course.Order:
+		for i, step := range m.order {
+			pointer := "  "
+			line := fmt.Sprintf("%d. %s", i+1, q.Steps[step].In(c.lang))
+			if i == m.cursor && !m.answered {
+				pointer = "> "
+				line = s.Selected.Render(line)
+			}
+			b.WriteString(pointer + line + "\n")
+		}
+	default:
+		for i, ch := range m.choices() {
+			pointer := "  "
+			box := ""
+			if q.Kind == course.Multiple {
+				box = "[ ] "
+				if m.selected[i] {
+					box = "[x] "
+				}
+			}
+			line := box + ch
+			if i == m.cursor && !m.answered {
+				pointer = "> "
+				line = s.Selected.Render(line)
+			}
+			b.WriteString(pointer + line + "\n")
+		}
+	}
+	if m.answered {
+		b.WriteString("\n")
+		if m.correct {
+			b.WriteString(s.Pass.Render(t.correct) + "\n")
+		} else {
+			b.WriteString(s.Fail.Render(t.wrong) + " " + t.rightAnswer + ": " + m.rightAnswer() + "\n")
+		}
+		b.WriteString(wrap(q.Explanation.In(c.lang), w) + "\n\n")
+		b.WriteString(s.Subtle.Render(t.nextQuestion) + "\n")
+	}
+	return b.String()
+}
+
+// rightAnswer spells the expected answer for feedback.
+func (m *checkpointModel) rightAnswer() string {
+	q := m.q()
+	switch q.Kind {
+	case course.Single:
+		if q.Answer != nil {
+			return q.Choices[*q.Answer].In(m.c.lang)
+		}
+	case course.TrueFalse:
+		if q.Truth != nil && *q.Truth {
+			return m.c.t.trueWord
+		}
+		return m.c.t.falseWord
+	case course.Multiple:
+		var parts []string
+		for _, a := range q.Answers {
+			parts = append(parts, q.Choices[a].In(m.c.lang))
+		}
+		return strings.Join(parts, "; ")
+	case course.Order:
+		var parts []string
+		for i, st := range q.Steps {
+			parts = append(parts, fmt.Sprintf("%d. %s", i+1, st.In(m.c.lang)))
+		}
+		return strings.Join(parts, "  ")
+	case course.Command:
+		return q.Command
+	}
+	return ""
+}
+
+func (m *checkpointModel) helpKeys() helpKeys {
+	k := m.c.keys
+	var short []key.Binding
+	switch {
+	case m.finished || m.answered:
+		short = []key.Binding{k.Open, k.Back}
+	case m.q().Kind == course.Command:
+		short = []key.Binding{k.Open, k.Back}
+	case m.q().Kind == course.Multiple:
+		short = []key.Binding{k.Up, k.Down, k.Toggle, k.Open, k.Back}
+	case m.q().Kind == course.Order:
+		short = []key.Binding{k.Up, k.Down, k.MoveUp, k.MoveDown, k.Open, k.Back}
+	default:
+		short = []key.Binding{k.Up, k.Down, k.Open, k.Back}
+	}
+	return helpKeys{short: append(short, k.Help), full: [][]key.Binding{short, {k.ForceQuit, k.Help}}}
+}

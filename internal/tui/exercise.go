@@ -1,0 +1,397 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/grader"
+	"github.com/iactutor/iactutor/internal/source"
+	"github.com/iactutor/iactutor/internal/textdiff"
+	"github.com/iactutor/iactutor/internal/watch"
+	"github.com/iactutor/iactutor/internal/workspace"
+)
+
+// exerciseModel is one exercise: the task, the files, and a result panel
+// that re-grades whenever a file is saved.
+type exerciseModel struct {
+	c       *common
+	ex      *course.Exercise
+	vp      viewport.Model
+	result  *grader.Result
+	files   []source.File
+	grading bool
+	mode    watch.Mode
+	ctx     context.Context
+	cancel  context.CancelFunc
+	// watchNext waits for the next save; nil when not watching.
+	watchNext func() tea.Cmd
+	confirm   string // "", "solution" or "reset"
+	message   string // a hint, a notice or an error
+	diff      string // the revealed solution
+	err       error
+}
+
+func newExercise(c *common, ex *course.Exercise) *exerciseModel {
+	return &exerciseModel{c: c, ex: ex, vp: newViewport(c, c.width, max(1, c.height-4))}
+}
+
+type (
+	preparedMsg struct {
+		id      string
+		err     error
+		changes <-chan struct{}
+		mode    watch.Mode
+	}
+	gradedMsg struct {
+		id    string
+		res   grader.Result
+		files []source.File
+		err   error
+	}
+	changedMsg struct{ id string }
+	editedMsg  struct{ err error }
+	resetMsg   struct {
+		backup string
+		err    error
+	}
+)
+
+// init writes any missing start files, starts watching and grades.
+func (m *exerciseModel) init() tea.Cmd {
+	ctx, cancel := context.WithCancel(context.Background())
+	m.ctx, m.cancel = ctx, cancel
+	ws, ex, lang, poll := m.c.ws, m.ex, m.c.lang, m.c.poll
+	m.grading = true
+	m.layout()
+	return func() tea.Msg {
+		if _, _, err := ws.Init(ex, lang); err != nil {
+			return preparedMsg{id: ex.ID, err: err}
+		}
+		ch, mode, err := watch.Watch(ctx, ws.ExerciseDir(ex.ID), watch.Options{Poll: poll})
+		return preparedMsg{id: ex.ID, changes: ch, mode: mode, err: err}
+	}
+}
+
+func (m *exerciseModel) stop() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+}
+
+// gradeCmd reads and grades in the background.
+func (m *exerciseModel) gradeCmd() tea.Cmd {
+	m.grading = true
+	ws, ex, lang, g := m.c.ws, m.ex, m.c.lang, m.c.grader
+	return func() tea.Msg {
+		sub, err := ws.Submission(ex)
+		if err != nil {
+			return gradedMsg{id: ex.ID, err: err}
+		}
+		return gradedMsg{id: ex.ID, res: g.Grade(ex, sub, lang), files: sub.Files}
+	}
+}
+
+// waitChange turns the next save into a message; it ends with the context.
+func waitChange(ctx context.Context, id string, ch <-chan struct{}) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-ch:
+			return changedMsg{id: id}
+		}
+	}
+}
+
+func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.layout()
+		return nil
+	case preparedMsg:
+		if msg.id != m.ex.ID {
+			return nil
+		}
+		if msg.err != nil {
+			m.err = msg.err
+			m.grading = false
+			m.layout()
+			return nil
+		}
+		m.mode = msg.mode
+		cmds := []tea.Cmd{m.gradeCmd()}
+		if msg.changes != nil && m.cancel != nil {
+			ctx, ch, id := m.ctx, msg.changes, m.ex.ID
+			m.watchNext = func() tea.Cmd { return waitChange(ctx, id, ch) }
+			cmds = append(cmds, m.watchNext())
+		}
+		return tea.Batch(cmds...)
+	case changedMsg:
+		if msg.id != m.ex.ID {
+			return nil
+		}
+		cmds := []tea.Cmd{m.gradeCmd()}
+		if m.watchNext != nil {
+			cmds = append(cmds, m.watchNext())
+		}
+		return tea.Batch(cmds...)
+	case gradedMsg:
+		if msg.id != m.ex.ID {
+			return nil
+		}
+		m.grading = false
+		if msg.err != nil {
+			m.err = msg.err
+			m.layout()
+			return nil
+		}
+		m.err = nil
+		res := msg.res
+		m.result, m.files = &res, msg.files
+		workspace.Record(m.c.state, res)
+		m.layout()
+		return m.c.saveProgress()
+	case editedMsg:
+		if msg.err != nil {
+			m.message = msg.err.Error()
+		}
+		return m.gradeCmd()
+	case resetMsg:
+		if msg.err != nil {
+			m.message = msg.err.Error()
+		} else if msg.backup != "" {
+			m.message = fmt.Sprintf(m.c.t.resetDone, msg.backup)
+		}
+		m.diff = ""
+		return m.gradeCmd()
+	case tea.KeyMsg:
+		return m.key(msg)
+	}
+	var cmd tea.Cmd
+	m.vp, cmd = m.vp.Update(msg)
+	return cmd
+}
+
+func (m *exerciseModel) key(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.keys
+	if m.confirm != "" {
+		what := m.confirm
+		m.confirm = ""
+		if keyIs(msg, k.Yes) {
+			if what == "solution" {
+				return m.reveal()
+			}
+			return m.reset()
+		}
+		m.layout()
+		return nil
+	}
+	switch {
+	case keyIs(msg, k.Back):
+		return open(backMsg{})
+	case keyIs(msg, k.Check):
+		m.message = ""
+		return m.gradeCmd()
+	case keyIs(msg, k.Edit):
+		return m.edit()
+	case keyIs(msg, k.Hint):
+		m.nextHint()
+		return m.c.saveProgress()
+	case keyIs(msg, k.Solution):
+		if m.c.state.ExercisePassed(m.ex.ID) || m.c.state.Exercise(m.ex.ID).SolutionRevealed {
+			return m.reveal()
+		}
+		m.confirm = "solution"
+		m.layout()
+		return nil
+	case keyIs(msg, k.Reset):
+		m.confirm = "reset"
+		m.layout()
+		return nil
+	case keyIs(msg, k.Top):
+		m.vp.GotoTop()
+		return nil
+	case keyIs(msg, k.Bottom):
+		m.vp.GotoBottom()
+		return nil
+	}
+	var cmd tea.Cmd
+	m.vp, cmd = m.vp.Update(msg)
+	return cmd
+}
+
+func (m *exerciseModel) nextHint() {
+	e := m.c.state.Exercise(m.ex.ID)
+	t := m.c.t
+	switch {
+	case len(m.ex.Hints) == 0:
+		m.message = t.noHints2
+	case e.HintsUsed >= len(m.ex.Hints):
+		m.message = fmt.Sprintf(t.hintFmt, len(m.ex.Hints), len(m.ex.Hints)) + ": " + m.ex.Hints[len(m.ex.Hints)-1].In(m.c.lang) + "\n" + t.noMoreHints
+	default:
+		e.HintsUsed++
+		m.message = fmt.Sprintf(t.hintFmt, e.HintsUsed, len(m.ex.Hints)) + ": " + strings.TrimSpace(m.ex.Hints[e.HintsUsed-1].In(m.c.lang))
+	}
+	m.layout()
+}
+
+func (m *exerciseModel) reveal() tea.Cmd {
+	sol, err := m.c.ws.Files(m.ex, "solution")
+	if err != nil {
+		m.message = err.Error()
+		return nil
+	}
+	sub := workspace.ReadSubmission(m.c.ws.ExerciseDir(m.ex.ID), m.ex)
+	mine := map[string]string{}
+	for _, f := range sub.Files {
+		mine[sub.Names[f.Path]] = string(f.Data)
+	}
+	var b strings.Builder
+	for _, name := range m.ex.Files {
+		d := textdiff.Unified(name, "solution/"+name, mine[name], string(sol[name]))
+		if d == "" {
+			d = name + ": =\n"
+		}
+		b.WriteString(diag.Sanitize(d))
+	}
+	m.diff = b.String()
+	if e := m.c.state.Exercise(m.ex.ID); !e.Passed {
+		e.SolutionRevealed = true
+	}
+	m.layout()
+	m.vp.GotoTop()
+	return m.c.saveProgress()
+}
+
+func (m *exerciseModel) reset() tea.Cmd {
+	ws, ex, lang := m.c.ws, m.ex, m.c.lang
+	return func() tea.Msg {
+		b, err := ws.Reset(ex, lang, time.Now())
+		return resetMsg{backup: b, err: err}
+	}
+}
+
+// edit suspends the interface and opens the first file in the editor.
+func (m *exerciseModel) edit() tea.Cmd {
+	if m.c.editor == "" {
+		m.message = m.c.t.editorMissing
+		m.layout()
+		return nil
+	}
+	parts := strings.Fields(m.c.editor)
+	file := filepath.Join(m.c.ws.ExerciseDir(m.ex.ID), filepath.FromSlash(m.ex.Files[0]))
+	cmd := exec.Command(parts[0], append(parts[1:], file)...)
+	return tea.ExecProcess(cmd, func(err error) tea.Msg { return editedMsg{err: err} })
+}
+
+// layout rebuilds the scrolling panel: task, files, then the result.
+func (m *exerciseModel) layout() {
+	c, s, t := m.c, m.c.styles, m.c.t
+	w := max(c.width-2, 20)
+	m.vp.Width, m.vp.Height = c.width, max(1, c.height-4)
+	var b strings.Builder
+	if m.message != "" {
+		b.WriteString(s.Info.Render(wrap(m.message, w)) + "\n\n")
+	}
+	if m.diff != "" {
+		b.WriteString(s.Heading.Render(t.solutionTitle) + "\n" + m.diff + "\n")
+	}
+	b.WriteString(s.Heading.Render(t.results) + "\n")
+	var diags string
+	switch {
+	case m.err != nil:
+		b.WriteString(s.Fail.Render(m.err.Error()) + "\n")
+	case m.result == nil:
+		b.WriteString(t.grading + "\n")
+	default:
+		r := m.result
+		for _, ch := range r.Checks {
+			mark := s.Fail.Render("✗")
+			if ch.Passed {
+				mark = s.Pass.Render("✓")
+			}
+			fmt.Fprintf(&b, "  %s %d/%d  %s\n", mark, ch.Points, ch.Max, ch.Message)
+		}
+		if r.Unchanged {
+			b.WriteString("\n" + s.Warn.Render(t.unchanged) + "\n")
+		}
+		if len(r.Diagnostics) > 0 {
+			var db bytes.Buffer
+			src := map[string][]byte{}
+			for _, f := range m.files {
+				src[f.Path] = f.Data
+			}
+			_ = diag.WriteText(&db, r.Diagnostics, diag.TextOptions{Width: w, Lang: c.lang, Source: func(n string) []byte { return src[n] }})
+			diags = strings.TrimRight(db.String(), "\n") + "\n"
+		}
+	}
+	b.WriteString("\n" + s.Heading.Render(t.files) + "\n")
+	for _, f := range m.ex.Files {
+		p := filepath.Join(c.ws.ExerciseDir(m.ex.ID), filepath.FromSlash(f))
+		shown := p
+		if c.hyperlinks {
+			if abs, err := filepath.Abs(p); err == nil {
+				shown = hyperlink(abs, p)
+			}
+		}
+		b.WriteString("  " + shown + "\n")
+	}
+	if diags != "" {
+		b.WriteString("\n" + diags)
+	}
+	b.WriteString("\n" + s.Heading.Render(t.task) + "\n")
+	b.WriteString(wrap(strings.TrimSpace(m.ex.Task.In(c.lang)), w) + "\n")
+	m.vp.SetContent(b.String())
+}
+
+func (m *exerciseModel) view() string {
+	c, s, t := m.c, m.c.styles, m.c.t
+	title := s.Title.Render(m.ex.Title.In(c.lang)) + s.Subtle.Render("  ("+m.ex.ID+")")
+	score := "–"
+	if m.result != nil {
+		score = fmt.Sprintf(t.pointsFmt, m.result.Score, m.result.Max)
+		if m.result.Passed {
+			score += "  " + t.allPassed
+		}
+	}
+	state := t.noWatch
+	switch m.mode {
+	case watch.Events:
+		state = t.watching
+	case watch.Polling:
+		state = t.polling
+	}
+	if m.grading {
+		state = t.grading
+	}
+	status := s.Status.Render(" " + score + " ")
+	if m.confirm == "solution" {
+		status = s.Warn.Render(t.confirmSolution)
+	} else if m.confirm == "reset" {
+		status = s.Warn.Render(t.confirmReset)
+	} else {
+		status += " " + s.Subtle.Render(state)
+	}
+	return title + "\n" + m.vp.View() + "\n" + status
+}
+
+func (m *exerciseModel) helpKeys() helpKeys {
+	k := m.c.keys
+	if m.confirm != "" {
+		return helpKeys{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
+	}
+	short := []key.Binding{k.Check, k.Edit, k.Hint, k.Solution, k.Reset, k.Back, k.Help}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Check, k.Edit, k.Hint, k.Solution, k.Reset}, {k.Back, k.ForceQuit, k.Help}}}
+}

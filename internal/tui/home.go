@@ -1,0 +1,228 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/iactutor/iactutor/internal/course"
+)
+
+// homeRow is one selectable line of the course map.
+type homeRow struct {
+	lesson *course.Lesson
+	ex     *course.Exercise
+}
+
+// homeModel is the course map: lessons in order with their exercises, the
+// module checklist and the overall progress.
+type homeModel struct {
+	c         *common
+	rows      []homeRow
+	cursor    int
+	first     int
+	filtering bool
+	filter    textinput.Model
+}
+
+func newHome(c *common) *homeModel {
+	ti := textinput.New()
+	ti.Prompt = c.t.filterPrompt
+	h := &homeModel{c: c, filter: ti}
+	h.refresh()
+	return h
+}
+
+// refresh rebuilds the rows for the current filter.
+func (h *homeModel) refresh() {
+	q := strings.ToLower(strings.TrimSpace(h.filter.Value()))
+	match := func(parts ...string) bool {
+		if q == "" {
+			return true
+		}
+		for _, p := range parts {
+			if strings.Contains(strings.ToLower(p), q) {
+				return true
+			}
+		}
+		return false
+	}
+	h.rows = nil
+	for _, l := range h.c.course.Lessons {
+		lm := match(l.ID, l.Title.In(h.c.lang))
+		var exRows []homeRow
+		for _, ex := range h.c.course.ExercisesOf(l.ID) {
+			if lm || match(append([]string{ex.ID, ex.Title.In(h.c.lang)}, ex.Topics...)...) {
+				exRows = append(exRows, homeRow{ex: ex})
+			}
+		}
+		if lm || len(exRows) > 0 {
+			h.rows = append(h.rows, homeRow{lesson: l})
+			h.rows = append(h.rows, exRows...)
+		}
+	}
+	if h.cursor >= len(h.rows) {
+		h.cursor = max(0, len(h.rows)-1)
+	}
+}
+
+func (h *homeModel) update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	keys := h.c.keys
+	if h.filtering {
+		switch k.String() {
+		case "enter", "esc":
+			h.filtering = false
+			h.filter.Blur()
+			if k.String() == "esc" {
+				h.filter.SetValue("")
+			}
+			h.refresh()
+			return nil
+		}
+		var cmd tea.Cmd
+		h.filter, cmd = h.filter.Update(msg)
+		h.refresh()
+		return cmd
+	}
+	switch {
+	case keyIs(k, keys.Up):
+		h.cursor = max(0, h.cursor-1)
+	case keyIs(k, keys.Down):
+		h.cursor = min(len(h.rows)-1, h.cursor+1)
+	case keyIs(k, keys.Top):
+		h.cursor = 0
+	case keyIs(k, keys.Bottom):
+		h.cursor = len(h.rows) - 1
+	case keyIs(k, keys.Filter):
+		h.filtering = true
+		return h.filter.Focus()
+	case keyIs(k, keys.Back):
+		if h.filter.Value() != "" {
+			h.filter.SetValue("")
+			h.refresh()
+		}
+	case keyIs(k, keys.Open):
+		if h.cursor < len(h.rows) {
+			r := h.rows[h.cursor]
+			if r.lesson != nil {
+				return open(openLessonMsg{r.lesson})
+			}
+			return open(openExerciseMsg{r.ex})
+		}
+	}
+	return nil
+}
+
+// status words for an exercise; each has a symbol so it reads without colour.
+func (c *common) exerciseStatus(id string) (symbol, word string) {
+	e, ok := c.state.Exercises[id]
+	switch {
+	case !ok || e.Attempts == 0:
+		return "·", c.t.notStarted
+	case e.Passed && e.SolutionRevealed:
+		return "✓", c.t.passed + ", " + c.t.revealed
+	case e.Passed:
+		return "✓", c.t.passed
+	case e.SolutionRevealed:
+		return "!", c.t.revealed
+	}
+	return "✗", c.t.failing
+}
+
+func (c *common) statusStyle(symbol string) func(...string) string {
+	switch symbol {
+	case "✓":
+		return c.styles.Pass.Render
+	case "✗":
+		return c.styles.Fail.Render
+	case "!":
+		return c.styles.Warn.Render
+	}
+	return c.styles.Subtle.Render
+}
+
+func (h *homeModel) view() string {
+	c, t, s := h.c, h.c.t, h.c.styles
+	var b strings.Builder
+	b.WriteString(s.Title.Render(t.title) + "\n")
+	passed, right, questions := 0, 0, 0
+	for _, ex := range c.course.Exercises {
+		if c.state.ExercisePassed(ex.ID) {
+			passed++
+		}
+	}
+	for _, l := range c.course.Lessons {
+		if l.Checkpoint != nil {
+			questions += len(l.Checkpoint.Questions)
+			right += c.state.Checkpoint(l.ID).Score()
+		}
+	}
+	done, total := passed+right, len(c.course.Exercises)+questions
+	pct := 0
+	if total > 0 {
+		pct = done * 100 / total
+	}
+	fmt.Fprintf(&b, "%s %3d%%  %s\n", progressBar(done, total, min(30, c.width/3)), pct, fmt.Sprintf(t.progressFmt, passed, len(c.course.Exercises), right, questions))
+
+	// The module checklist.
+	if c.course.Module != nil && len(c.course.Module.Items) > 0 {
+		b.WriteString("\n" + s.Heading.Render(t.module) + "\n")
+		for _, it := range c.course.Module.Items {
+			mark, word := "[ ]", t.todo
+			if it.Done(c.state) {
+				mark, word = "[x]", t.done
+			}
+			fmt.Fprintf(&b, "  %s %s (%s)\n", mark, it.Title.In(c.lang), word)
+		}
+	}
+	b.WriteString("\n" + s.Heading.Render(t.lessons) + "\n")
+	if h.filtering || h.filter.Value() != "" {
+		b.WriteString(h.filter.View() + "\n")
+	}
+	used := strings.Count(b.String(), "\n")
+	avail := c.height - used - 2
+	if len(h.rows) == 0 {
+		b.WriteString("  " + t.noMatch + "\n")
+		return b.String()
+	}
+	h.first = scrollWindow(h.cursor, len(h.rows), avail, h.first)
+	for i := h.first; i < len(h.rows) && i < h.first+max(avail, 1); i++ {
+		r := h.rows[i]
+		pointer := "  "
+		if i == h.cursor {
+			pointer = "> "
+		}
+		var line string
+		if r.lesson != nil {
+			score := ""
+			if r.lesson.Checkpoint != nil {
+				n := len(r.lesson.Checkpoint.Questions)
+				score = fmt.Sprintf(t.questionsFmt, c.state.Checkpoint(r.lesson.ID).Score(), n)
+			}
+			line = fmt.Sprintf("%2d. %s  %s", r.lesson.Order, r.lesson.Title.In(c.lang), s.Subtle.Render("("+score+")"))
+		} else {
+			sym, word := c.exerciseStatus(r.ex.ID)
+			line = fmt.Sprintf("      %s %s  %s", c.statusStyle(sym)(sym), r.ex.Title.In(c.lang), s.Subtle.Render("["+word+"]"))
+		}
+		if i == h.cursor {
+			line = s.Selected.Render(line)
+		}
+		b.WriteString(pointer + line + "\n")
+	}
+	return b.String()
+}
+
+func (h *homeModel) helpKeys() helpKeys {
+	k := h.c.keys
+	return helpKeys{
+		short: []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Quit, k.Help},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Filter, k.Back}, {k.Quit, k.ForceQuit, k.Help}},
+	}
+}

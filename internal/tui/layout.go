@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func keyIs(msg tea.KeyMsg, b key.Binding) bool { return b.Enabled() && key.Matches(msg, b) }
+
+// fit makes s exactly h lines, each at most w cells wide, so every frame
+// fills the terminal and nothing wraps.
+func fit(s string, h, w int) string {
+	if h < 1 {
+		h = 1
+	}
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		lines[i] = truncate(l, w)
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// truncate cuts a line (with any ANSI styling) to w cells.
+func truncate(s string, w int) string {
+	if w <= 0 || ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w-1, "") + "…"
+}
+
+// wrap folds plain text to w cells.
+func wrap(s string, w int) string {
+	if w <= 0 {
+		return s
+	}
+	return ansi.Wordwrap(s, w, "")
+}
+
+// progressBar draws a bar of width cells for done out of total, with the
+// percentage as a number so it reads without colour.
+func progressBar(done, total, width int) string {
+	if total <= 0 {
+		total = 1
+	}
+	if width < 10 {
+		width = 10
+	}
+	filled := done * width / total
+	return "[" + strings.Repeat("#", filled) + strings.Repeat("-", width-filled) + "]"
+}
+
+// hyperlink wraps text in an OSC 8 link to a local file.
+func hyperlink(path, text string) string {
+	return "\x1b]8;;file://" + path + "\x1b\\" + text + "\x1b]8;;\x1b\\"
+}
+
+// scrollWindow returns the first line to show so that line cur is visible in
+// a window of h lines over n lines.
+func scrollWindow(cur, n, h, first int) int {
+	if h <= 0 {
+		return 0
+	}
+	if cur < first {
+		first = cur
+	}
+	if cur >= first+h {
+		first = cur - h + 1
+	}
+	if first > n-h {
+		first = max(0, n-h)
+	}
+	return max(first, 0)
+}
