@@ -215,7 +215,7 @@ func (m *checkpointModel) view() string {
 	case course.Order:
 		for i, step := range m.order {
 			pointer := "  "
-			line := fmt.Sprintf("%d. %s", i+1, q.Steps[step].In(c.lang))
+			line := hang(fmt.Sprintf("%d. %s", i+1, q.Steps[step].In(c.lang)), w-2, 3)
 			if i == m.cursor && !m.answered {
 				pointer = "> "
 				line = s.Selected.Render(line)
@@ -232,7 +232,7 @@ func (m *checkpointModel) view() string {
 					box = "[x] "
 				}
 			}
-			line := box + ch
+			line := hang(box+ch, w-2, len(box))
 			if i == m.cursor && !m.answered {
 				pointer = "> "
 				line = s.Selected.Render(line)
@@ -284,11 +284,24 @@ func (m *checkpointModel) rightAnswer() string {
 	return ""
 }
 
+// hang wraps text to w cells, indenting continuation lines by the pointer
+// width plus indent so they line up under the text.
+func hang(text string, w, indent int) string {
+	lines := strings.Split(wrap(text, max(w-indent, 10)), "\n")
+	pad := strings.Repeat(" ", 2+indent)
+	for i := 1; i < len(lines); i++ {
+		lines[i] = pad + lines[i]
+	}
+	return strings.Join(lines, "\n")
+}
+
 func (m *checkpointModel) helpKeys() helpKeys {
 	k := m.c.keys
+	k.Open.SetHelp("enter", m.c.t.answerKey)
 	var short []key.Binding
 	switch {
 	case m.finished || m.answered:
+		k.Open.SetHelp("enter", m.c.t.nextKey)
 		short = []key.Binding{k.Open, k.Back}
 	case m.q().Kind == course.Command:
 		short = []key.Binding{k.Open, k.Back}

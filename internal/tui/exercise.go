@@ -322,7 +322,8 @@ func (m *exerciseModel) layout() {
 			if ch.Passed {
 				mark = s.Pass.Render("✓")
 			}
-			fmt.Fprintf(&b, "  %s %d/%d  %s\n", mark, ch.Points, ch.Max, ch.Message)
+			head := fmt.Sprintf("%d/%d  ", ch.Points, ch.Max)
+			fmt.Fprintf(&b, "  %s %s%s\n", mark, head, hang(ch.Message, w-2, 2+len(head)))
 		}
 		if r.Unchanged {
 			b.WriteString("\n" + s.Warn.Render(t.unchanged) + "\n")

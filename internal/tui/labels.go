@@ -12,7 +12,7 @@ type labels struct {
 	files, task, results, watching, polling, noWatch, grading, confirmSolution      string
 	confirmReset, hintFmt, noMoreHints, resetDone, editorMissing, workspaceCreated  string
 	filterPrompt, noMatch, done, todo, trueWord, falseWord, solutionTitle, noHints2 string
-	unchanged, allPassed                                                            string
+	unchanged, allPassed, answerKey, nextKey                                        string
 }
 
 var allLabels = map[string]labels{
@@ -38,7 +38,7 @@ var allLabels = map[string]labels{
 		workspaceCreated: "Created your workspace at %s", filterPrompt: "filter: ", noMatch: "Nothing matches.",
 		done: "done", todo: "to do", trueWord: "True", falseWord: "False", solutionTitle: "Reference solution (diff against your files)",
 		noHints2: "This exercise has no hints.", unchanged: "Your files are still the start files: edit them to score.",
-		allPassed: "Passed!",
+		allPassed: "Passed!", answerKey: "answer", nextKey: "continue",
 	},
 	"es": {
 		up: "subir", down: "bajar", pageUp: "página arriba", pageDown: "página abajo", top: "inicio", bottom: "final",
@@ -62,7 +62,7 @@ var allLabels = map[string]labels{
 		workspaceCreated: "Se creó tu espacio de trabajo en %s", filterPrompt: "filtro: ", noMatch: "Nada coincide.",
 		done: "hecho", todo: "pendiente", trueWord: "Verdadero", falseWord: "Falso", solutionTitle: "Solución de referencia (diferencias con tus archivos)",
 		noHints2: "Este ejercicio no tiene pistas.", unchanged: "Tus archivos siguen siendo los iniciales: edítalos para puntuar.",
-		allPassed: "¡Superado!",
+		allPassed: "¡Superado!", answerKey: "responder", nextKey: "seguir",
 	},
 }
 

@@ -1,0 +1,278 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/progress"
+)
+
+func TestHomeNavigationAndFilter(t *testing.T) {
+	m, _ := newTestModel(t, "", 80, 24)
+	press(t, m, "j", "enter")
+	if m.screen != exerciseScreen && m.screen != lessonScreen {
+		t.Fatalf("enter on the second row opened screen %d", m.screen)
+	}
+	press(t, m, "esc")
+	if m.screen != homeScreen {
+		t.Fatalf("esc went to screen %d, want home", m.screen)
+	}
+	press(t, m, "/", "h", "p", "a", "enter")
+	for _, r := range m.home.rows {
+		if r.lesson != nil && r.lesson.ID != "k8s-hpa" && !strings.Contains(strings.ToLower(r.lesson.Title.In("en")), "hpa") {
+			if len(m.c.course.ExercisesOf(r.lesson.ID)) == 0 {
+				t.Errorf("filter hpa kept lesson %s", r.lesson.ID)
+			}
+		}
+	}
+	if !strings.Contains(m.View(), "filter: hpa") || len(m.home.rows) == 0 || len(m.home.rows) >= len(m.c.course.Lessons) {
+		t.Errorf("filtered rows = %d\n%s", len(m.home.rows), m.View())
+	}
+	press(t, m, "esc")
+	if len(m.home.rows) != len(m.c.course.Lessons)+len(m.c.course.Exercises) {
+		t.Errorf("esc must clear the filter: %d rows", len(m.home.rows))
+	}
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	if cmd == nil || cmd() != tea.Quit() {
+		t.Error("q on the home screen must quit")
+	}
+}
+
+// answerRight presses the keys that answer the current question correctly.
+func answerRight(t *testing.T, m *Model) {
+	cp := m.checkpoint
+	q := cp.q()
+	switch q.Kind {
+	case course.Single:
+		for i := 0; i < *q.Answer; i++ {
+			press(t, m, "j")
+		}
+	case course.TrueFalse:
+		if !*q.Truth {
+			press(t, m, "j")
+		}
+	case course.Multiple:
+		for i := range q.Choices {
+			if slices.Contains(q.Answers, i) {
+				press(t, m, "space")
+			}
+			press(t, m, "j")
+		}
+	case course.Order:
+		// Selection sort with the move keys.
+		for pos := range cp.order {
+			at := slices.Index(cp.order, pos)
+			for cp.cursor < at {
+				press(t, m, "j")
+			}
+			for cp.cursor > at {
+				press(t, m, "k")
+			}
+			for cp.cursor > pos {
+				press(t, m, "K")
+			}
+		}
+	case course.Command:
+		// An equivalent form, not the literal text.
+		given := strings.Replace(q.Command, " -n mlops", " --namespace=mlops", 1)
+		for _, r := range given {
+			m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		}
+	}
+	press(t, m, "enter")
+}
+
+func TestCheckpointEveryKind(t *testing.T) {
+	for _, lesson := range []string{"iac-why", "k8s-resources-probes"} {
+		t.Run(lesson, func(t *testing.T) {
+			m, ws := newTestModel(t, lesson, 80, 24)
+			run(t, m, m.Init())
+			press(t, m, "c")
+			if m.screen != checkpointScreen {
+				t.Fatal("c did not open the checkpoint")
+			}
+			n := len(m.checkpoint.l.Checkpoint.Questions)
+			for i := 0; i < n; i++ {
+				answerRight(t, m)
+				if !m.checkpoint.answered || !m.checkpoint.correct {
+					t.Fatalf("question %d (%s, %s) judged wrong:\n%s", i+1, m.checkpoint.q().ID, m.checkpoint.q().Kind, m.View())
+				}
+				if !strings.Contains(m.View(), "✓ Right.") {
+					t.Fatalf("no feedback shown:\n%s", m.View())
+				}
+				press(t, m, "enter")
+			}
+			if !m.checkpoint.finished || !strings.Contains(m.View(), "Checkpoint done") {
+				t.Fatalf("not finished:\n%s", m.View())
+			}
+			st, _, err := progress.NewStore(ws).Load()
+			if err != nil || st.Checkpoint(lesson).Score() != n {
+				t.Fatalf("saved score %d, want %d (%v)", st.Checkpoint(lesson).Score(), n, err)
+			}
+			press(t, m, "enter")
+			if m.screen != lessonScreen {
+				t.Errorf("after the checkpoint: screen %d, want the lesson", m.screen)
+			}
+		})
+	}
+}
+
+func TestCheckpointWrongAnswerShowsTheRightOne(t *testing.T) {
+	m, _ := newTestModel(t, "iac-why", 80, 24)
+	run(t, m, m.Init())
+	press(t, m, "c", "enter") // the first question, answered without choosing
+	if m.checkpoint.correct || !strings.Contains(m.View(), "✗ Not quite.") || !strings.Contains(m.View(), "Answer:") {
+		t.Errorf("wrong answer view:\n%s", m.View())
+	}
+}
+
+func TestExerciseHintsSolutionAndReset(t *testing.T) {
+	c, _ := testCourse(t)
+	ex := c.Exercises[0]
+	m, ws := newTestModel(t, ex.ID, 100, 30)
+	run(t, m, m.Init())
+	press(t, m, "h")
+	h1 := m.exercise.message
+	press(t, m, "h")
+	h2 := m.exercise.message
+	if !strings.HasPrefix(h1, "Hint 1 of") || !strings.HasPrefix(h2, "Hint 2 of") || h1 == h2 {
+		t.Fatalf("hints %q then %q", h1, h2)
+	}
+	press(t, m, "s")
+	if m.exercise.confirm != "solution" || !strings.Contains(m.View(), "Reveal the solution?") {
+		t.Fatalf("no confirmation:\n%s", m.View())
+	}
+	press(t, m, "n")
+	if m.exercise.diff != "" {
+		t.Fatal("n must not reveal")
+	}
+	press(t, m, "s", "y")
+	if !strings.Contains(m.exercise.diff, "+++ solution/") {
+		t.Fatalf("diff = %q", m.exercise.diff)
+	}
+	st, _, _ := progress.NewStore(ws).Load()
+	if !st.Exercises[ex.ID].SolutionRevealed || st.Exercises[ex.ID].HintsUsed != 2 {
+		t.Errorf("progress = %+v", st.Exercises[ex.ID])
+	}
+	// Reset asks, then backs up and restores.
+	f := filepath.Join(ws, ex.ID, ex.Files[0])
+	os.WriteFile(f, []byte("mine"), 0o644)
+	press(t, m, "r", "y")
+	if b, _ := os.ReadFile(f); string(b) == "mine" {
+		t.Fatal("reset did not restore the start file")
+	}
+	if !strings.Contains(m.exercise.message, ".iactutor/backups/") {
+		t.Errorf("message = %q", m.exercise.message)
+	}
+}
+
+func TestEditWithoutEditorExplains(t *testing.T) {
+	c, _ := testCourse(t)
+	m, _ := newTestModel(t, c.Exercises[0].ID, 80, 24)
+	run(t, m, m.Init())
+	press(t, m, "e")
+	if !strings.Contains(m.exercise.message, "$EDITOR") {
+		t.Errorf("message = %q", m.exercise.message)
+	}
+}
+
+func TestMonochromeShowsStatesAsWords(t *testing.T) {
+	c, _ := testCourse(t)
+	m, _ := newTestModel(t, "", 120, 40)
+	m.c.state.Exercise(c.Exercises[0].ID).Attempts = 1
+	m.c.state.Exercise(c.Exercises[1].ID).Attempts = 1
+	m.c.state.Exercise(c.Exercises[1].ID).Passed = true
+	v := m.View()
+	for _, want := range []string{"✗", "[failing]", "✓", "[passed]", "·", "[not started]"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q", want)
+		}
+	}
+	if strings.Contains(v, "\x1b[") {
+		t.Error("the ASCII profile must not emit colour codes")
+	}
+}
+
+// teatest flows drive the real program loop.
+
+func waitText(t *testing.T, tm *teatest.TestModel, text string, d time.Duration) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
+		teatest.WithDuration(d), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+func TestFlowReadLesson(t *testing.T) {
+	m, _ := newTestModel(t, "", 80, 24)
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitText(t, tm, "Lessons and exercises", 2*time.Second)
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "From console clicks", 3*time.Second)
+	tm.Send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")})
+	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	waitText(t, tm, "enter open", 2*time.Second)
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(2*time.Second))
+	if fm := tm.FinalModel(t).(*Model); fm.screen != homeScreen {
+		t.Errorf("finished on screen %d", fm.screen)
+	}
+}
+
+func TestFlowAnswerCheckpoint(t *testing.T) {
+	m, ws := newTestModel(t, "iac-why", 80, 24)
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitText(t, tm, "From console clicks", 3*time.Second)
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")})
+	waitText(t, tm, "Question 1 of", 2*time.Second)
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "Not quite", 2*time.Second)
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(2*time.Second))
+	deadline := time.Now().Add(2 * time.Second)
+	for time.Now().Before(deadline) {
+		if st, _, _ := progress.NewStore(ws).Load(); st.Checkpoint("iac-why").Answered[m.c.course.Lessons[0].Checkpoint.Questions[0].ID] {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Error("the answer was not saved")
+}
+
+// TestFlowExerciseWatch fails an exercise, writes the solution from outside
+// as an editor would, and sees full points without a key press.
+func TestFlowExerciseWatch(t *testing.T) {
+	c, src := testCourse(t)
+	var ex *course.Exercise
+	for _, e := range c.Exercises {
+		if e.Track == course.Kubernetes {
+			ex = e
+			break
+		}
+	}
+	m, ws := newTestModel(t, ex.ID, 100, 30)
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
+	waitText(t, tm, "watching for saves", 3*time.Second)
+	start := time.Now()
+	for _, name := range ex.Files {
+		b, err := fsRead(src, ex.Dir+"/solution/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(ws, ex.ID, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	full := strings.Replace(strings.Replace("X/X points", "X", itoaPlain(ex.Points()), 2), "X", itoaPlain(ex.Points()), 1)
+	waitText(t, tm, full, 2*time.Second)
+	t.Logf("re-graded to %q %v after the write", full, time.Since(start))
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(2*time.Second))
+}
