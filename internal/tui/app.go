@@ -59,6 +59,7 @@ type common struct {
 	editor        string
 	poll          bool
 	rendered      map[string]string // lesson Markdown by lesson, language and width
+	nav           tea.Msg           // a pending screen change
 }
 
 type screen int
@@ -168,7 +169,13 @@ type (
 	savedMsg          struct{ err error }
 )
 
-func open(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+// navigate asks the root model to change screens as soon as the current
+// update returns — synchronously, so keys typed right after enter reach the
+// new screen instead of racing a command.
+func (c *common) navigate(msg tea.Msg) tea.Cmd {
+	c.nav = msg
+	return nil
+}
 
 // saveProgress writes a snapshot of the state in the background.
 func (c *common) saveProgress() tea.Cmd {
@@ -227,6 +234,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.checkpoint.update(msg)
 	case exerciseScreen:
 		cmd = m.exercise.update(msg)
+	}
+	if nav := m.c.nav; nav != nil {
+		m.c.nav = nil
+		_, next := m.Update(nav)
+		return m, tea.Batch(cmd, next)
 	}
 	return m, cmd
 }

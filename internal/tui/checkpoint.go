@@ -106,7 +106,7 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 	keys := m.c.keys
 	if m.finished {
 		if keyIs(k, keys.Open) || keyIs(k, keys.Back) {
-			return open(backMsg{})
+			return m.c.navigate(backMsg{})
 		}
 		return nil
 	}
@@ -120,13 +120,13 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 			m.idx++
 			m.setup()
 		case keyIs(k, keys.Back):
-			return open(backMsg{})
+			return m.c.navigate(backMsg{})
 		}
 		return nil
 	}
 	q := m.q()
 	if keyIs(k, keys.Back) {
-		return open(backMsg{})
+		return m.c.navigate(backMsg{})
 	}
 	if q.Kind == course.Command {
 		if keyIs(k, keys.Open) {

@@ -200,7 +200,7 @@ func (m *exerciseModel) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case keyIs(msg, k.Back):
-		return open(backMsg{})
+		return m.c.navigate(backMsg{})
 	case keyIs(msg, k.Check):
 		m.message = ""
 		return m.gradeCmd()

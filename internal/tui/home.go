@@ -112,9 +112,9 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 		if h.cursor < len(h.rows) {
 			r := h.rows[h.cursor]
 			if r.lesson != nil {
-				return open(openLessonMsg{r.lesson})
+				return h.c.navigate(openLessonMsg{r.lesson})
 			}
-			return open(openExerciseMsg{r.ex})
+			return h.c.navigate(openExerciseMsg{r.ex})
 		}
 	}
 	return nil

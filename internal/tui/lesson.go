@@ -20,6 +20,9 @@ type lessonModel struct {
 	width    int // the width the content was rendered for
 	ready    bool
 	rendered string
+	// pending holds keys pressed while the lesson was still rendering, to
+	// replay once it is there.
+	pending []tea.Msg
 }
 
 func newLesson(c *common, l *course.Lesson) *lessonModel {
@@ -78,6 +81,10 @@ func (m *lessonModel) setContent(out string) {
 	m.ready = true
 	m.width = m.c.width
 	m.vp.SetContent(strings.TrimRight(out, "\n") + "\n\n" + m.c.styles.Info.Render("  "+m.c.t.endOfLesson))
+	for _, k := range m.pending {
+		m.vp, _ = m.vp.Update(k)
+	}
+	m.pending = nil
 }
 
 func (m *lessonModel) update(msg tea.Msg) tea.Cmd {
@@ -98,16 +105,19 @@ func (m *lessonModel) update(msg tea.Msg) tea.Cmd {
 		k := m.c.keys
 		switch {
 		case keyIs(msg, k.Back), keyIs(msg, k.Quit):
-			return open(backMsg{})
+			return m.c.navigate(backMsg{})
 		case keyIs(msg, k.Checkpoint):
 			if m.l.Checkpoint != nil {
-				return open(openCheckpointMsg{m.l})
+				return m.c.navigate(openCheckpointMsg{m.l})
 			}
 			return nil
 		case keyIs(msg, k.Exercises):
 			if ex := m.nextExercise(); ex != nil {
-				return open(openExerciseMsg{ex})
+				return m.c.navigate(openExerciseMsg{ex})
 			}
+			return nil
+		case !m.ready:
+			m.pending = append(m.pending, msg)
 			return nil
 		case keyIs(msg, k.Top):
 			m.vp.GotoTop()

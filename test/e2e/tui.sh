@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# End-to-end test of the terminal interface: the real binary in tmux, driven
+# with send-keys and read with capture-pane, as a learner would use it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+tmp=$(mktemp -d)
+session="iactutor-e2e-$$"
+cleanup() { tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+go build -o "$tmp/iactutor" ./cmd/iactutor
+ws="$tmp/ws"
+ex=k8s-selector-labels
+exdir=exercises/kubernetes/01-selector-labels
+
+screen() { tmux capture-pane -p -t "$session"; }
+# wait_for TEXT SECONDS: poll the screen until TEXT shows up.
+wait_for() {
+  local text=$1 limit=$2 start=$(date +%s%N)
+  while true; do
+    if screen | grep -qF -- "$text"; then
+      echo "  saw \"$text\" after $(( ($(date +%s%N) - start) / 1000000 )) ms"
+      return 0
+    fi
+    if [ $(( ($(date +%s%N) - start) / 1000000 )) -gt $((limit * 1000)) ]; then
+      echo "FAIL: \"$text\" did not appear within ${limit}s. The screen was:"; screen; exit 1
+    fi
+    sleep 0.05
+  done
+}
+
+echo "start"
+tmux new-session -d -s "$session" -x 100 -y 30 "IACTUTOR_WORKSPACE=$ws NO_COLOR=1 $tmp/iactutor; echo EXITED; sleep 30"
+wait_for "Lessons and exercises" 5
+wait_for "Created your workspace" 1
+
+echo "open the first lesson and scroll"
+tmux send-keys -t "$session" Enter
+wait_for "What Infrastructure as Code is and why" 5
+wait_for "From console clicks to code" 5
+for _ in $(seq 1 12); do tmux send-keys -t "$session" j; done
+tmux send-keys -t "$session" Space
+sleep 0.3
+if screen | grep -qF "  0%"; then echo "FAIL: scrolling did not move the lesson"; screen; exit 1; fi
+echo "  scrolled: $(screen | grep -oE '[0-9]+%$' | tail -1)"
+
+echo "back to the course map"
+tmux send-keys -t "$session" Escape
+wait_for "Lessons and exercises" 3
+
+echo "open exercise $ex through the filter"
+tmux send-keys -t "$session" / && tmux send-keys -t "$session" -l "selector and pod" && tmux send-keys -t "$session" Enter
+wait_for "Selector and pod labels that agree" 3
+tmux send-keys -t "$session" j Enter
+wait_for "watching for saves" 5
+wait_for "0/4 points" 3
+
+echo "write the solution from outside, as an editor would"
+cp "$exdir"/solution/* "$ws/$ex/"
+wait_for "4/4 points" 2
+
+echo "quit"
+tmux send-keys -t "$session" Escape
+wait_for "Lessons and exercises" 3
+tmux send-keys -t "$session" q
+wait_for "EXITED" 3
+
+echo "the progress file records the pass"
+python3 - "$ws/.iactutor/progress.json" "$ex" <<'PY'
+import json, sys
+state = json.load(open(sys.argv[1]))
+rec = state["exercises"][sys.argv[2]]
+assert rec["passed"] is True, rec
+print("  ", sys.argv[2], rec)
+PY
+echo "tui end-to-end: 1 passed, 0 failed"
