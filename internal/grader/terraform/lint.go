@@ -14,6 +14,9 @@ type checker struct {
 	ps  *providerSchema
 	opt Options
 	ctx *hcl.EvalContext
+	// scoped holds "type.name" of the data sources of the check block being
+	// walked.
+	scoped map[string]bool
 }
 
 // Lint loads the .tf files of one module (one folder) and runs every rule,

@@ -72,6 +72,13 @@ func (c *checker) checkReferences() {
 				}
 			}
 		case "check":
+			// Data sources declared in a check block are visible only there.
+			c.scoped = map[string]bool{}
+			for _, nb := range b.Body.Blocks {
+				if nb.Type == "data" && len(nb.Labels) == 2 {
+					c.scoped[nb.Labels[0]+"."+nb.Labels[1]] = true
+				}
+			}
 			for _, nb := range b.Body.Blocks {
 				switch {
 				case nb.Type == "data" && len(nb.Labels) == 2:
@@ -80,6 +87,7 @@ func (c *checker) checkReferences() {
 					c.refsInBody(nb.Body, &scope{}, 0)
 				}
 			}
+			c.scoped = nil
 		case "import":
 			sc := &scope{each: b.Body.Attributes["for_each"] != nil}
 			for _, a := range sortedAttrs(b.Body) {
@@ -384,7 +392,7 @@ func (c *checker) dataRef(t hcl.Traversal) {
 		c.rp.add("tf/undeclared-reference", t.SourceRange(), "incomplete-data", "data")
 		return
 	}
-	if byName, found := c.m.data[typ]; found && byName[name] != nil {
+	if byName, found := c.m.data[typ]; (found && byName[name] != nil) || c.scoped[typ+"."+name] {
 		c.attributeRef(t, 3, typ, c.schemaFor(typ, true), "data.")
 		return
 	}

@@ -206,6 +206,9 @@ var ruleCases = []ruleCase{
 		want:  []string{"main.tf:2:17-2:34"}},
 	{name: "undeclared-reference/for and dynamic names", rule: "tf/undeclared-reference",
 		files: main("variable \"ports\" {\n  type = list(number)\n}\nresource \"aws_security_group\" \"s\" {\n  dynamic \"ingress\" {\n    for_each = var.ports\n    iterator = port\n    content {\n      from_port   = port.value\n      to_port     = port.value\n      protocol    = \"tcp\"\n      description = join(\",\", [for p in var.ports : tostring(p)])\n    }\n  }\n}\n")},
+	{name: "undeclared-reference/check block data", rule: "tf/undeclared-reference",
+		files: main("check \"health\" {\n  data \"aws_lb\" \"api\" {\n    name = \"api\"\n  }\n  assert {\n    condition     = data.aws_lb.api.dns_name != \"\"\n    error_message = \"no dns\"\n  }\n}\noutput \"x\" {\n  value = data.aws_lb.api.arn\n}\n"),
+		want:  []string{"main.tf:11:11-11:26"}},
 	{name: "undeclared-reference/broken file silences", rule: "tf/undeclared-reference",
 		files: map[string]string{"a.tf": "variable \"x\" {\n", "b.tf": "output \"y\" {\n  value = var.x\n}\n"}},
 
