@@ -1,13 +1,13 @@
 package course
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -160,21 +160,79 @@ func firstHeading(md string) string {
 }
 
 // decodeStrict decodes YAML refusing unknown fields, turning yaml's errors
-// into diagnostics at their line. It returns the document node so callers can
-// find the lines of list items.
+// into diagnostics at their line. It parses once and returns the document
+// node so callers can find the lines of list items.
 func (l *loader) decodeStrict(file string, b []byte, v any) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
 		l.yamlError(file, b, err)
 		return nil, false
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
+	if len(doc.Content) == 0 {
+		return &doc, true
+	}
+	unknown := unknownFields(doc.Content[0], reflect.TypeOf(v))
+	for _, u := range unknown {
+		l.errorf(file, u.Line, "field %s not found in %s", u.Value, u.where)
+	}
+	if len(unknown) > 0 {
+		return nil, false
+	}
+	if err := doc.Content[0].Decode(v); err != nil {
 		l.yamlError(file, b, err)
 		return nil, false
 	}
 	return &doc, true
+}
+
+type unknownKey struct {
+	*yaml.Node
+	where string
+}
+
+// unknownFields walks a node against the Go type it will decode into and
+// lists mapping keys that no field takes, which yaml's node decoding would
+// silently drop. Types with their own UnmarshalYAML are trusted.
+func unknownFields(n *yaml.Node, t reflect.Type) []unknownKey {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n.Kind == yaml.AliasNode || reflect.PointerTo(t).Implements(reflect.TypeFor[yaml.Unmarshaler]()) {
+		return nil
+	}
+	var out []unknownKey
+	switch {
+	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
+		fields := map[string]reflect.Type{}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name == "-" || !f.IsExported() {
+				continue
+			}
+			if name == "" {
+				name = strings.ToLower(f.Name)
+			}
+			fields[name] = f.Type
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			ft, ok := fields[n.Content[i].Value]
+			if !ok {
+				out = append(out, unknownKey{n.Content[i], t.Name()})
+				continue
+			}
+			out = append(out, unknownFields(n.Content[i+1], ft)...)
+		}
+	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
+		for _, c := range n.Content {
+			out = append(out, unknownFields(c, t.Elem())...)
+		}
+	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			out = append(out, unknownFields(n.Content[i+1], t.Elem())...)
+		}
+	}
+	return out
 }
 
 var lineRE = regexp.MustCompile(`line (\d+): (.*)`)
