@@ -49,10 +49,22 @@ func (a *app) courseCheck(src course.Source) error {
 	if err != nil {
 		return err
 	}
-	ds = append(ds, course.Validate(c, src, course.ValidateOptions{KnownRule: func(id string) bool {
-		_, ok := cat.Lookup(id)
-		return ok
-	}})...)
+	ds = append(ds, course.Validate(c, src, course.ValidateOptions{
+		KnownRule: func(id string) bool {
+			_, ok := cat.Lookup(id)
+			return ok
+		},
+		RequireModule:   true,
+		RequireGlossary: true,
+	})...)
+	for _, r := range cat.All() {
+		for _, lang := range course.Languages {
+			if t := r.Text[lang]; t.Title == "" || t.Why == "" || t.Fix == "" {
+				ds = append(ds, diag.Diagnostic{Severity: diag.SeverityError, Rule: course.RuleContent,
+					Summary: fmt.Sprintf("missing translation: rule %s has no complete %q explanation", r.ID, lang)})
+			}
+		}
+	}
 	g := grader.New()
 	for _, ex := range c.Exercises {
 		ds = append(ds, g.SelfTest(src, ex)...)
