@@ -237,3 +237,40 @@ func TestCourseCheckCatchesBrokenSolution(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 }
+
+func TestGlossary(t *testing.T) {
+	out, _, code := runCLI(t, nil, "glossary", "--format", "json")
+	var all struct {
+		Terms []termJSON `json:"terms"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &all) != nil || len(all.Terms) < 30 {
+		t.Fatalf("exit %d, %d terms", code, len(all.Terms))
+	}
+	for _, q := range []string{"hpa", "HorizontalPodAutoscaler", "config map", "ConfigMap"} {
+		out, _, code := runCLI(t, nil, "glossary", q)
+		if code != 0 || out == "" {
+			t.Errorf("glossary %q: exit %d", q, code)
+		}
+	}
+	es, _, _ := runCLI(t, nil, "--lang", "es", "glossary", "secret")
+	en, _, _ := runCLI(t, nil, "glossary", "secret")
+	if es == en || !strings.Contains(es, "Ver también") {
+		t.Errorf("Spanish glossary entry:\n%s", es)
+	}
+	_, errOut, code := runCLI(t, nil, "glossary", "deploymnet")
+	if code != 2 || !strings.Contains(errOut, `did you mean "deployment"?`) {
+		t.Errorf("typo: exit %d %q", code, errOut)
+	}
+	// Lessons point at the glossary.
+	lesson, _, _ := runCLI(t, nil, "lesson", "k8s-hpa", "--plain")
+	if !strings.Contains(lesson, "iactutor glossary hpa") {
+		t.Error("the HPA lesson does not point at the glossary entry")
+	}
+}
+
+func TestOpenOffTerminal(t *testing.T) {
+	_, errOut, code := runCLI(t, nil, "open", "iac-why")
+	if code != 2 || !strings.Contains(errOut, "needs a terminal") {
+		t.Errorf("exit %d %q", code, errOut)
+	}
+}
