@@ -14,7 +14,8 @@ import (
 )
 
 // Check runs the single-object and cross-object rules on a loaded set. It
-// never reports what Load already reported.
+// never reports what Load already reported, and it does not modify the set,
+// so several checks may read one set at the same time.
 func Check(s *Set, opt Options) diag.Diagnostics {
 	if s == nil {
 		return nil

@@ -245,3 +245,20 @@ func TestSplitDocs(t *testing.T) {
 		t.Errorf("chunks start on lines %v, want %v", got, want)
 	}
 }
+
+// TestCheckConcurrently runs Check on one set from several goroutines; with
+// -race it proves Check only reads the set.
+func TestCheckConcurrently(t *testing.T) {
+	files := filesOf(map[string]string{"d.yaml": deploy, "s.yaml": replace(service, "targetPort: 8000", "targetPort: web")})
+	s, _ := Load(files, Options{})
+	want := Check(s, Options{})
+	done := make(chan diag.Diagnostics)
+	for range 4 {
+		go func() { done <- Check(s, Options{}) }()
+	}
+	for range 4 {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Errorf("concurrent Check differs: %v", got)
+		}
+	}
+}

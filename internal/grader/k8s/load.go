@@ -47,8 +47,7 @@ type item struct {
 	// known is true for built-in kinds decoded into typed.
 	known bool
 	// facts is what the cross-object rules read; Lint keeps only this.
-	facts     facts
-	factsDone bool
+	facts facts
 }
 
 // Set is the loaded model: every object of the files given together, with
@@ -87,11 +86,7 @@ func Lint(files []source.File, opt Options) diag.Diagnostics {
 	c := newChecker(s, r, opt)
 	ld := &loader{r: r, set: s, types: typeCache{}, onObject: func(i int) {
 		c.object(i)
-		it := s.items[i]
-		if it.typed != nil {
-			it.facts, it.factsDone = factsOf(it.typed), true
-		}
-		it.root, it.typed = nil, nil
+		s.items[i].root, s.items[i].typed = nil, nil
 	}}
 	ld.run(files)
 	c.cross()
@@ -286,7 +281,11 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 	ld.set.objects = append(ld.set.objects, Object{
 		File: d.t.path, APIVersion: apiVersion, Kind: kind, Name: name, Namespace: ns, Index: idx, Value: value,
 	})
-	ld.set.items = append(ld.set.items, &item{doc: d, root: root, typed: typed, known: typed != nil,
+	var f facts
+	if typed != nil {
+		f = factsOf(typed)
+	}
+	ld.set.items = append(ld.set.items, &item{doc: d, root: root, typed: typed, known: typed != nil, facts: f,
 		chunk: from.chunk, docIdx: from.docIdx, listIdx: from.listIdx, line: d.pos(root).Line})
 	if ld.onObject != nil {
 		ld.onObject(idx)

@@ -90,11 +90,6 @@ func selects(sel, labels map[string]string) bool {
 
 // cross runs the rules that relate objects given together.
 func (c *checker) cross() {
-	for _, it := range c.s.items {
-		if it.typed != nil && !it.factsDone {
-			it.facts, it.factsDone = factsOf(it.typed), true
-		}
-	}
 	ix := c.buildIndex()
 	for i, o := range c.s.objects {
 		f := &c.s.items[i].facts
