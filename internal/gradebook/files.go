@@ -1,0 +1,86 @@
+package gradebook
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/iactutor/iactutor/internal/diag"
+)
+
+// maxFileName caps a student's file name, well under every file system's
+// limit even after a suffix and an extension are added.
+const maxFileName = 100
+
+// FileNames gives every student a file name that is safe to create inside an
+// output folder: no path separators, no leading dot (so never "." or ".."),
+// no control or reserved characters, and unique (also when compared without
+// case, as macOS and Windows do), in the students' order.
+func FileNames(students []Student) []string {
+	out := make([]string, len(students))
+	seen := map[string]bool{}
+	for i, s := range students {
+		base := safeName(s.Name)
+		name := base
+		for n := 2; seen[strings.ToLower(name)]; n++ {
+			name = base + "-" + strconv.Itoa(n)
+		}
+		seen[strings.ToLower(name)] = true
+		out[i] = name
+	}
+	return out
+}
+
+func safeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r < 0x20, r == 0x7f, strings.ContainsRune(`/\:*?"<>|`, r):
+			return '_'
+		}
+		return r
+	}, diag.Sanitize(s))
+	s = strings.Trim(s, " .")
+	for len(s) > maxFileName {
+		_, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+	}
+	switch strings.ToUpper(strings.TrimSuffix(s, filepath.Ext(s))) {
+	case "", "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "LPT1", "LPT2", "LPT3":
+		s = "student_" + s
+	}
+	return s
+}
+
+// writeFile writes data to p through a temporary file renamed into place, so
+// a link already sitting at p is replaced rather than written through, and a
+// reader never sees half a file.
+func writeFile(p string, data []byte) error {
+	dir := filepath.Dir(p)
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("%s is a link; not writing through it", dir)
+	}
+	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), p); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,504 @@
+package gradebook
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/grader"
+	"github.com/iactutor/iactutor/internal/workspace"
+)
+
+// DefaultTimeout bounds the grading of one submission. A real submission
+// grades in milliseconds; the limit exists so one pathological folder cannot
+// hold up a whole class.
+const DefaultTimeout = 10 * time.Second
+
+// ErrUnknownStudent is returned when Options.Students names a student the
+// graded folder does not hold.
+var ErrUnknownStudent = errors.New("no such student")
+
+// Options says what to grade and how.
+type Options struct {
+	// Course and Source are the exercises graded against and where their
+	// start files are read from (to score an untouched submission 0).
+	Course *course.Course
+	Source course.Source
+	// Exercises restricts grading to these IDs (all when empty); the
+	// caller checks they exist.
+	Exercises []string
+	// Students restricts grading to these folder names (all when empty).
+	Students []string
+	// Lang is the language of check messages, diagnostics and hints.
+	Lang string
+	// Jobs is how many submissions are graded at once; 0 means one per CPU.
+	Jobs int
+	// Timeout bounds one submission; 0 means DefaultTimeout.
+	Timeout time.Duration
+	// KeepSources keeps the graded bytes in each result, for feedback.
+	KeepSources bool
+	// Progress, when set, is called after each submission with how many
+	// are done out of how many, always from the goroutine that called Grade.
+	Progress func(done, total int)
+
+	// beforeGrade, in tests, runs in each submission's goroutine just before
+	// it is graded, to simulate a crash or a hang.
+	beforeGrade func(student, exercise string)
+}
+
+// job is one student's exercise to grade.
+type job struct {
+	student, exercise int
+	dir               string // the exercise folder
+	name              string // the student's folder name
+}
+
+// Grade grades every student found under dir. The error is for a folder that
+// cannot be read at all or an unknown --student; problems with one student
+// or one submission are recorded in the gradebook and the batch goes on.
+func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
+	if opt.Course == nil {
+		return nil, errors.New("no course to grade against")
+	}
+	lang := cmp.Or(opt.Lang, course.DefaultLang)
+	exercises, err := selectExercises(opt.Course, opt.Exercises)
+	if err != nil {
+		return nil, err
+	}
+	isExercise := func(name string) bool { _, ok := opt.Course.Exercise(name); return ok }
+	cl, err := discover(dir, isExercise)
+	if err != nil {
+		return nil, err
+	}
+	if cl.students, err = selectStudents(cl.students, opt.Students, dir); err != nil {
+		return nil, err
+	}
+
+	ws := &workspace.Workspace{Course: opt.Course, Src: opt.Source}
+	start := make([]map[string][]byte, len(exercises))
+	for i, ex := range exercises {
+		if start[i], err = ws.Files(ex, "start"); err != nil {
+			return nil, fmt.Errorf("reading the course's start files: %w", err)
+		}
+	}
+
+	gb := &Gradebook{Exercises: exercises, Lang: lang}
+	for _, ex := range exercises {
+		gb.Max += ex.Points()
+	}
+	gb.Students = make([]Student, len(cl.students))
+	var jobs []job
+	for si, sd := range cl.students {
+		s := &gb.Students[si]
+		s.Name, s.Max = sd.name, gb.Max
+		s.Exercises = make([]ExerciseResult, len(exercises))
+		why := sd.err
+		if why == "" {
+			unknown, err := studentUnknown(sd, isExercise)
+			if err != nil {
+				why = err.Error()
+			}
+			gb.Summary.Unknown = append(gb.Summary.Unknown, unknown...)
+		}
+		for ei, ex := range exercises {
+			if why != "" {
+				s.Exercises[ei] = unscored(ex, lang, StatusError, why)
+				continue
+			}
+			p := filepath.Join(sd.path, ex.ID)
+			missing, why := cl.exerciseDir(p)
+			switch {
+			case missing:
+				s.Exercises[ei] = unscored(ex, lang, StatusMissing, "")
+			case why != "":
+				s.Exercises[ei] = unscored(ex, lang, StatusError, why)
+			default:
+				jobs = append(jobs, job{student: si, exercise: ei, dir: p, name: sd.raw})
+			}
+		}
+	}
+
+	r := &runner{
+		g: grader.New(), exercises: exercises, start: start, lang: lang,
+		timeout: cmp.Or(opt.Timeout, DefaultTimeout), keep: opt.KeepSources,
+		beforeGrade: opt.beforeGrade,
+	}
+	if err := r.run(ctx, jobs, gb, cmp.Or(opt.Jobs, runtime.NumCPU()), opt.Progress); err != nil {
+		return nil, err
+	}
+
+	for i := range gb.Students {
+		s := &gb.Students[i]
+		for _, er := range s.Exercises {
+			s.Score += er.Score
+		}
+	}
+	slices.SortStableFunc(gb.Students, func(a, b Student) int { return cmp.Compare(a.Name, b.Name) })
+	slices.Sort(gb.Summary.Unknown)
+	gb.Summary = summarize(gb)
+	return gb, nil
+}
+
+func selectExercises(c *course.Course, ids []string) ([]*course.Exercise, error) {
+	if len(ids) == 0 {
+		return slices.Clone(c.Exercises), nil
+	}
+	var out []*course.Exercise
+	for _, ex := range c.Exercises {
+		if slices.Contains(ids, ex.ID) {
+			out = append(out, ex)
+		}
+	}
+	for _, id := range ids {
+		if _, ok := c.Exercise(id); !ok {
+			return nil, fmt.Errorf("no exercise %q in the course", id)
+		}
+	}
+	return out, nil
+}
+
+func selectStudents(all []studentDir, names []string, dir string) ([]studentDir, error) {
+	if len(names) == 0 {
+		return all, nil
+	}
+	var out []studentDir
+	for _, s := range all {
+		if slices.Contains(names, s.raw) || slices.Contains(names, s.name) {
+			out = append(out, s)
+		}
+	}
+	for _, n := range names {
+		if !slices.ContainsFunc(all, func(s studentDir) bool { return s.raw == n || s.name == n }) {
+			return nil, fmt.Errorf("%q in %s: %w", n, dir, ErrUnknownStudent)
+		}
+	}
+	return out, nil
+}
+
+// studentUnknown lists a student's visible folders that are not exercises of
+// the course, and fails when the student's folder cannot be listed.
+func studentUnknown(sd studentDir, isExercise func(string) bool) ([]string, error) {
+	entries, err := os.ReadDir(sd.path)
+	if err != nil {
+		return nil, fmt.Errorf("the folder cannot be read (%s)", reason(err))
+	}
+	var out []string
+	for _, e := range entries {
+		if visible(e.Name()) && e.IsDir() && !isExercise(e.Name()) {
+			prefix := sd.name + "/"
+			if sd.workspace {
+				prefix = ""
+			}
+			out = append(out, prefix+diag.Sanitize(e.Name()))
+		}
+	}
+	return out, nil
+}
+
+// unscored is the result of a submission that was not graded: every check
+// failed, no points.
+func unscored(ex *course.Exercise, lang string, st Status, why string) ExerciseResult {
+	r := ExerciseResult{Exercise: ex, Status: st, Error: why, Max: ex.Points(), Diagnostics: diag.Diagnostics{}}
+	r.Checks = make([]grader.CheckResult, len(ex.Checks))
+	for i, c := range ex.Checks {
+		r.Checks[i] = grader.CheckResult{ID: c.ID, Max: c.Points, Message: c.Message.In(lang)}
+	}
+	return r
+}
+
+// runner grades jobs in a worker pool.
+type runner struct {
+	g           *grader.Grader
+	exercises   []*course.Exercise
+	start       []map[string][]byte
+	lang        string
+	timeout     time.Duration
+	keep        bool
+	memo        memo
+	beforeGrade func(student, exercise string)
+}
+
+func (r *runner) run(ctx context.Context, jobs []job, gb *Gradebook, workers int, progress func(int, int)) error {
+	workers = max(1, min(workers, len(jobs)))
+	queue := make(chan int)
+	done := make(chan struct{}, len(jobs))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range queue {
+				j := jobs[i]
+				// Each worker writes only its own job's slot, so no lock is
+				// needed and the order never depends on scheduling.
+				gb.Students[j.student].Exercises[j.exercise] = r.isolated(ctx, j)
+				done <- struct{}{}
+			}
+		})
+	}
+	go func() {
+		defer close(queue)
+		for i := range jobs {
+			select {
+			case queue <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	finished := make(chan struct{})
+	go func() { wg.Wait(); close(finished) }()
+	n := 0
+	for {
+		select {
+		case <-done:
+			n++
+			if progress != nil {
+				progress(n, len(jobs))
+			}
+		case <-finished:
+			for len(done) > 0 {
+				<-done
+				n++
+				if progress != nil {
+					progress(n, len(jobs))
+				}
+			}
+			return ctx.Err()
+		}
+	}
+}
+
+// isolated grades one job in its own goroutine, so that a crash becomes an
+// error result and a submission that takes too long is abandoned: the batch
+// always goes on.
+func (r *runner) isolated(ctx context.Context, j job) ExerciseResult {
+	ex := r.exercises[j.exercise]
+	ch := make(chan ExerciseResult, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				ch <- unscored(ex, r.lang, StatusError, fmt.Sprintf("grading stopped on an internal error: %s", diag.Sanitize(fmt.Sprint(p))))
+			}
+		}()
+		if r.beforeGrade != nil {
+			r.beforeGrade(j.name, ex.ID)
+		}
+		ch <- r.grade(j)
+	}()
+	timer := time.NewTimer(r.timeout)
+	defer timer.Stop()
+	select {
+	case res := <-ch:
+		return res
+	case <-timer.C:
+		return unscored(ex, r.lang, StatusError, fmt.Sprintf("timed out: grading took longer than %s", r.timeout))
+	case <-ctx.Done():
+		return unscored(ex, r.lang, StatusError, "interrupted")
+	}
+}
+
+// grade reads and grades one exercise folder. Submissions with the same
+// bytes get the same verdict (their paths are relative to the student's
+// folder, so even the diagnostics are equal): identical ones, such as the
+// untouched start files of everyone who skipped an exercise, are graded once.
+func (r *runner) grade(j job) ExerciseResult {
+	ex := r.exercises[j.exercise]
+	sub := workspace.ReadSubmission(j.dir, ex)
+	sub.Start = r.start[j.exercise]
+	relocate(&sub, j.dir, ex.ID)
+	e := r.memo.entry(j.exercise, sub)
+	e.once.Do(func() {
+		defer func() {
+			if p := recover(); p != nil {
+				e.res = unscored(ex, r.lang, StatusError, fmt.Sprintf("grading stopped on an internal error: %s", diag.Sanitize(fmt.Sprint(p))))
+			}
+		}()
+		e.res = r.gradeSubmission(ex, sub)
+	})
+	return e.res
+}
+
+func (r *runner) gradeSubmission(ex *course.Exercise, sub grader.Submission) ExerciseResult {
+	res := r.g.Grade(ex, sub, r.lang)
+	er := ExerciseResult{
+		Exercise: ex, Status: StatusGraded,
+		Score: res.Score, Max: res.Max, Passed: res.Passed, Unchanged: res.Unchanged,
+		Checks: res.Checks, Diagnostics: res.Diagnostics,
+	}
+	if er.Diagnostics == nil {
+		er.Diagnostics = diag.Diagnostics{}
+	}
+	if r.keep {
+		er.Sources = make(map[string][]byte, len(sub.Files))
+		for _, f := range sub.Files {
+			er.Sources[f.Path] = f.Data
+		}
+	}
+	return er
+}
+
+// memo remembers the verdict on every distinct submission of a run.
+type memo struct {
+	mu sync.Mutex
+	m  map[memoKey]*memoEntry
+}
+
+type memoKey struct {
+	exercise int
+	sum      [sha256.Size]byte
+}
+
+type memoEntry struct {
+	once sync.Once
+	res  ExerciseResult
+}
+
+// entry finds or adds the entry for a submission's content: every file's
+// name and bytes and every refusal, each length-prefixed so no two different
+// submissions hash the same stream.
+func (m *memo) entry(exercise int, sub grader.Submission) *memoEntry {
+	h := sha256.New()
+	field := func(s string) {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	for _, f := range sub.Files {
+		field(f.Path)
+		field(string(f.Data))
+	}
+	field("refused")
+	for _, d := range sub.Refused {
+		field(fmt.Sprintf("%s\x00%d:%d\x00%s\x00%s\x00%s\x00%s", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, d.Rule, d.Summary, d.Detail, d.Hint))
+	}
+	k := memoKey{exercise: exercise}
+	h.Sum(k.sum[:0])
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil {
+		m.m = map[memoKey]*memoEntry{}
+	}
+	e, ok := m.m[k]
+	if !ok {
+		e = &memoEntry{}
+		m.m[k] = e
+	}
+	return e
+}
+
+// relocate renames a submission's files to "<exercise-id>/<file>", the path
+// inside the student's folder: the same on every machine and wherever the
+// class folder lives, and the path a student recognises in feedback.
+func relocate(sub *grader.Submission, dir, id string) {
+	names := make(map[string]string, len(sub.Names))
+	for i, f := range sub.Files {
+		name := sub.Names[f.Path]
+		p := path.Join(id, name)
+		sub.Files[i].Path = p
+		names[p] = name
+	}
+	sub.Names = names
+	for i := range sub.Refused {
+		d := &sub.Refused[i]
+		if rel, err := filepath.Rel(dir, d.Subject.Filename); err == nil && !strings.HasPrefix(rel, "..") {
+			d.Subject.Filename = path.Join(id, filepath.ToSlash(rel))
+		}
+		d.Summary = strings.ReplaceAll(d.Summary, dir, id)
+		d.Detail = strings.ReplaceAll(d.Detail, dir, id)
+		d.Hint = strings.ReplaceAll(d.Hint, dir, id)
+	}
+}
+
+// summarize computes the class summary from the students' results.
+func summarize(gb *Gradebook) Summary {
+	s := Summary{Students: len(gb.Students), Unknown: gb.Summary.Unknown}
+	if s.Unknown == nil {
+		s.Unknown = []string{}
+	}
+	totals := make([]int, len(gb.Students))
+	sum := 0
+	for i, st := range gb.Students {
+		totals[i] = st.Score
+		sum += st.Score
+	}
+	slices.Sort(totals)
+	if n := len(totals); n > 0 {
+		s.Mean = round(float64(sum)/float64(n), 100)
+		if n%2 == 1 {
+			s.Median = float64(totals[n/2])
+		} else {
+			s.Median = round(float64(totals[n/2-1]+totals[n/2])/2, 100)
+		}
+	}
+	s.Histogram = histogram(totals, gb.Max)
+
+	for ei, ex := range gb.Exercises {
+		for ci, chk := range ex.Checks {
+			cs := CheckStat{Exercise: ex.ID, Check: chk.ID, Message: chk.Message.In(gb.Lang)}
+			for _, st := range gb.Students {
+				er := st.Exercises[ei]
+				if er.Status != StatusGraded || ci >= len(er.Checks) {
+					continue
+				}
+				cs.Total++
+				if er.Checks[ci].Passed {
+					cs.Passed++
+				}
+			}
+			if cs.Total > 0 {
+				cs.Rate = round(float64(cs.Passed)/float64(cs.Total), 1000)
+			}
+			s.Checks = append(s.Checks, cs)
+		}
+	}
+	slices.SortStableFunc(s.Checks, func(a, b CheckStat) int {
+		return cmp.Or(cmp.Compare(b2i(a.Total == 0), b2i(b.Total == 0)), cmp.Compare(a.Rate, b.Rate))
+	})
+	if s.Checks == nil {
+		s.Checks = []CheckStat{}
+	}
+	return s
+}
+
+// histogram splits the points 0..max into at most HistogramBuckets ranges of
+// nearly equal width and counts the totals in each.
+func histogram(totals []int, maxPoints int) []Bucket {
+	n := min(HistogramBuckets, maxPoints+1)
+	bs := make([]Bucket, n)
+	for i := range bs {
+		bs[i].From = i * (maxPoints + 1) / n
+		bs[i].To = (i+1)*(maxPoints+1)/n - 1
+	}
+	for _, t := range totals {
+		for i := range bs {
+			if t >= bs[i].From && t <= bs[i].To {
+				bs[i].Count++
+				break
+			}
+		}
+	}
+	return bs
+}
+
+func round(x, unit float64) float64 { return math.Round(x*unit) / unit }
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

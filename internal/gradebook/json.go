@@ -1,0 +1,96 @@
+package gradebook
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/grader"
+)
+
+// The JSON shape of `iactutor grade --format json`; scripts rely on these
+// names. Diagnostics use the same shape as `iactutor lint --format json`.
+type (
+	jsonBook struct {
+		Students []jsonStudent `json:"students"`
+		Summary  jsonSummary   `json:"summary"`
+	}
+	jsonStudent struct {
+		Student   string         `json:"student"`
+		Score     int            `json:"score"`
+		Max       int            `json:"max"`
+		Exercises []jsonExercise `json:"exercises"`
+	}
+	jsonExercise struct {
+		ID          string               `json:"id"`
+		Score       int                  `json:"score"`
+		Max         int                  `json:"max"`
+		Passed      bool                 `json:"passed"`
+		Status      Status               `json:"status"`
+		Error       string               `json:"error,omitempty"`
+		Unchanged   bool                 `json:"unchanged,omitempty"`
+		Checks      []grader.CheckResult `json:"checks"`
+		Diagnostics diag.Diagnostics     `json:"diagnostics"`
+	}
+	jsonSummary struct {
+		Students  int          `json:"students"`
+		Max       int          `json:"max"`
+		Mean      float64      `json:"mean"`
+		Median    float64      `json:"median"`
+		Histogram []jsonBucket `json:"histogram"`
+		Checks    []jsonCheck  `json:"checks"`
+		Unknown   []string     `json:"unknown"`
+	}
+	jsonBucket struct {
+		From  int `json:"from"`
+		To    int `json:"to"`
+		Count int `json:"count"`
+	}
+	jsonCheck struct {
+		Exercise string  `json:"exercise"`
+		Check    string  `json:"check"`
+		Passed   int     `json:"passed"`
+		Total    int     `json:"total"`
+		Rate     float64 `json:"rate"`
+	}
+)
+
+type jsonWriter struct{ w io.Writer }
+
+func (jw jsonWriter) Write(gb *Gradebook) error {
+	out := jsonBook{Students: []jsonStudent{}}
+	for _, s := range gb.Students {
+		js := jsonStudent{Student: s.Name, Score: s.Score, Max: s.Max, Exercises: []jsonExercise{}}
+		for _, er := range s.Exercises {
+			checks := make([]grader.CheckResult, len(er.Checks))
+			for i, c := range er.Checks {
+				c.Message = diag.Sanitize(c.Message)
+				checks[i] = c
+			}
+			js.Exercises = append(js.Exercises, jsonExercise{
+				ID: er.Exercise.ID, Score: er.Score, Max: er.Max, Passed: er.Passed,
+				Status: er.Status, Error: diag.Sanitize(er.Error), Unchanged: er.Unchanged,
+				Checks: checks, Diagnostics: er.Diagnostics,
+			})
+		}
+		out.Students = append(out.Students, js)
+	}
+	sm := gb.Summary
+	out.Summary = jsonSummary{
+		Students: sm.Students, Max: gb.Max, Mean: sm.Mean, Median: sm.Median,
+		Histogram: []jsonBucket{}, Checks: []jsonCheck{}, Unknown: sm.Unknown,
+	}
+	if out.Summary.Unknown == nil {
+		out.Summary.Unknown = []string{}
+	}
+	for _, b := range sm.Histogram {
+		out.Summary.Histogram = append(out.Summary.Histogram, jsonBucket(b))
+	}
+	for _, c := range sm.Checks {
+		out.Summary.Checks = append(out.Summary.Checks, jsonCheck{Exercise: c.Exercise, Check: c.Check, Passed: c.Passed, Total: c.Total, Rate: c.Rate})
+	}
+	enc := json.NewEncoder(jw.w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
