@@ -232,3 +232,38 @@ func TestTextFallback(t *testing.T) {
 		t.Errorf("Missing = %v", m)
 	}
 }
+
+// FuzzLoadCheckpoint feeds arbitrary bytes as a checkpoint: loading and
+// validating must never panic, and every diagnostic must name the file.
+func FuzzLoadCheckpoint(f *testing.F) {
+	f.Add([]byte(goodQuestions))
+	f.Add([]byte("questions:\n  - id: a\n\tkind: single\n"))
+	f.Add([]byte("questions: [{kind: single, answer: 99, choices: [a]}]"))
+	f.Add([]byte("a: &a [*a, *a]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := goodCourse()
+		m["lessons/01-iac-why/checkpoint.yaml"] = &fstest.MapFile{Data: data}
+		_, ds := check(m)
+		for _, d := range ds {
+			if d.Subject.Filename == "" {
+				t.Fatalf("diagnostic without a file: %+v", d)
+			}
+		}
+	})
+}
+
+// FuzzLoadExercise does the same for exercise.yaml.
+func FuzzLoadExercise(f *testing.F) {
+	f.Add([]byte(goodExercise))
+	f.Add([]byte("id: x\nchecks: [{id: a, points: -1}]\nfiles: [../../etc/passwd]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := goodCourse()
+		m["exercises/kubernetes/01-selector/exercise.yaml"] = &fstest.MapFile{Data: data}
+		_, ds := check(m)
+		for _, d := range ds {
+			if d.Subject.Filename == "" {
+				t.Fatalf("diagnostic without a file: %+v", d)
+			}
+		}
+	})
+}
