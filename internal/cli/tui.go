@@ -40,17 +40,21 @@ func (a *app) startTUI(openID string) error {
 		return usageError("%v", err)
 	}
 	color := a.color(a.stdout)
+	style := glamourStyle(color, a.getenv)
 	r := lipgloss.NewRenderer(a.stdout)
 	if !color {
 		r.SetColorProfile(termenv.Ascii)
 	}
+	// Decided once, here: adaptive colours would otherwise ask the terminal
+	// for its background in the middle of drawing.
+	r.SetHasDarkBackground(style != "light")
 	editor := a.getenv("VISUAL")
 	if editor == "" {
 		editor = a.getenv("EDITOR")
 	}
 	return tui.Run(tui.Options{
 		Course: c, Source: src, Workspace: dir, Lang: a.lang(), Color: color,
-		GlamourStyle: glamourStyle(color, a.getenv), Hyperlinks: true,
+		GlamourStyle: style, Hyperlinks: true,
 		Open: openID, Editor: editor, Renderer: r,
 	}, a.stdin, a.stdout)
 }
