@@ -128,8 +128,14 @@ func failureText(msg string, ds diag.Diagnostics, unchanged bool) string {
 	for _, d := range ds {
 		b.WriteString("\n")
 		b.WriteString(location(d))
-		b.WriteString(": ")
-		b.WriteString(diag.Sanitize(d.Summary))
+		switch {
+		case d.Summary != msg:
+			b.WriteString(": " + diag.Sanitize(d.Summary))
+		case d.Detail != "":
+			// The check's own diagnostic: its summary is the message
+			// already written, its detail says why it could not be met.
+			b.WriteString(": " + diag.Sanitize(d.Detail))
+		}
 	}
 	return b.String()
 }
