@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -74,6 +75,12 @@ whatever --jobs is. Exit status: 0 when grading ran (whatever the scores),
 				if _, err := findExercise(c, id); err != nil {
 					return err
 				}
+			}
+			if a.getenv("GOGC") == "" {
+				// A batch allocates many short-lived parse trees; collecting
+				// half as often saves about a fifth of the CPU time for a
+				// few tens of megabytes, and the run ends soon anyway.
+				defer debug.SetGCPercent(debug.SetGCPercent(200))
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
