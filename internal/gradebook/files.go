@@ -56,15 +56,21 @@ func safeName(s string) string {
 	return s
 }
 
+// ownDir creates a folder for one student inside an output folder; a link
+// already sitting there is refused rather than followed, so nothing is
+// written outside the output folder.
+func ownDir(p string) error {
+	if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("%s is a link; not writing through it", p)
+	}
+	return os.MkdirAll(p, 0o755)
+}
+
 // writeFile writes data to p through a temporary file renamed into place, so
 // a link already sitting at p is replaced rather than written through, and a
 // reader never sees half a file.
 func writeFile(p string, data []byte) error {
-	dir := filepath.Dir(p)
-	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		return fmt.Errorf("%s is a link; not writing through it", dir)
-	}
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
 	if err != nil {
 		return err
 	}

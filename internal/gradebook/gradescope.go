@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/iactutor/iactutor/internal/diag"
@@ -67,7 +66,7 @@ func (gw gradescopeWriter) Write(gb *Gradebook) error {
 			return err
 		}
 		dir := filepath.Join(gw.dir, names[i])
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := ownDir(dir); err != nil {
 			return fmt.Errorf("writing Gradescope results: %w", err)
 		}
 		if err := writeFile(filepath.Join(dir, "results.json"), buf.Bytes()); err != nil {

@@ -256,3 +256,36 @@ func readFile(t *testing.T, p string) string {
 	}
 	return string(bytes.ToValidUTF8(b, []byte("?")))
 }
+
+// TestOutputLinksRefused: links planted in the output folders are replaced
+// or refused, never written through.
+func TestOutputLinksRefused(t *testing.T) {
+	base := t.TempDir()
+	victim := filepath.Join(base, "victim")
+	mustMkdir(t, victim)
+	if err := os.WriteFile(filepath.Join(victim, "keep.md"), []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gb := &Gradebook{Lang: "en", Students: []Student{{Name: "ana"}}}
+	out, fb := filepath.Join(base, "out"), filepath.Join(base, "fb")
+	mustMkdir(t, out)
+	mustMkdir(t, fb)
+	if err := os.Symlink(victim, filepath.Join(out, "ana")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(victim, "keep.md"), filepath.Join(fb, "ana.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := (gradescopeWriter{dir: out}).Write(gb); err == nil || !strings.Contains(err.Error(), "is a link") {
+		t.Errorf("gradescope through a link: err = %v", err)
+	}
+	if err := NewFeedback(fb).Write(gb); err != nil {
+		t.Fatal(err)
+	}
+	if got := filesUnder(t, victim); strings.Join(got, ",") != "keep.md" || readFile(t, filepath.Join(victim, "keep.md")) != "keep" {
+		t.Errorf("the folder behind the links changed: %v", got)
+	}
+	if info, err := os.Lstat(filepath.Join(fb, "ana.md")); err != nil || !info.Mode().IsRegular() {
+		t.Errorf("ana.md should now be a plain file: %v %v", info, err)
+	}
+}
