@@ -40,11 +40,12 @@ func (c *checker) object(i int) {
 	case *corev1.ConfigMap:
 		c.configMap(i, t)
 	case *corev1.Secret:
+		n := 0
 		for _, k := range sortedKeys(t.Data) {
-			c.dataKey(i, "data", k)
+			c.dataKey(i, "data", k, &n)
 		}
 		for _, k := range sortedKeys(t.StringData) {
-			c.dataKey(i, "stringData", k)
+			c.dataKey(i, "stringData", k, &n)
 		}
 	case *corev1.Service:
 		for j, p := range t.Spec.Ports {
@@ -126,19 +127,30 @@ func objectMeta(typed any) map[string]string {
 	return nil
 }
 
+// maxPerList caps the findings reported for one map of labels or keys: a
+// learner needs the first few, and a hostile file with thousands would
+// otherwise cost a search each.
+const maxPerList = 20
+
 // checkLabels validates label keys and values at path.
 func (c *checker) checkLabels(i int, path string, labels map[string]string) {
 	l := c.r.l
+	found := 0
 	for _, k := range sortedKeys(labels) {
+		if found >= maxPerList {
+			return
+		}
 		v := labels[k]
 		kp := fmt.Sprintf("%s[%q]", path, k)
 		if errs := validation.IsQualifiedName(k); len(errs) > 0 {
+			found++
 			c.r.add(ruleInvalidLabel, c.keyRng(i, kp),
 				l.f("Label key %s is not valid", "La clave de etiqueta %s no es válida", q(k)),
 				l.f("Use letters, digits, '-', '_' and '.', at most 63 characters, with an optional prefix such as `app.kubernetes.io/`.",
 					"Usa letras, dígitos, '-', '_' y '.', como mucho 63 caracteres, con un prefijo opcional como `app.kubernetes.io/`."))
 		}
 		if errs := validation.IsValidLabelValue(v); len(errs) > 0 {
+			found++
 			c.r.add(ruleInvalidLabel, c.rng(i, kp),
 				l.f("Label value %s for %s is not valid", "El valor de etiqueta %s para %s no es válido", q(v), q(k)),
 				l.f("Use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, e.g. %s.",
@@ -417,11 +429,13 @@ func (c *checker) ingressPathTypes(i int, ing *networkingv1.Ingress) {
 var credentialWords = []string{"PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"}
 
 func (c *checker) configMap(i int, cm *corev1.ConfigMap) {
+	bad, creds := 0, 0
 	for _, k := range sortedKeys(cm.Data) {
-		c.dataKey(i, "data", k)
+		c.dataKey(i, "data", k, &bad)
 		up := strings.ToUpper(strings.ReplaceAll(k, "-", "_"))
 		for _, w := range credentialWords {
-			if strings.Contains(up, w) {
+			if strings.Contains(up, w) && creds < maxPerList {
+				creds++
 				c.r.add(ruleConfigMapCredentials, c.keyRng(i, fmt.Sprintf("data[%q]", k)),
 					c.r.l.f("ConfigMap key %s looks like a credential", "La clave %s del ConfigMap parece una credencial", q(k)),
 					c.r.l.f("Move it to a Secret and read it with `secretKeyRef`.", "Muévela a un Secret y léela con `secretKeyRef`."))
@@ -430,16 +444,17 @@ func (c *checker) configMap(i int, cm *corev1.ConfigMap) {
 		}
 	}
 	for _, k := range sortedKeys(cm.BinaryData) {
-		c.dataKey(i, "binaryData", k)
+		c.dataKey(i, "binaryData", k, &bad)
 	}
 }
 
 // dataKey checks a ConfigMap or Secret key, which becomes a file name or an
 // environment variable.
-func (c *checker) dataKey(i int, field, k string) {
-	if errs := validation.IsConfigMapKey(k); len(errs) == 0 {
+func (c *checker) dataKey(i int, field, k string, found *int) {
+	if errs := validation.IsConfigMapKey(k); len(errs) == 0 || *found >= maxPerList {
 		return
 	}
+	*found++
 	c.r.add(ruleInvalidName, c.keyRng(i, fmt.Sprintf("%s[%q]", field, k)),
 		c.r.l.f("Key %s is not valid: use letters, digits, '-', '_' and '.'", "La clave %s no es válida: usa letras, dígitos, '-', '_' y '.'", q(k)),
 		c.r.l.f("Try %s.", "Prueba con %s.", bt(strings.Map(func(r rune) rune {
