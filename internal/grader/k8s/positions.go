@@ -21,8 +21,8 @@ const maxDepth = 200
 // goyaml reports (line, column in characters) can be turned into precise
 // ranges with an end.
 type text struct {
-	path       string
-	data       []byte
+	path string
+	data []byte
 	// lineStarts holds the byte offset of each line; int32 is enough for
 	// any file the readers accept and halves this index on big files.
 	lineStarts []int32
