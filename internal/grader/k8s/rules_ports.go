@@ -110,7 +110,9 @@ func portNames(ports []corev1.ContainerPort) string {
 func portNumbers(ports []corev1.ContainerPort) string {
 	parts := make([]string, 0, len(ports))
 	for _, p := range ports {
-		parts = append(parts, fmt.Sprint(p.ContainerPort))
+		if n := fmt.Sprint(p.ContainerPort); !contains(parts, n) {
+			parts = append(parts, n)
+		}
 	}
 	return strings.Join(parts, ", ")
 }
