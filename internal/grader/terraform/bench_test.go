@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
 	"github.com/iactutor/iactutor/internal/source"
 )
 
@@ -185,5 +188,33 @@ func BenchmarkLint2000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Lint(files, Options{Lang: "en"})
+	}
+}
+
+// BenchmarkHCLParse2000 is the floor under Lint: hcl's own parser on the same
+// files, which Lint calls exactly once per file.
+func BenchmarkHCLParse2000(b *testing.B) {
+	files := bench2000()
+	for b.Loop() {
+		for _, f := range files {
+			hclsyntax.ParseConfig(f.Data, f.Path, hcl.InitialPos)
+		}
+	}
+}
+
+// BenchmarkLoad2000 and BenchmarkCheck2000 split Lint into its two phases.
+func BenchmarkLoad2000(b *testing.B) {
+	files := bench2000()
+	b.ReportAllocs()
+	for b.Loop() {
+		Load(files, Options{})
+	}
+}
+
+func BenchmarkCheck2000(b *testing.B) {
+	m, _ := Load(bench2000(), Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(m, Options{})
 	}
 }

@@ -17,50 +17,74 @@ import (
 // module's dependency set, so the same rules are applied here to the token
 // stream hclsyntax produces; tests compare the result with terraform fmt.
 
-// ftok is one token with the number of spaces to write before it.
+// ftok is one token: its type, its bytes as offsets into the source, and
+// the number of spaces to write before it.
 type ftok struct {
-	typ    hclsyntax.TokenType
-	b      []byte
-	spaces int
+	typ        hclsyntax.TokenType
+	start, end int32
+	spaces     int32
 }
 
-type fline struct{ lead, assign, comment []*ftok }
+// cell is a run of tokens [from, to) of one line.
+type cell struct{ from, to int }
 
-// canonicalFormat returns src laid out as terraform fmt would lay it out.
-func canonicalFormat(raw hclsyntax.Tokens) []byte {
-	toks := make([]*ftok, 0, len(raw))
-	buf := make([]ftok, len(raw))
-	last := 0
+func (c cell) empty() bool { return c.from >= c.to }
+
+type fline struct {
+	lead, assign, comment cell
+	hasAssign, hasComment bool
+}
+
+// fromHCLTokens converts the hcl lexer's tokens, for input quickScan refuses.
+func fromHCLTokens(raw hclsyntax.Tokens) []ftok {
+	out := make([]ftok, len(raw))
 	for i, t := range raw {
-		buf[i] = ftok{typ: t.Type, b: t.Bytes, spaces: t.Range.Start.Byte - last}
-		last = t.Range.End.Byte
-		toks = append(toks, &buf[i])
+		out[i] = ftok{typ: t.Type, start: int32(t.Range.Start.Byte), end: int32(t.Range.End.Byte)}
 	}
-	lines := formatLines(toks)
-	indentLines(lines)
-	spaceLines(lines)
-	alignCells(lines)
-	var out bytes.Buffer
+	return out
+}
+
+// canonicalFormat returns src laid out as terraform fmt would lay it out;
+// toks are src's tokens and are modified.
+func canonicalFormat(src []byte, toks []ftok) []byte {
+	last := int32(0)
+	for i := range toks {
+		toks[i].spaces = toks[i].start - last
+		last = toks[i].end
+	}
+	f := formatter{src: src, toks: toks}
+	lines := f.lines()
+	f.indent(lines)
+	f.space(lines)
+	f.align(lines)
+	out := make([]byte, 0, len(src)+len(src)/8)
 	for _, t := range toks {
 		// The end-of-file token keeps the blanks before it, as hclwrite does.
 		for range t.spaces {
-			out.WriteByte(' ')
+			out = append(out, ' ')
 		}
 		if t.typ == hclsyntax.TokenEOF {
 			break
 		}
-		out.Write(t.b)
+		out = append(out, src[t.start:t.end]...)
 	}
-	return out.Bytes()
+	return out
 }
 
-func endsLine(t *ftok) bool {
+type formatter struct {
+	src  []byte
+	toks []ftok
+}
+
+func (f *formatter) bytes(t *ftok) []byte { return f.src[t.start:t.end] }
+
+func (f *formatter) endsLine(t *ftok) bool {
 	switch t.typ {
 	case hclsyntax.TokenNewline:
 		return true
 	case hclsyntax.TokenComment:
 		// # and // comments carry their newline.
-		return len(t.b) > 0 && t.b[len(t.b)-1] == '\n'
+		return t.end > t.start && f.src[t.end-1] == '\n'
 	}
 	return false
 }
@@ -75,42 +99,43 @@ func bracketChange(t *ftok) int {
 	return 0
 }
 
-// formatLines splits tokens into lines, and each line into the part before
-// an `=`, the assignment, and a trailing comment.
-func formatLines(toks []*ftok) []fline {
-	var lines []fline
+// lines splits tokens into lines, and each line into the part before an
+// `=`, the assignment, and a trailing comment.
+func (f *formatter) lines() []fline {
+	toks := f.toks
+	lines := make([]fline, 0, len(f.src)/24+1)
 	start := 0
-	for i, t := range toks {
-		if t.typ == hclsyntax.TokenEOF {
-			lines = append(lines, fline{lead: toks[start:i]})
+	for i := range toks {
+		if toks[i].typ == hclsyntax.TokenEOF {
+			lines = append(lines, fline{lead: cell{start, i}})
 			start = -1
 			break
 		}
-		if endsLine(t) {
-			lines = append(lines, fline{lead: toks[start : i+1]})
+		if f.endsLine(&toks[i]) {
+			lines = append(lines, fline{lead: cell{start, i + 1}})
 			start = i + 1
 		}
 	}
 	if start >= 0 && start < len(toks) {
-		lines = append(lines, fline{lead: toks[start:]})
+		lines = append(lines, fline{lead: cell{start, len(toks)}})
 	}
 	for i := range lines {
 		l := &lines[i]
-		if len(l.lead) > 1 && l.lead[len(l.lead)-1].typ == hclsyntax.TokenComment {
-			l.comment = l.lead[len(l.lead)-1:]
-			l.lead = l.lead[:len(l.lead)-1]
+		if l.lead.to-l.lead.from > 1 && toks[l.lead.to-1].typ == hclsyntax.TokenComment {
+			l.comment, l.hasComment = cell{l.lead.to - 1, l.lead.to}, true
+			l.lead.to--
 		}
-		for j, t := range l.lead {
-			if j == 0 || t.typ != hclsyntax.TokenEqual {
+		for j := l.lead.from + 1; j < l.lead.to; j++ {
+			if toks[j].typ != hclsyntax.TokenEqual {
 				continue
 			}
 			net := 0
-			for _, u := range l.lead[j:] {
-				net += bracketChange(u)
+			for k := j; k < l.lead.to; k++ {
+				net += bracketChange(&toks[k])
 			}
 			if net == 0 {
-				l.assign = l.lead[j:]
-				l.lead = l.lead[:j]
+				l.assign, l.hasAssign = cell{j, l.lead.to}, true
+				l.lead.to = j
 			}
 			break
 		}
@@ -118,32 +143,36 @@ func formatLines(toks []*ftok) []fline {
 	return lines
 }
 
-// indentLines sets each line's indent from the brackets left open by the
-// lines before it.
-func indentLines(lines []fline) {
+// indent sets each line's indent from the brackets left open by the lines
+// before it.
+func (f *formatter) indent(lines []fline) {
+	toks := f.toks
 	var stack []int
 	for i := range lines {
 		l := &lines[i]
-		if len(l.lead) == 0 {
+		if l.lead.empty() {
 			continue
 		}
-		if l.lead[0].typ == hclsyntax.TokenNewline {
-			l.lead[0].spaces = 0
+		first := &toks[l.lead.from]
+		if first.typ == hclsyntax.TokenNewline {
+			first.spaces = 0
 			continue
 		}
 		net := 0
-		for _, t := range l.lead {
-			net += bracketChange(t)
-			if t.typ == hclsyntax.TokenOHeredoc {
+		for k := l.lead.from; k < l.lead.to; k++ {
+			net += bracketChange(&toks[k])
+			if toks[k].typ == hclsyntax.TokenOHeredoc {
 				break
 			}
 		}
-		for _, t := range l.assign {
-			net += bracketChange(t)
+		if l.hasAssign {
+			for k := l.assign.from; k < l.assign.to; k++ {
+				net += bracketChange(&toks[k])
+			}
 		}
 		switch {
 		case net > 0:
-			l.lead[0].spaces = 2 * len(stack)
+			first.spaces = int32(2 * len(stack))
 			stack = append(stack, net)
 		case net < 0:
 			closed := -net
@@ -161,36 +190,39 @@ func indentLines(lines []fline) {
 					closed = 0
 				}
 			}
-			l.lead[0].spaces = 2 * len(stack)
+			first.spaces = int32(2 * len(stack))
 		default:
-			l.lead[0].spaces = 2 * len(stack)
+			first.spaces = int32(2 * len(stack))
 		}
 	}
 }
 
-var nilTok = &ftok{typ: hclsyntax.TokenNil}
+var nilTok = ftok{typ: hclsyntax.TokenNil}
 
-// spaceLines sets the spaces between the tokens of each cell.
-func spaceLines(lines []fline) {
+// space sets the spaces between the tokens of each cell.
+func (f *formatter) space(lines []fline) {
 	for _, l := range lines {
-		spaceCell(l.lead)
-		if len(l.assign) > 0 {
-			l.assign[0].spaces = 1
+		f.spaceCell(l.lead)
+		if l.hasAssign && !l.assign.empty() {
+			f.toks[l.assign.from].spaces = 1
 		}
-		spaceCell(l.assign)
+		if l.hasAssign {
+			f.spaceCell(l.assign)
+		}
 	}
 }
 
-func spaceCell(cell []*ftok) {
-	for i := 0; i+1 < len(cell); i++ {
-		before := nilTok
-		if i > 0 {
-			before = cell[i-1]
+func (f *formatter) spaceCell(c cell) {
+	toks := f.toks
+	for i := c.from; i+1 < c.to; i++ {
+		before := &nilTok
+		if i > c.from {
+			before = &toks[i-1]
 		}
-		if spaceAfter(cell[i], before, cell[i+1]) {
-			cell[i+1].spaces = 1
+		if f.spaceAfter(&toks[i], before, &toks[i+1]) {
+			toks[i+1].spaces = 1
 		} else {
-			cell[i+1].spaces = 0
+			toks[i+1].spaces = 0
 		}
 	}
 }
@@ -200,7 +232,7 @@ func isTemplateText(t hclsyntax.TokenType) bool {
 }
 
 // spaceAfter decides whether subject is followed by a space.
-func spaceAfter(subject, before, after *ftok) bool {
+func (f *formatter) spaceAfter(subject, before, after *ftok) bool {
 	s, a := subject.typ, after.typ
 	switch {
 	case a == hclsyntax.TokenNewline || a == hclsyntax.TokenNil:
@@ -218,7 +250,7 @@ func spaceAfter(subject, before, after *ftok) bool {
 	case isTemplateText(s) || s == hclsyntax.TokenOQuote || s == hclsyntax.TokenOHeredoc ||
 		isTemplateText(a) || a == hclsyntax.TokenCQuote || a == hclsyntax.TokenCHeredoc:
 		return false
-	case s == hclsyntax.TokenIdent && string(subject.b) == "in" && before.typ == hclsyntax.TokenIdent:
+	case s == hclsyntax.TokenIdent && string(f.bytes(subject)) == "in" && before.typ == hclsyntax.TokenIdent:
 		return true
 	case a == hclsyntax.TokenOBrack && (s == hclsyntax.TokenIdent || s == hclsyntax.TokenNumberLit || bracketChange(subject) < 0):
 		return false
@@ -258,27 +290,40 @@ func minusIsNegation(before hclsyntax.TokenType) bool {
 	return false
 }
 
-func columns(cell []*ftok) int {
+func (f *formatter) columns(c cell) int {
 	n := 0
-	for _, t := range cell {
-		n += t.spaces
-		c, err := textseg.TokenCount(t.b, textseg.ScanGraphemeClusters)
-		if err != nil {
-			c = utf8.RuneCount(t.b)
-		}
-		n += c
+	for i := c.from; i < c.to; i++ {
+		t := &f.toks[i]
+		n += int(t.spaces) + width(f.bytes(t))
 	}
 	return n
 }
 
-// alignCells lines up `=` signs, then trailing comments, across runs of
+// width counts the grapheme clusters of a token, the unit terraform fmt
+// aligns by; ASCII text, nearly every token, needs no segmentation.
+func width(b []byte) int {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			n, err := textseg.TokenCount(b, textseg.ScanGraphemeClusters)
+			if err != nil {
+				return utf8.RuneCount(b)
+			}
+			return n
+		}
+	}
+	return len(b)
+}
+
+// align lines up `=` signs, then trailing comments, across runs of
 // consecutive lines that have them.
-func alignCells(lines []fline) {
-	align := func(has func(fline) bool, width func(fline) int, first func(fline) *ftok) {
+func (f *formatter) align(lines []fline) {
+	run := func(has func(fline) bool, width func(fline) int, first func(fline) int) {
 		start, widest := -1, 0
 		flush := func(end int) {
 			for _, l := range lines[start:end] {
-				first(l).spaces = widest - width(l) + 1
+				if i := first(l); i < len(f.toks) {
+					f.toks[i].spaces = int32(widest - width(l) + 1)
+				}
 			}
 			start, widest = -1, 0
 		}
@@ -298,32 +343,46 @@ func alignCells(lines []fline) {
 			flush(len(lines))
 		}
 	}
-	align(func(l fline) bool { return l.assign != nil },
-		func(l fline) int { return columns(l.lead) },
-		func(l fline) *ftok { return l.assign[0] })
-	align(func(l fline) bool { return l.comment != nil },
-		func(l fline) int { return columns(l.lead) + columns(l.assign) },
-		func(l fline) *ftok { return l.comment[0] })
+	run(func(l fline) bool { return l.hasAssign },
+		func(l fline) int { return f.columns(l.lead) },
+		func(l fline) int { return l.assign.from })
+	run(func(l fline) bool { return l.hasComment },
+		func(l fline) int { return f.columns(l.lead) + f.columns(l.assign) },
+		func(l fline) int { return l.comment.from })
+}
+
+// fmtDiff is the first place terraform fmt would change a file.
+type fmtDiff struct {
+	line, col, endCol int
+	// expected is the line as terraform fmt would write it.
+	expected string
+}
+
+// formatDifference lays a parsed file's tokens out canonically and compares
+// the result with the source.
+func formatDifference(toks []ftok, src []byte) *fmtDiff {
+	want := canonicalFormat(src, toks)
+	if bytes.Equal(want, src) {
+		return nil
+	}
+	line, col, endCol, expected := firstDifference(src, want)
+	return &fmtDiff{line: line, col: col, endCol: endCol, expected: expected}
 }
 
 // checkFormat warns about files terraform fmt would change, pointing at the
 // first line that differs.
 func (c *checker) checkFormat() {
 	for _, f := range c.m.files {
-		if f.broken || f.body == nil {
+		fd := f.fmtDiff
+		if fd == nil {
 			continue
 		}
-		want := canonicalFormat(f.tokens)
-		if bytes.Equal(want, f.src) {
-			continue
-		}
-		line, col, endCol, expected := firstDifference(f.src, want)
 		r := hcl.Range{Filename: f.path,
-			Start: hcl.Pos{Line: line, Column: col},
-			End:   hcl.Pos{Line: line, Column: endCol}}
-		d := c.rp.add("tf/fmt", r, "fmt", line)
-		if expected != "" && utf8.RuneCountInString(expected) <= 100 {
-			d.Hint = text(c.rp.lang, "hint-fmt", expected).Summary
+			Start: hcl.Pos{Line: fd.line, Column: fd.col},
+			End:   hcl.Pos{Line: fd.line, Column: fd.endCol}}
+		d := c.rp.add("tf/fmt", r, "fmt", fd.line)
+		if fd.expected != "" && utf8.RuneCountInString(fd.expected) <= 100 {
+			d.Hint = text(c.rp.lang, "hint-fmt", fd.expected).Summary
 		}
 	}
 }

@@ -121,7 +121,10 @@ func literalString(a *hclsyntax.Attribute) string {
 
 // constValue evaluates an expression that needs no variables or functions.
 func constValue(e hclsyntax.Expression) (cty.Value, bool) {
-	if e == nil || len(e.Variables()) > 0 || hasCall(e) {
+	if lit, ok := e.(*hclsyntax.LiteralValueExpr); ok {
+		return lit.Val, true
+	}
+	if e == nil || !isConst(e, 0) {
 		return cty.NilVal, false
 	}
 	v, diags := e.Value(nil)
@@ -141,4 +144,56 @@ func hasCall(e hclsyntax.Expression) bool {
 		return nil
 	})
 	return found
+}
+
+// isConst reports, without allocating, whether an expression is built only
+// from literals and operators, so evaluating it needs no context.
+func isConst(e hclsyntax.Expression, depth int) bool {
+	if depth > maxExprDepth {
+		return false
+	}
+	d := depth + 1
+	switch x := e.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return true
+	case *hclsyntax.TemplateExpr:
+		for _, p := range x.Parts {
+			if !isConst(p, d) {
+				return false
+			}
+		}
+		return true
+	case *hclsyntax.TemplateWrapExpr:
+		return isConst(x.Wrapped, d)
+	case *hclsyntax.TupleConsExpr:
+		for _, it := range x.Exprs {
+			if !isConst(it, d) {
+				return false
+			}
+		}
+		return true
+	case *hclsyntax.ObjectConsExpr:
+		for _, it := range x.Items {
+			if !isConst(it.KeyExpr, d) || !isConst(it.ValueExpr, d) {
+				return false
+			}
+		}
+		return true
+	case *hclsyntax.ObjectConsKeyExpr:
+		if !x.ForceNonLiteral && hcl.ExprAsKeyword(x.Wrapped) != "" {
+			return true
+		}
+		return isConst(x.Wrapped, d)
+	case *hclsyntax.BinaryOpExpr:
+		return isConst(x.LHS, d) && isConst(x.RHS, d)
+	case *hclsyntax.UnaryOpExpr:
+		return isConst(x.Val, d)
+	case *hclsyntax.ParenthesesExpr:
+		return isConst(x.Expression, d)
+	case *hclsyntax.ConditionalExpr:
+		return isConst(x.Condition, d) && isConst(x.TrueResult, d) && isConst(x.FalseResult, d)
+	case *hclsyntax.IndexExpr:
+		return isConst(x.Collection, d) && isConst(x.Key, d)
+	}
+	return false
 }

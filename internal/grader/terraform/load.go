@@ -1,8 +1,11 @@
 package terraform
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -49,8 +52,10 @@ type tfFile struct {
 	path   string
 	src    []byte
 	body   *hclsyntax.Body
-	tokens hclsyntax.Tokens
 	broken bool
+	// fmtDiff is where terraform fmt would first change the file, nil when
+	// it is already formatted.
+	fmtDiff *fmtDiff
 }
 
 // decl is one top-level block and the file it sits in.
@@ -85,11 +90,36 @@ func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
 		modules:   map[string]*decl{},
 		locals:    map[string]*localDecl{},
 	}
+	var tf []source.File
 	for _, sf := range files {
-		if !strings.HasSuffix(strings.ToLower(sf.Path), ".tf") {
-			continue
+		if strings.HasSuffix(strings.ToLower(sf.Path), ".tf") {
+			tf = append(tf, sf)
 		}
-		f := parseFile(sf, rp)
+	}
+	parsed := make([]*tfFile, len(tf))
+	reports := make([]*reporter, len(tf))
+	// Lexing and parsing dominate the run time and each file is
+	// independent, so files are parsed on every core; results are kept by
+	// index, so the outcome does not depend on scheduling.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(tf)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(tf) {
+					return
+				}
+				reports[i] = &reporter{lang: opt.Lang}
+				parsed[i] = parseFile(tf[i], reports[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for i, f := range parsed {
+		rp.diags = append(rp.diags, reports[i].diags...)
 		if f.broken {
 			m.incomplete = true
 		}
@@ -111,17 +141,17 @@ func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
 // ours with their original ranges.
 func parseFile(sf source.File, rp *reporter) *tfFile {
 	f := &tfFile{path: sf.Path, src: sf.Data}
-	toks, lexDiags := hclsyntax.LexConfig(sf.Data, sf.Path, hcl.InitialPos)
-	if r, ok := tooDeep(toks); ok {
-		rp.add("tf/syntax", r, "syntax-too-deep", maxBracketDepth)
+	toks, ok := quickScan(sf.Data)
+	if !ok {
+		raw, _ := hclsyntax.LexConfig(sf.Data, sf.Path, hcl.InitialPos)
+		toks = fromHCLTokens(raw)
+	}
+	if i := tooDeep(toks); i >= 0 {
+		rp.add("tf/syntax", rangeAt(sf.Path, sf.Data, int(toks[i].start), int(toks[i].end)), "syntax-too-deep", maxBracketDepth)
 		f.broken = true
 		return f
 	}
-	f.tokens = toks
 	hf, diags := hclsyntax.ParseConfig(sf.Data, sf.Path, hcl.InitialPos)
-	if len(lexDiags) > 0 && !diags.HasErrors() {
-		diags = append(diags, lexDiags...)
-	}
 	for _, d := range diags {
 		if d.Severity != hcl.DiagError {
 			continue
@@ -134,42 +164,65 @@ func parseFile(sf source.File, rp *reporter) *tfFile {
 			f.body = body
 		}
 	}
+	if !f.broken && f.body != nil {
+		f.fmtDiff = formatDifference(toks, sf.Data)
+	}
 	return f
 }
 
-// tooDeep reports the first token where bracket nesting passes the cap.
-func tooDeep(toks hclsyntax.Tokens) (hcl.Range, bool) {
+// tooDeep returns the index of the first token where nesting passes the
+// cap, or -1.
+func tooDeep(toks []ftok) int {
 	depth, unary, questions := 0, 0, 0
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		// Chains of unary operators and nested conditionals also recurse in
 		// the parser without brackets.
-		if t.Type == hclsyntax.TokenBang || t.Type == hclsyntax.TokenMinus {
+		if t.typ == hclsyntax.TokenBang || t.typ == hclsyntax.TokenMinus {
 			unary++
 			if unary > maxBracketDepth {
-				return t.Range, true
+				return i
 			}
 		} else {
 			unary = 0
 		}
-		if t.Type == hclsyntax.TokenQuestion {
+		if t.typ == hclsyntax.TokenQuestion {
 			questions++
 			if questions > maxConditionals {
-				return t.Range, true
+				return i
 			}
 		}
-		switch t.Type {
+		switch t.typ {
 		case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack, hclsyntax.TokenOParen,
 			hclsyntax.TokenTemplateInterp, hclsyntax.TokenTemplateControl, hclsyntax.TokenOQuote, hclsyntax.TokenOHeredoc:
 			depth++
 			if depth > maxBracketDepth {
-				return t.Range, true
+				return i
 			}
 		case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack, hclsyntax.TokenCParen,
 			hclsyntax.TokenTemplateSeqEnd, hclsyntax.TokenCQuote, hclsyntax.TokenCHeredoc:
 			depth--
 		}
 	}
-	return hcl.Range{}, false
+	return -1
+}
+
+// rangeAt builds a range from byte offsets, counting lines and characters,
+// for tokens that carry only offsets.
+func rangeAt(path string, src []byte, start, end int) hcl.Range {
+	pos := func(off int) hcl.Pos {
+		line, col := 1, 1
+		for i, r := range string(src[:min(off, len(src))]) {
+			_ = i
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+		}
+		return hcl.Pos{Line: line, Column: col, Byte: off}
+	}
+	return hcl.Range{Filename: path, Start: pos(start), End: pos(end)}
 }
 
 // addSyntax converts one hcl syntax error, keeping hcl's own range.

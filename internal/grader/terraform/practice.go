@@ -151,7 +151,13 @@ var notSecretSuffixes = []string{"_id", "_ids", "_arn", "_arns", "_name", "_name
 
 // secretLike reports whether a name looks like it holds a credential.
 func secretLike(name string) bool {
-	n := strings.ToLower(strings.ReplaceAll(name, "-", "_"))
+	n := name
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c == '-' || c >= 'A' && c <= 'Z' {
+			n = strings.ToLower(strings.ReplaceAll(name, "-", "_"))
+			break
+		}
+	}
 	for _, s := range notSecretSuffixes {
 		if strings.HasSuffix(n, s) {
 			return false

@@ -122,6 +122,11 @@ func checkTopLevel(m *Module, f *tfFile, rp *reporter) {
 
 // sortedAttrs returns a body's attributes in source order.
 func sortedAttrs(body *hclsyntax.Body) []*hclsyntax.Attribute {
+	if len(body.Attributes) == 1 {
+		for _, a := range body.Attributes {
+			return []*hclsyntax.Attribute{a}
+		}
+	}
 	as := make([]*hclsyntax.Attribute, 0, len(body.Attributes))
 	for _, a := range body.Attributes {
 		as = append(as, a)

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
 	"github.com/iactutor/iactutor/internal/source"
 )
 
@@ -169,9 +172,15 @@ func TestFormatMatchesTerraformFmt(t *testing.T) {
 				want = bytes.TrimSuffix(want, []byte("\n"))
 			}
 			n++
-			if got := canonicalFormat(m.files[0].tokens); !bytes.Equal(got, want) {
+			toks, _ := hclsyntax.LexConfig(src, p, hcl.InitialPos)
+			if got := canonicalFormat(src, fromHCLTokens(toks)); !bytes.Equal(got, want) {
 				line, col, _, exp := firstDifference(got, want)
 				t.Errorf("%s (seed %d): differs from terraform fmt at %d:%d; terraform has %q", p, seed, line, col, exp)
+			}
+			if quick, ok := quickScan(src); ok {
+				if got := canonicalFormat(src, quick); !bytes.Equal(got, want) {
+					t.Errorf("%s (seed %d): quickScan tokens format differently from terraform fmt", p, seed)
+				}
 			}
 		}
 	}
