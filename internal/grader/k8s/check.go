@@ -1,8 +1,6 @@
 package k8s
 
 import (
-	"strings"
-
 	appsv1 "k8s.io/api/apps/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -45,7 +43,7 @@ func newChecker(s *Set, r *reporter, opt Options) *checker {
 // single-object rules to keep memory flat on big files; a cross-object
 // diagnostic then parses that one document again.
 func (c *checker) root(i int) *yaml.Node {
-	it := c.s.items[i]
+	it := &c.s.items[i]
 	if it.root != nil {
 		return it.root
 	}
@@ -60,9 +58,9 @@ func (c *checker) root(i int) *yaml.Node {
 // rng returns the range of the value at path in object i, or of the
 // nearest enclosing field that exists, so a diagnostic always has a place.
 func (c *checker) rng(i int, path string) diag.Range {
-	it, root := c.s.items[i], c.root(i)
+	it, root := &c.s.items[i], c.root(i)
 	if root == nil {
-		return it.doc.lineRange(it.line)
+		return it.doc.lineRange(int(it.line))
 	}
 	segs, ok := parsePath(path)
 	for ok && len(segs) > 0 {
@@ -77,7 +75,7 @@ func (c *checker) rng(i int, path string) diag.Range {
 // keyRng returns the range of the key naming the field at path, falling
 // back to rng when the path ends in a list item.
 func (c *checker) keyRng(i int, path string) diag.Range {
-	it := c.s.items[i]
+	it := &c.s.items[i]
 	if segs, ok := parsePath(path); ok {
 		if k, v := walkPath(c.root(i), segs); k != nil {
 			return it.doc.rng(k)
@@ -174,12 +172,3 @@ func nsOf(o Object) string {
 }
 
 func labelString(k, v string) string { return clip(k) + "=" + clip(v) }
-
-func joinLabels(m map[string]string) string {
-	keys := sortedKeys(m)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = labelString(k, m[k])
-	}
-	return strings.Join(parts, ",")
-}

@@ -3,6 +3,7 @@ package k8s
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
@@ -26,7 +27,7 @@ type facts struct {
 type podFacts struct {
 	// prefix is where the pod template sits, e.g. "spec.template.".
 	prefix     string
-	labels     map[string]string
+	labels     labelSet
 	containers []ctFacts
 	refs       []refFacts
 }
@@ -53,7 +54,7 @@ type refFacts struct {
 }
 
 type svcFacts struct {
-	selector map[string]string
+	selector labelSet
 	ports    []svcPort
 }
 
@@ -83,7 +84,7 @@ func factsOf(typed any) facts {
 	}
 	switch t := typed.(type) {
 	case *corev1.Service:
-		s := &svcFacts{selector: t.Spec.Selector}
+		s := &svcFacts{selector: labelsOf(t.Spec.Selector)}
 		for _, p := range t.Spec.Ports {
 			s.ports = append(s.ports, svcPort{port: p.Port, target: p.TargetPort, name: p.Name})
 		}
@@ -143,7 +144,7 @@ func isTrue(b *bool) bool { return b != nil && *b }
 
 func podFactsOf(pt podTemplate) *podFacts {
 	spec, prefix := pt.spec, pt.prefix+"spec"
-	pf := &podFacts{prefix: pt.prefix, labels: pt.meta.Labels}
+	pf := &podFacts{prefix: pt.prefix, labels: labelsOf(pt.meta.Labels)}
 	for j, ct := range spec.Containers {
 		_, req := ct.Resources.Requests[corev1.ResourceCPU]
 		_, lim := ct.Resources.Limits[corev1.ResourceCPU]
@@ -204,4 +205,43 @@ func podFactsOf(pt podTemplate) *podFacts {
 		pf.refs = append(pf.refs, refFacts{kind: "ServiceAccount", name: sa, namePath: prefix + ".serviceAccountName"})
 	}
 	return pf
+}
+
+// labelSet is a small map of labels kept as a sorted slice: much lighter than
+// a Go map when thousands of workloads are remembered.
+type labelSet []labelKV
+
+type labelKV struct{ k, v string }
+
+func labelsOf(m map[string]string) labelSet {
+	if len(m) == 0 {
+		return nil
+	}
+	ls := make(labelSet, 0, len(m))
+	for _, k := range sortedKeys(m) {
+		ls = append(ls, labelKV{k, m[k]})
+	}
+	return ls
+}
+
+// get returns the value of label k.
+func (ls labelSet) get(k string) (string, bool) {
+	for _, kv := range ls {
+		if kv.k == k {
+			return kv.v, true
+		}
+	}
+	return "", false
+}
+
+// String writes the labels as a selector, e.g. "app=churn-api,tier=web".
+func (ls labelSet) String() string {
+	var b strings.Builder
+	for i, kv := range ls {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(labelString(kv.k, kv.v))
+	}
+	return b.String()
 }

@@ -2,6 +2,7 @@ package k8s
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 
 	yaml "sigs.k8s.io/yaml/goyaml.v3"
@@ -38,9 +39,9 @@ type item struct {
 	// chunk, docIdx and listIdx say where the object came from, so its tree
 	// can be parsed again after Lint dropped it; line is its first line.
 	chunk   []byte
-	docIdx  int
-	listIdx int
-	line    int
+	docIdx  int32
+	listIdx int32
+	line    int32
 	// typed is a pointer to the k8s.io/api struct (e.g. *appsv1.Deployment),
 	// nil for custom resources and objects whose apiVersion is wrong.
 	typed any
@@ -55,7 +56,7 @@ type item struct {
 // Objects.
 type Set struct {
 	objects []Object
-	items   []*item
+	items   []item
 }
 
 // Objects returns the objects in file order.
@@ -107,7 +108,10 @@ type loader struct {
 func (ld *loader) run(files []source.File) {
 	for _, f := range files {
 		t := newText(f.Path, f.Data)
-		for _, c := range splitDocs(f.Data) {
+		chunks := splitDocs(f.Data)
+		ld.set.objects = slices.Grow(ld.set.objects, len(chunks))
+		ld.set.items = slices.Grow(ld.set.items, len(chunks))
+		for _, c := range chunks {
 			nodes, err := parseChunk(c.data)
 			if err != nil {
 				syntaxError(ld.r, t, c, err)
@@ -122,7 +126,7 @@ func (ld *loader) run(files []source.File) {
 // reparse rebuilds the object's tree from its document's bytes.
 func (it *item) reparse() *yaml.Node {
 	docs, _ := parseChunk(it.chunk)
-	if it.docIdx >= len(docs) {
+	if int(it.docIdx) >= len(docs) {
 		return nil
 	}
 	root := docs[it.docIdx]
@@ -135,7 +139,7 @@ func (it *item) reparse() *yaml.Node {
 	root = resolve(root)
 	if it.listIdx >= 0 {
 		_, items := mapGet(root, "items")
-		if items == nil || items.Kind != yaml.SequenceNode || it.listIdx >= len(items.Content) {
+		if items == nil || items.Kind != yaml.SequenceNode || int(it.listIdx) >= len(items.Content) {
 			return nil
 		}
 		root = resolve(items.Content[it.listIdx])
@@ -285,8 +289,8 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 	if typed != nil {
 		f = factsOf(typed)
 	}
-	ld.set.items = append(ld.set.items, &item{doc: d, root: root, typed: typed, known: typed != nil, facts: f,
-		chunk: from.chunk, docIdx: from.docIdx, listIdx: from.listIdx, line: d.pos(root).Line})
+	ld.set.items = append(ld.set.items, item{doc: d, root: root, typed: typed, known: typed != nil, facts: f,
+		chunk: from.chunk, docIdx: int32(from.docIdx), listIdx: int32(from.listIdx), line: int32(d.pos(root).Line)})
 	if ld.onObject != nil {
 		ld.onObject(idx)
 	}

@@ -349,7 +349,7 @@ func (s *Set) Locate(i int, path string) (diag.Range, bool) {
 	if s == nil || i < 0 || i >= len(s.items) {
 		return diag.Range{}, false
 	}
-	it := s.items[i]
+	it := &s.items[i]
 	if strings.TrimSpace(path) == "" {
 		return it.doc.rng(it.root), true
 	}

@@ -38,8 +38,8 @@ func (c *checker) buildIndex() *index {
 			ix.byKind[o.Kind][ns][o.Name] = i
 		}
 		if pf := c.s.items[i].facts.pod; pf != nil {
-			for k, v := range pf.labels {
-				ix.byLabel[k+"="+v] = append(ix.byLabel[k+"="+v], i)
+			for _, kv := range pf.labels {
+				ix.byLabel[kv.k+"="+kv.v] = append(ix.byLabel[kv.k+"="+kv.v], i)
 			}
 			ix.workloads = append(ix.workloads, i)
 		}
@@ -67,11 +67,11 @@ func (ix *index) names(kind, ns string) []string {
 }
 
 // candidates returns the workloads that have the rarest label of sel.
-func (ix *index) candidates(sel map[string]string) []int {
+func (ix *index) candidates(sel labelSet) []int {
 	var best []int
 	first := true
-	for k, v := range sel {
-		l := ix.byLabel[k+"="+v]
+	for _, kv := range sel {
+		l := ix.byLabel[kv.k+"="+kv.v]
 		if first || len(l) < len(best) {
 			best, first = l, false
 		}
@@ -79,9 +79,9 @@ func (ix *index) candidates(sel map[string]string) []int {
 	return best
 }
 
-func selects(sel, labels map[string]string) bool {
-	for k, v := range sel {
-		if labels[k] != v {
+func selects(sel, labels labelSet) bool {
+	for _, kv := range sel {
+		if v, ok := labels.get(kv.k); !ok || v != kv.v {
 			return false
 		}
 	}
@@ -181,29 +181,29 @@ func (c *checker) service(ix *index, i int, o Object, svc *svcFacts) {
 	}
 }
 
-func (c *checker) serviceNoMatch(ix *index, i int, o Object, sel map[string]string, ns string) {
+func (c *checker) serviceNoMatch(ix *index, i int, o Object, sel labelSet, ns string) {
 	l := c.r.l
 	at := c.rng(i, "spec.selector")
 	hint := l.f("Make the selector equal the labels in the pod template of the workload to expose.", "Haz que el selector coincida con las etiquetas de la plantilla del pod de la carga que quieres exponer.")
 	// Point at the label that differs when one workload is a near miss.
-	for _, k := range sortedKeys(sel) {
+	for _, kv := range sel {
 		var values []string
 		for _, wi := range ix.workloads {
-			if v, ok := c.s.items[wi].facts.pod.labels[k]; ok && nsOf(c.s.objects[wi]) == ns {
+			if v, ok := c.s.items[wi].facts.pod.labels.get(kv.k); ok && nsOf(c.s.objects[wi]) == ns {
 				values = append(values, v)
 			}
 		}
-		if contains(values, sel[k]) {
+		if contains(values, kv.v) {
 			continue
 		}
-		at = c.rng(i, fmt.Sprintf("spec.selector[%q]", k))
-		if s := suggest.Nearest(sel[k], values); s != "" {
+		at = c.rng(i, fmt.Sprintf("spec.selector[%q]", kv.k))
+		if s := suggest.Nearest(kv.v, values); s != "" {
 			hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
 		}
 		break
 	}
 	c.r.addSev(ruleServiceSelector, c.refSeverity(), at,
-		l.f("Service %s selects %s, but no pod has that label", "El Service %s selecciona %s, pero ningún pod tiene esa etiqueta", q(o.Name), joinLabels(sel)), hint)
+		l.f("Service %s selects %s, but no pod has that label", "El Service %s selecciona %s, pero ningún pod tiene esa etiqueta", q(o.Name), sel.String()), hint)
 }
 
 func (c *checker) backend(ix *index, i int, ns string, b backendFacts) {
