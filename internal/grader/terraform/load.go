@@ -212,8 +212,7 @@ func tooDeep(toks []ftok) int {
 func rangeAt(path string, src []byte, start, end int) hcl.Range {
 	pos := func(off int) hcl.Pos {
 		line, col := 1, 1
-		for i, r := range string(src[:min(off, len(src))]) {
-			_ = i
+		for _, r := range string(src[:min(off, len(src))]) {
 			if r == '\n' {
 				line, col = line+1, 1
 			} else {
