@@ -169,6 +169,10 @@ var ruleCases = []ruleCase{
 	{name: "limit under request", rule: ruleLimitBelowRequest, files: one(replace(deploy, "memory: 1Gi", "memory: 256Mi")),
 		want: []string{"26:23-26:28 error"}},
 	{name: "limit over request", rule: ruleLimitBelowRequest, files: one(deploy)},
+	{name: "invalid limit is not also below the request", rule: ruleLimitBelowRequest, files: one(replace(deploy, "memory: 1Gi", "memory: 1GB"))},
+	{name: "mount of a missing volume", rule: ruleVolumeMountMissing, files: one(replace(deploy, "          resources:\n", "          volumeMounts:\n            - name: model-files\n              mountPath: /models\n          resources:\n") + "      volumes:\n        - name: models\n          emptyDir: {}\n"),
+		want: []string{"22:21-22:32 error"}},
+	{name: "mount of a declared volume", rule: ruleVolumeMountMissing, files: one(replace(deploy, "          resources:\n", "          volumeMounts:\n            - name: models\n              mountPath: /models\n          resources:\n") + "      volumes:\n        - name: models\n          emptyDir: {}\n")},
 
 	{name: "no resources", rule: ruleMissingResources, files: one(remove(deploy, "          resources:\n            requests:\n              cpu: 250m\n              memory: 512Mi\n            limits:\n              memory: 1Gi\n")),
 		want: []string{"16:11-16:15 warning"}},

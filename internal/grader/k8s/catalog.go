@@ -41,6 +41,7 @@ const (
 	ruleTargetPortMismatch    = "k8s/target-port-mismatch"
 	ruleRefMissing            = "k8s/ref-missing"
 	ruleNamespaceMismatch     = "k8s/namespace-mismatch"
+	ruleVolumeMountMissing    = "k8s/volume-mount-missing"
 )
 
 // Lesson slugs the rules point to.
@@ -119,6 +120,9 @@ var catalog = []rules.Rule{
 	rule(ruleLimitBelowRequest, errS, lessonResources,
 		rules.Text{Title: "Limit below request", Why: "The request is what the scheduler reserves and the limit is the ceiling; a ceiling under the reservation is contradictory and the API server rejects it.", Fix: "Raise the limit to at least the request, or lower the request."},
 		rules.Text{Title: "Límite por debajo de la petición", Why: "La petición (request) es lo que reserva el planificador y el límite es el techo; un techo por debajo de la reserva es contradictorio y el servidor de la API lo rechaza.", Fix: "Sube el límite hasta al menos la petición, o baja la petición."}),
+	rule(ruleVolumeMountMissing, errS, lessonObjects,
+		rules.Text{Title: "Volume mount names no volume", Why: "A container mounts volumes by the name given in the pod's volumes list; a name that is not there is rejected by the API server, so the Deployment never creates its pods and the model files are never mounted.", Fix: "Use the exact name of a volume declared under spec.volumes, or declare the volume the mount expects."},
+		rules.Text{Title: "El montaje nombra un volumen que no existe", Why: "Un contenedor monta volúmenes por el nombre que tienen en la lista volumes del pod; si el nombre no está ahí, el servidor de la API lo rechaza, el Deployment nunca crea sus pods y los archivos del modelo no se montan.", Fix: "Usa el nombre exacto de un volumen declarado en spec.volumes, o declara el volumen que espera el montaje."}),
 	rule(ruleMissingResources, warnS, lessonResources,
 		rules.Text{Title: "No resource requests or limits", Why: "Without requests the scheduler packs pods blindly and the HPA cannot compute utilization; without a memory limit one leaking model server can starve its neighbours until nodes evict pods.", Fix: "Set resources.requests (cpu, memory) from observed usage and a memory limit a bit above it."},
 		rules.Text{Title: "Sin peticiones ni límites de recursos", Why: "Sin peticiones el planificador coloca los pods a ciegas y el HPA no puede calcular la utilización; sin límite de memoria, un servidor de modelos con fugas puede dejar sin recursos a sus vecinos hasta que el nodo desaloje pods.", Fix: "Define resources.requests (cpu, memory) a partir del consumo observado y un límite de memoria algo por encima."}),

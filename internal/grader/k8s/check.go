@@ -111,28 +111,34 @@ type podTemplate struct {
 	meta   *metav1.ObjectMeta
 	spec   *corev1.PodSpec
 	prefix string // path of the template, "" for a bare Pod, e.g. "spec.template."
+	// claims are the names a StatefulSet's volumeClaimTemplates add as volumes.
+	claims []string
 }
 
 func templateOf(typed any) (podTemplate, bool) {
 	switch o := typed.(type) {
 	case *corev1.Pod:
-		return podTemplate{&o.ObjectMeta, &o.Spec, ""}, true
+		return podTemplate{&o.ObjectMeta, &o.Spec, "", nil}, true
 	case *appsv1.Deployment:
-		return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template."}, true
+		return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template.", nil}, true
 	case *appsv1.StatefulSet:
-		return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template."}, true
+		var claims []string
+		for _, vc := range o.Spec.VolumeClaimTemplates {
+			claims = append(claims, vc.Name)
+		}
+		return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template.", claims}, true
 	case *appsv1.DaemonSet:
-		return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template."}, true
+		return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template.", nil}, true
 	case *appsv1.ReplicaSet:
-		return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template."}, true
+		return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template.", nil}, true
 	case *batchv1.Job:
-		return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template."}, true
+		return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template.", nil}, true
 	case *batchv1.CronJob:
 		t := &o.Spec.JobTemplate.Spec.Template
-		return podTemplate{&t.ObjectMeta, &t.Spec, "spec.jobTemplate.spec.template."}, true
+		return podTemplate{&t.ObjectMeta, &t.Spec, "spec.jobTemplate.spec.template.", nil}, true
 	case *corev1.ReplicationController:
 		if o.Spec.Template != nil {
-			return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template."}, true
+			return podTemplate{&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template.", nil}, true
 		}
 	}
 	return podTemplate{}, false

@@ -2,6 +2,7 @@ package k8s
 
 import (
 	"fmt"
+	"github.com/iactutor/iactutor/internal/suggest"
 	"strings"
 
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
@@ -155,10 +156,33 @@ func (c *checker) checkPod(i int, pt podTemplate) {
 					}
 				}
 			}
+			c.checkVolumeMounts(i, cp, ct, pt)
 			c.checkResources(i, cp, ct, cl.field == "containers")
 			c.checkImage(i, cp, ct)
 			c.checkProbes(i, cp, ct)
 		}
+	}
+}
+
+// checkVolumeMounts reports mounts that name no volume of the pod, which
+// the API server rejects.
+func (c *checker) checkVolumeMounts(i int, cp string, ct corev1.Container, pt podTemplate) {
+	l := c.r.l
+	names := append([]string{}, pt.claims...)
+	for _, v := range pt.spec.Volumes {
+		names = append(names, v.Name)
+	}
+	for k, vm := range ct.VolumeMounts {
+		if vm.Name == "" || contains(names, vm.Name) {
+			continue
+		}
+		hint := l.f("Add a volume named %s under %sspec.volumes, or use the name of an existing one.", "Añade un volumen llamado %s en %sspec.volumes, o usa el nombre de uno existente.", q(vm.Name), pt.prefix)
+		if s := suggest.Nearest(vm.Name, names); s != "" {
+			hint = l.f("Did you mean %s?", "¿Quisiste decir %s?", bt(s))
+		}
+		c.r.add(ruleVolumeMountMissing, c.rng(i, fmt.Sprintf("%s.volumeMounts[%d].name", cp, k)),
+			l.f("Container %s mounts volume %s, but the pod has no volume with that name", "El contenedor %s monta el volumen %s, pero el pod no tiene ningún volumen con ese nombre", q(ct.Name), q(vm.Name)),
+			hint)
 	}
 }
 

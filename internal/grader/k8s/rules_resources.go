@@ -38,6 +38,11 @@ func (c *checker) checkResources(i int, cp string, ct corev1.Container, main boo
 		if !ok || lim.Cmp(req) >= 0 {
 			continue
 		}
+		// A value that is not a quantity is reported once, as invalid;
+		// comparing the zero it decoded to would only add noise.
+		if !c.validQuantity(i, fmt.Sprintf("%s.resources.limits.%s", cp, name)) || !c.validQuantity(i, fmt.Sprintf("%s.resources.requests.%s", cp, name)) {
+			continue
+		}
 		c.r.add(ruleLimitBelowRequest, c.rng(i, fmt.Sprintf("%s.resources.limits[%q]", cp, string(name))),
 			l.f("Container %s limits %s to %s, below its request of %s", "El contenedor %s limita %s a %s, por debajo de su petición de %s", q(ct.Name), clip(string(name)), clip(lim.String()), clip(req.String())),
 			l.f("Raise the limit to at least %s, or lower the request.", "Sube el límite a al menos %s, o baja la petición.", clip(req.String())))
@@ -199,4 +204,15 @@ func lastSegment(s string) string {
 		return s[i+1:]
 	}
 	return s
+}
+
+// validQuantity reports whether the scalar at path parses as a quantity
+// (or is absent, when a default applies).
+func (c *checker) validQuantity(i int, path string) bool {
+	raw, ok := c.rawScalar(i, path)
+	if !ok {
+		return true
+	}
+	_, err := resource.ParseQuantity(raw)
+	return err == nil
 }
