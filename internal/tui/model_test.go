@@ -276,3 +276,22 @@ func TestFlowExerciseWatch(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(2*time.Second))
 }
+
+func TestModuleItemShownDoneWhenProven(t *testing.T) {
+	m, _ := newTestModel(t, "", 120, 40)
+	it := m.c.course.Module.Items[len(m.c.course.Module.Items)-1]
+	for _, q := range it.Questions {
+		les, qid, _ := strings.Cut(q, "/")
+		m.c.state.Checkpoint(les).Correct[qid] = true
+	}
+	for _, e := range it.Exercises {
+		m.c.state.Exercise(e).Passed = true
+	}
+	v := m.View()
+	if !strings.Contains(v, "[x] "+it.Title.In("en")+" (done)") {
+		t.Errorf("item %s not shown as done:\n%s", it.ID, v)
+	}
+	if strings.Count(v, "[x]") != 1 {
+		t.Error("only the proven item may be done")
+	}
+}
