@@ -163,7 +163,7 @@ func readOne(root, path string, opt Options) (File, *diag.Diagnostic) {
 		return File{}, &d
 	}
 	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	data, err := readSized(fh, info.Size(), limit)
 	if err != nil {
 		d := refused(path, RuleRead, "This file cannot be read", err.Error())
 		return File{}, &d
@@ -226,4 +226,24 @@ func refused(path, rule, summary, detail string) diag.Diagnostic {
 		Subject:  diag.Range{Filename: path},
 		Rule:     rule,
 	}
+}
+
+// readSized reads a file whose size is known into a buffer of exactly that
+// size (a large manifest is read without the doubling copies of
+// io.ReadAll), then reads on, up to limit+1, in case it grew.
+func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+	data := make([]byte, size)
+	n, err := io.ReadFull(r, data)
+	data = data[:n]
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return data, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	rest, err := io.ReadAll(io.LimitReader(r, limit+1-size))
+	if err != nil {
+		return nil, err
+	}
+	return append(data, rest...), nil
 }
