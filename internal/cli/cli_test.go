@@ -274,3 +274,25 @@ func TestOpenOffTerminal(t *testing.T) {
 		t.Errorf("exit %d %q", code, errOut)
 	}
 }
+
+// TestEveryLessonPrints reads every lesson in both languages, as plain text.
+func TestEveryLessonPrints(t *testing.T) {
+	out, _, _ := runCLI(t, nil, "list", "--format", "json")
+	var l listJSON
+	if err := json.Unmarshal([]byte(out), &l); err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Lessons) < 10 {
+		t.Fatalf("%d lessons, want at least 10", len(l.Lessons))
+	}
+	for _, les := range l.Lessons {
+		if les.Checkpoint.Questions < 6 || strings.Join(les.Languages, ",") != "en,es" {
+			t.Errorf("lesson %s: %d questions, languages %v", les.ID, les.Checkpoint.Questions, les.Languages)
+		}
+		en, _, c1 := runCLI(t, nil, "lesson", les.ID, "--plain")
+		es, _, c2 := runCLI(t, nil, "--lang", "es", "lesson", les.ID, "--plain")
+		if c1 != 0 || c2 != 0 || len(en) < 2000 || len(es) < 2000 || en == es {
+			t.Errorf("lesson %s: exit %d/%d, %d/%d bytes", les.ID, c1, c2, len(en), len(es))
+		}
+	}
+}
