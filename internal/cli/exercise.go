@@ -63,6 +63,16 @@ func (a *app) updateProgress(ws *workspace.Workspace, fn func(*progress.State)) 
 	return err
 }
 
+// exerciseArg opens the workspace and finds the exercise an argument names.
+func (a *app) exerciseArg(dir, id string) (*workspace.Workspace, *course.Exercise, error) {
+	ws, err := a.openWorkspace(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	ex, err := findExercise(ws.Course, id)
+	return ws, ex, err
+}
+
 func findExercise(c *course.Course, id string) (*course.Exercise, error) {
 	if ex, ok := c.Exercise(id); ok {
 		return ex, nil
@@ -267,11 +277,7 @@ func (a *app) hintCommand() *cobra.Command {
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.exerciseIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ws, err := a.openWorkspace(dir)
-			if err != nil {
-				return err
-			}
-			ex, err := findExercise(ws.Course, args[0])
+			ws, ex, err := a.exerciseArg(dir, args[0])
 			if err != nil {
 				return err
 			}
@@ -314,11 +320,7 @@ recorded in your progress.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.exerciseIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ws, err := a.openWorkspace(dir)
-			if err != nil {
-				return err
-			}
-			ex, err := findExercise(ws.Course, args[0])
+			ws, ex, err := a.exerciseArg(dir, args[0])
 			if err != nil {
 				return err
 			}
@@ -380,11 +382,7 @@ func (a *app) resetCommand() *cobra.Command {
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.exerciseIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ws, err := a.openWorkspace(dir)
-			if err != nil {
-				return err
-			}
-			ex, err := findExercise(ws.Course, args[0])
+			ws, ex, err := a.exerciseArg(dir, args[0])
 			if err != nil {
 				return err
 			}

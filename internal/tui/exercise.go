@@ -179,9 +179,7 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		return m.key(msg)
 	}
-	var cmd tea.Cmd
-	m.vp, cmd = m.vp.Update(msg)
-	return cmd
+	return scroll(&m.vp, m.c.keys, msg)
 }
 
 func (m *exerciseModel) key(msg tea.KeyMsg) tea.Cmd {
@@ -220,16 +218,8 @@ func (m *exerciseModel) key(msg tea.KeyMsg) tea.Cmd {
 		m.confirm = "reset"
 		m.layout()
 		return nil
-	case keyIs(msg, k.Top):
-		m.vp.GotoTop()
-		return nil
-	case keyIs(msg, k.Bottom):
-		m.vp.GotoBottom()
-		return nil
 	}
-	var cmd tea.Cmd
-	m.vp, cmd = m.vp.Update(msg)
-	return cmd
+	return scroll(&m.vp, k, msg)
 }
 
 func (m *exerciseModel) nextHint() {

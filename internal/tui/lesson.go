@@ -119,16 +119,26 @@ func (m *lessonModel) update(msg tea.Msg) tea.Cmd {
 		case !m.ready:
 			m.pending = append(m.pending, msg)
 			return nil
-		case keyIs(msg, k.Top):
-			m.vp.GotoTop()
+		}
+	}
+	return scroll(&m.vp, m.c.keys, msg)
+}
+
+// scroll moves a viewport for a key (top and bottom included) or any other
+// message it understands.
+func scroll(vp *viewport.Model, k KeyMap, msg tea.Msg) tea.Cmd {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case keyIs(km, k.Top):
+			vp.GotoTop()
 			return nil
-		case keyIs(msg, k.Bottom):
-			m.vp.GotoBottom()
+		case keyIs(km, k.Bottom):
+			vp.GotoBottom()
 			return nil
 		}
 	}
 	var cmd tea.Cmd
-	m.vp, cmd = m.vp.Update(msg)
+	*vp, cmd = vp.Update(msg)
 	return cmd
 }
 
