@@ -122,11 +122,12 @@ func (a *app) initCommand() *cobra.Command {
 				}
 				written, kept = written+len(w), kept+len(k)
 			}
-			fmt.Fprintf(a.stdout, "%s: %s written for %s", ws.Dir, plural(written, "file", "files"), plural(len(ws.Course.Exercises), "exercise", "exercises"))
+			t := words(lang)
+			fmt.Fprintf(a.stdout, t.initDone, ws.Dir, written, len(ws.Course.Exercises))
 			if kept > 0 {
-				fmt.Fprintf(a.stdout, "; %s already there kept as they were", plural(kept, "file", "files"))
+				fmt.Fprintf(a.stdout, t.initKept, kept)
 			}
-			fmt.Fprintf(a.stdout, ".\nNext: iactutor check --dir %s\n", ws.Dir)
+			fmt.Fprintf(a.stdout, t.initNext, ws.Dir)
 			return nil
 		},
 	}
@@ -169,7 +170,7 @@ Exit status: 0 passed, 1 not passed yet, 2 usage or I/O error.`,
 			} else {
 				var ok bool
 				if ex, ok = workspace.Next(ws.Course, st); !ok {
-					fmt.Fprintln(a.stdout, "Every exercise is passed. Well done!")
+					fmt.Fprintln(a.stdout, words(a.lang()).allDone)
 					return nil
 				}
 			}

@@ -6,6 +6,7 @@ type wordSet struct {
 	exercise, pass, fail, score, points, passed, notYet, unchanged, watching string
 	hint, noHints, lastHint, needYes, confirmReveal, notRevealed, identical  string
 	reset, backup                                                            string
+	initDone, initKept, initNext, allDone                                    string
 }
 
 var wordSets = map[string]wordSet{
@@ -28,6 +29,10 @@ var wordSets = map[string]wordSet{
 		identical:     "identical to the solution",
 		reset:         "Exercise %s is back to its start files in %s.",
 		backup:        "Your previous files are kept in %s.",
+		initDone:      "%s: %d files written for %d exercises",
+		initKept:      "; %d files already there kept as they were",
+		initNext:      ".\nNext: iactutor check --dir %s\n",
+		allDone:       "Every exercise is passed. Well done!",
 	},
 	"es": {
 		exercise:      "Ejercicio",
@@ -48,6 +53,10 @@ var wordSets = map[string]wordSet{
 		identical:     "idéntico a la solución",
 		reset:         "El ejercicio %s vuelve a tener sus archivos iniciales en %s.",
 		backup:        "Tus archivos anteriores se guardaron en %s.",
+		initDone:      "%s: %d archivos escritos para %d ejercicios",
+		initKept:      "; %d archivos que ya existían se dejaron como estaban",
+		initNext:      ".\nSiguiente paso: iactutor check --dir %s\n",
+		allDone:       "Has superado todos los ejercicios. ¡Buen trabajo!",
 	},
 }
 
