@@ -95,6 +95,10 @@ var messages = map[string]map[string]msg{
 		"en": {"`count` must be a number, not a %[1]s", "`count` says how many copies to create, so it must be a whole number.", "Write a number without quotes, e.g. `count = 2`, or a variable of type number."},
 		"es": {"`count` debe ser un número, no un %[1]s", "`count` indica cuántas copias crear, así que debe ser un número entero.", "Escribe un número sin comillas, por ejemplo `count = 2`, o una variable de tipo number."},
 	},
+	"splat-for-each": {
+		"en": {"`%[1]s[*]` does not work: %[1]s uses `for_each`", "A resource with `for_each` is a map of instances keyed by name, not a list, so `[*]` finds no `%[2]s` on it and `terraform validate` fails.", "Write `values(%[1]s)[*].%[2]s`, or `[for r in %[1]s : r.%[2]s]`, or `{ for k, r in %[1]s : k => r.%[2]s }` to keep the keys."},
+		"es": {"`%[1]s[*]` no funciona: %[1]s usa `for_each`", "Un recurso con `for_each` es un mapa de instancias por clave, no una lista, así que `[*]` no encuentra `%[2]s` en él y `terraform validate` falla.", "Escribe `values(%[1]s)[*].%[2]s`, o `[for r in %[1]s : r.%[2]s]`, o `{ for k, r in %[1]s : k => r.%[2]s }` para conservar las claves."},
+	},
 	"for-each-list": {
 		"en": {"`for_each` needs a map or a set, not a list", "Each copy is identified by a key; a list has positions, not keys, so Terraform rejects it.", "Wrap the list in `toset([...])`, or use a map."},
 		"es": {"`for_each` necesita un mapa o un conjunto, no una lista", "Cada copia se identifica por una clave; una lista tiene posiciones, no claves, así que Terraform la rechaza.", "Envuelve la lista en `toset([...])` o usa un mapa."},

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -96,6 +97,9 @@ func (c *checker) checkProviderBlock(b *hclsyntax.Block, data bool) {
 func (c *checker) checkMetaType(a *hclsyntax.Attribute) {
 	v, ok := constValue(a.Expr)
 	if !ok || v.IsNull() {
+		if a.Name == "for_each" && c.listVariable(a.Expr) {
+			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-list")
+		}
 		return
 	}
 	switch a.Name {
@@ -273,4 +277,28 @@ func friendlyType(t cty.Type) string {
 // friendlyTypeName prints an expected type in Terraform's own syntax.
 func friendlyTypeName(t cty.Type) string {
 	return typeexpr.TypeString(t)
+}
+
+// listVariable reports whether e is exactly `var.NAME` for a variable whose
+// declared type is a list or a tuple, which for_each refuses just like a
+// literal list.
+func (c *checker) listVariable(e hclsyntax.Expression) bool {
+	st, ok := e.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(st.Traversal) != 2 || st.Traversal.RootName() != "var" {
+		return false
+	}
+	attr, ok := st.Traversal[1].(hcl.TraverseAttr)
+	if !ok {
+		return false
+	}
+	d, ok := c.m.variables[attr.Name]
+	if !ok {
+		return false
+	}
+	ta, ok := d.block.Body.Attributes["type"]
+	if !ok {
+		return false
+	}
+	ty, diags := typeexpr.TypeConstraint(ta.Expr)
+	return !diags.HasErrors() && (ty.IsListType() || ty.IsTupleType())
 }

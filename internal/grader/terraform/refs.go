@@ -458,7 +458,14 @@ func (c *checker) splatAttribute(x *hclsyntax.SplatExpr) {
 	case len(t) == 2:
 		typ = t.RootName()
 		name, _, _ := step(t, 1)
-		if c.m.resources[typ][name] == nil {
+		d := c.m.resources[typ][name]
+		if d == nil {
+			return
+		}
+		if _, ok := d.block.Body.Attributes["for_each"]; ok {
+			// A for_each resource is a map of instances: [*] wraps the
+			// whole map and then finds no such attribute on it.
+			c.rp.add("tf/splat-for-each", x.MarkerRange, "splat-for-each", typ+"."+name, attr.Name)
 			return
 		}
 		sch = c.schemaFor(typ, false)

@@ -159,6 +159,20 @@ var ruleCases = []ruleCase{
 	{name: "duplicate/provider with alias", rule: "tf/duplicate",
 		files: main("provider \"aws\" {}\nprovider \"aws\" {\n  alias = \"us\"\n}\n")},
 
+	// tf/wrong-type: for_each over a variable declared as a list
+	{name: "wrong-type/for_each over a list variable", rule: "tf/wrong-type",
+		files: main("variable \"models\" {\n  type    = list(string)\n  default = [\"churn\"]\n}\n\nresource \"aws_ecr_repository\" \"m\" {\n  for_each = var.models\n  name     = each.key\n}\n"),
+		want:  []string{"main.tf:7:14-7:24"}},
+	{name: "wrong-type/for_each over a set variable", rule: "tf/wrong-type",
+		files: main("variable \"models\" {\n  type    = set(string)\n  default = [\"churn\"]\n}\n\nresource \"aws_ecr_repository\" \"m\" {\n  for_each = var.models\n  name     = each.key\n}\n")},
+
+	// tf/splat-for-each
+	{name: "splat-for-each/map of instances", rule: "tf/splat-for-each",
+		files: main("resource \"aws_ecr_repository\" \"m\" {\n  for_each = toset([\"churn\"])\n  name     = each.key\n}\n\noutput \"urls\" {\n  value = aws_ecr_repository.m[*].repository_url\n}\n"),
+		want:  []string{"main.tf:7:31-7:34"}},
+	{name: "splat-for-each/count is a list", rule: "tf/splat-for-each",
+		files: main("resource \"aws_ecr_repository\" \"m\" {\n  count = 2\n  name  = \"churn\"\n}\n\noutput \"urls\" {\n  value = aws_ecr_repository.m[*].repository_url\n}\n")},
+
 	// tf/count-and-for-each
 	{name: "count-and-for-each/both", rule: "tf/count-and-for-each",
 		files: main("resource \"aws_s3_bucket\" \"b\" {\n  count    = 2\n  for_each = toset([\"a\"])\n}\n"),
