@@ -135,6 +135,17 @@ func (st *Store) Load() (s *State, notice string, err error) {
 	if s.Checkpoints == nil {
 		s.Checkpoints = map[string]*Checkpoint{}
 	}
+	// A hand-edited file may hold null records; treat them as fresh ones.
+	for k, e := range s.Exercises {
+		if e == nil {
+			s.Exercises[k] = &Exercise{}
+		}
+	}
+	for k, c := range s.Checkpoints {
+		if c == nil {
+			delete(s.Checkpoints, k)
+		}
+	}
 	return s, "", nil
 }
 

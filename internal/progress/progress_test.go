@@ -87,3 +87,36 @@ func TestUpdate(t *testing.T) {
 		t.Errorf("attempts = %d", s.Exercises["x"].Attempts)
 	}
 }
+
+// FuzzLoad writes arbitrary bytes as the progress file: loading never
+// fails for damage (only I/O and newer formats are errors), never panics,
+// and a damaged file is always kept aside.
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte(`{"version":1,"exercises":{"a":{"passed":true}},"checkpoints":{}}`))
+	f.Add([]byte(`{"version":1,"exercises":{"a":null}}`))
+	f.Add([]byte("\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st := store(t)
+		os.MkdirAll(filepath.Dir(st.Path), 0o755)
+		os.WriteFile(st.Path, data, 0o644)
+		s, notice, err := st.Load()
+		if err != nil {
+			if !strings.Contains(err.Error(), "newer") {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			return
+		}
+		if notice != "" {
+			if _, err := os.Stat(st.Path + ".damaged-20260102T030405Z"); err != nil {
+				t.Fatalf("damaged file not kept: %v", err)
+			}
+		}
+		// Whatever loaded can be used and saved.
+		s.Exercise("x").Attempts++
+		s.Checkpoint("l").Correct["q"] = true
+		_ = s.ExercisePassed("a")
+		if err := st.Save(s); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
