@@ -295,3 +295,36 @@ func TestModuleItemShownDoneWhenProven(t *testing.T) {
 		t.Error("only the proven item may be done")
 	}
 }
+
+func TestLessonRewrapsOnResize(t *testing.T) {
+	m, _ := newTestModel(t, "iac-why", 80, 24)
+	run(t, m, m.Init())
+	narrow := m.lesson.rendered
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	run(t, m, cmd)
+	if m.lesson.width != 120 || m.lesson.rendered == narrow {
+		t.Fatalf("not re-rendered for 120 columns (width %d)", m.lesson.width)
+	}
+	checkFrame(t, m.View(), 120, 40)
+	// Back to 80: served from the cache, same text as before.
+	_, cmd = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	run(t, m, cmd)
+	if m.lesson.rendered != narrow {
+		t.Error("the 80-column rendering changed")
+	}
+}
+
+func TestSpanishInterface(t *testing.T) {
+	c, src := testCourse(t)
+	m, err := New(Options{Course: c, Source: src, Workspace: filepath.Join(t.TempDir(), "ws"), Lang: "es", GlamourStyle: "notty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	v := m.View()
+	for _, want := range []string{"Lecciones y ejercicios", "Lista del módulo", "sin empezar", c.Lessons[0].Title.In("es")} {
+		if !strings.Contains(v, want) {
+			t.Errorf("Spanish view lacks %q", want)
+		}
+	}
+}
