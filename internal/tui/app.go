@@ -82,7 +82,6 @@ type Model struct {
 	help       help.Model
 	fullHelp   bool
 	notice     string
-	err        error
 }
 
 // New prepares the interface: it loads progress (setting a damaged file
@@ -300,10 +299,8 @@ func (m *Model) View() string {
 	case exerciseScreen:
 		body, keys = m.exercise.view(), m.exercise.helpKeys()
 	}
-	footer := m.help.ShortHelpView(keys.short)
-	if m.fullHelp {
-		footer = m.help.FullHelpView(keys.full)
-	}
+	m.help.ShowAll = m.fullHelp
+	footer := m.help.View(keys)
 	if m.notice != "" {
 		footer = m.c.styles.Warn.Render(truncate(m.notice, m.c.width)) + "\n" + footer
 	}
