@@ -67,11 +67,10 @@ tmux send-keys -t "$session" q
 wait_for "EXITED" 3
 
 echo "the progress file records the pass"
-python3 - "$ws/.iactutor/progress.json" "$ex" <<'PY'
-import json, sys
-state = json.load(open(sys.argv[1]))
-rec = state["exercises"][sys.argv[2]]
-assert rec["passed"] is True, rec
-print("  ", sys.argv[2], rec)
-PY
+# The record of the exercise, as progress.json indents it, must say passed.
+record=$(grep -A2 "\"$ex\": {" "$ws/.iactutor/progress.json" || true)
+echo "$record" | sed 's/^/  /'
+if ! echo "$record" | grep -q '"passed": true'; then
+  echo "FAIL: the progress file does not record the pass:"; cat "$ws/.iactutor/progress.json"; exit 1
+fi
 echo "tui end-to-end: 1 passed, 0 failed"
