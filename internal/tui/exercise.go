@@ -74,12 +74,30 @@ func (m *exerciseModel) init() tea.Cmd {
 	ws, ex, lang, poll := m.c.ws, m.ex, m.c.lang, m.c.poll
 	m.grading = true
 	m.layout()
-	return func() tea.Msg {
+	prepare := func() tea.Msg {
 		if _, _, err := ws.Init(ex, lang); err != nil {
 			return preparedMsg{id: ex.ID, err: err}
 		}
 		ch, mode, err := watch.Watch(ctx, ws.ExerciseDir(ex.ID), watch.Options{Poll: poll})
 		return preparedMsg{id: ex.ID, changes: ch, mode: mode, err: err}
+	}
+	return tea.Batch(prepare, m.renderTask())
+}
+
+func (m *exerciseModel) taskKey() string {
+	return fmt.Sprintf("task/%s/%s/%d", m.ex.ID, m.c.lang, m.c.width)
+}
+
+// renderTask renders the task's Markdown in the background, once per width.
+func (m *exerciseModel) renderTask() tea.Cmd {
+	k := m.taskKey()
+	if _, ok := m.c.rendered[k]; ok {
+		return nil
+	}
+	md, style, width := m.ex.Task.In(m.c.lang), m.c.glamourStyle, m.c.width
+	return func() tea.Msg {
+		out, err := renderMarkdown(md, style, width)
+		return renderedMsg{key: k, out: out, err: err}
 	}
 }
 
@@ -119,6 +137,12 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.layout()
+		return m.renderTask()
+	case renderedMsg:
+		if msg.err == nil {
+			m.c.rendered[msg.key] = msg.out
+			m.layout()
+		}
 		return nil
 	case preparedMsg:
 		if msg.id != m.ex.ID {
@@ -343,7 +367,11 @@ func (m *exerciseModel) layout() {
 		b.WriteString("\n" + diags)
 	}
 	b.WriteString("\n" + s.Heading.Render(t.task) + "\n")
-	b.WriteString(wrap(strings.TrimSpace(m.ex.Task.In(c.lang)), w) + "\n")
+	if task, ok := c.rendered[m.taskKey()]; ok {
+		b.WriteString(strings.Trim(task, "\n") + "\n")
+	} else {
+		b.WriteString(wrap(strings.TrimSpace(m.ex.Task.In(c.lang)), w) + "\n")
+	}
 	m.vp.SetContent(b.String())
 }
 
