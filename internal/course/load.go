@@ -279,6 +279,32 @@ func itemLines(doc *yaml.Node, key string) []int {
 	return nil
 }
 
+// keyLines returns, for each item of the sequence under list, the line of
+// the value of its key (0 where the item lacks it).
+func keyLines(doc *yaml.Node, list, key string) []int {
+	if doc == nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	top := doc.Content[0]
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if top.Content[i].Value != list || top.Content[i+1].Kind != yaml.SequenceNode {
+			continue
+		}
+		var out []int
+		for _, it := range top.Content[i+1].Content {
+			line := 0
+			for j := 0; it.Kind == yaml.MappingNode && j+1 < len(it.Content); j += 2 {
+				if it.Content[j].Value == key {
+					line = it.Content[j+1].Line
+				}
+			}
+			out = append(out, line)
+		}
+		return out
+	}
+	return nil
+}
+
 func (l *loader) checkpoint(file string, b []byte) *Checkpoint {
 	cp := &Checkpoint{File: file}
 	doc, ok := l.decodeStrict(file, b, cp)
@@ -313,6 +339,7 @@ func (l *loader) exercises() []*Exercise {
 			}
 			ex.Track, ex.Order, ex.Dir = track, orderOf(d), dir
 			ex.CheckLines = itemLines(doc, "checks")
+			ex.ExpectLines = keyLines(doc, "checks", "expect")
 			ex.Task = Text{}
 			for _, lang := range Languages {
 				name := "task.md"

@@ -179,6 +179,9 @@ type Exercise struct {
 	Task Text `yaml:"-"`
 	// Line records where each check starts in exercise.yaml, by index.
 	CheckLines []int `yaml:"-"`
+	// ExpectLines records where each check's expect expression starts (0
+	// for validator checks), so a CEL error points at the expression.
+	ExpectLines []int `yaml:"-"`
 }
 
 // Points is the most an exercise can score.

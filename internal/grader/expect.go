@@ -51,7 +51,9 @@ func compileExercise(ex *course.Exercise) *compiledExercise {
 			continue
 		}
 		line := 1
-		if i < len(ex.CheckLines) {
+		if i < len(ex.ExpectLines) && ex.ExpectLines[i] > 0 {
+			line = ex.ExpectLines[i]
+		} else if i < len(ex.CheckLines) {
 			line = ex.CheckLines[i]
 		}
 		fail := func(format string, args ...any) {

@@ -134,7 +134,7 @@ func TestCompileErrorsArePositioned(t *testing.T) {
 	c, _ := loadOne(t, strings.Replace(k8sExercise, `expect: 'kinds.Deployment["churn-api"].spec.replicas >= 2'`, `expect: 'kinds.Deployment["churn-api"].spec.replicas >='`, 1))
 	ex, _ := c.Exercise("demo")
 	ds := New().Compile(ex)
-	if len(ds) != 1 || ds[0].Subject.Start.Line != 14 || !strings.Contains(ds[0].Summary, `check "replicas": the expectation does not compile`) {
+	if len(ds) != 1 || ds[0].Subject.Start.Line != 16 || !strings.Contains(ds[0].Summary, `check "replicas": the expectation does not compile`) {
 		t.Fatalf("diagnostics = %+v", ds)
 	}
 	c, _ = loadOne(t, strings.Replace(k8sExercise, `expect: 'kinds.Deployment["churn-api"].spec.replicas >= 2'`, `expect: '1 + 2'`, 1))
