@@ -39,6 +39,7 @@ type exerciseModel struct {
 	confirm   string // "", "solution" or "reset"
 	message   string // a hint, a notice or an error
 	diff      string // the revealed solution
+	edits     int    // edit-key presses so far: the key cycles through the files
 	err       error
 }
 
@@ -305,9 +306,16 @@ func (m *exerciseModel) edit() tea.Cmd {
 		return nil
 	}
 	parts := strings.Fields(m.c.editor)
-	file := filepath.Join(m.c.ws.ExerciseDir(m.ex.ID), filepath.FromSlash(m.ex.Files[0]))
-	cmd := exec.Command(parts[0], append(parts[1:], file)...)
+	cmd := exec.Command(parts[0], append(parts[1:], m.nextEditFile())...)
 	return tea.ExecProcess(cmd, func(err error) tea.Msg { return editedMsg{err: err} })
+}
+
+// nextEditFile is the file the edit key opens: the first one, then the
+// next one on each press, so every file of a multi-file exercise is reachable.
+func (m *exerciseModel) nextEditFile() string {
+	name := m.ex.Files[m.edits%len(m.ex.Files)]
+	m.edits++
+	return filepath.Join(m.c.ws.ExerciseDir(m.ex.ID), filepath.FromSlash(name))
 }
 
 // layout rebuilds the scrolling panel: task, files, then the result.

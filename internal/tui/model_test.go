@@ -328,3 +328,30 @@ func TestSpanishInterface(t *testing.T) {
 		}
 	}
 }
+
+func TestEditCyclesThroughFiles(t *testing.T) {
+	c, _ := testCourse(t)
+	var ex *course.Exercise
+	for _, e := range c.Exercises {
+		if len(e.Files) > 1 {
+			ex = e
+			break
+		}
+	}
+	if ex == nil {
+		t.Fatal("the course has no exercise with several files")
+	}
+	m, ws := newTestModel(t, ex.ID, 80, 24)
+	var got []string
+	for range len(ex.Files) + 1 {
+		got = append(got, m.exercise.nextEditFile())
+	}
+	for i, name := range ex.Files {
+		if want := filepath.Join(ws, ex.ID, filepath.FromSlash(name)); got[i] != want {
+			t.Errorf("press %d opens %s, want %s", i+1, got[i], want)
+		}
+	}
+	if got[len(ex.Files)] != got[0] {
+		t.Error("after the last file the edit key must start again at the first")
+	}
+}
