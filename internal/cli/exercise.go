@@ -14,12 +14,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iactutor/iactutor/internal/course"
-	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/grader"
 	"github.com/iactutor/iactutor/internal/progress"
 	"github.com/iactutor/iactutor/internal/source"
 	"github.com/iactutor/iactutor/internal/suggest"
-	"github.com/iactutor/iactutor/internal/textdiff"
 	"github.com/iactutor/iactutor/internal/watch"
 	"github.com/iactutor/iactutor/internal/workspace"
 )
@@ -342,7 +340,7 @@ recorded in your progress.`,
 					return &exitError{code: ExitAborted}
 				}
 			}
-			sol, err := ws.Files(ex, "solution")
+			diffs, err := ws.SolutionDiff(ex)
 			if err != nil {
 				return err
 			}
@@ -353,19 +351,12 @@ recorded in your progress.`,
 			}); err != nil {
 				return err
 			}
-			sub := workspace.ReadSubmission(ws.ExerciseDir(ex.ID), ex)
-			mine := map[string]string{}
-			for _, f := range sub.Files {
-				mine[sub.Names[f.Path]] = string(f.Data)
-			}
-			for _, name := range ex.Files {
-				yours := filepath.Join(ws.ExerciseDir(ex.ID), name)
-				d := textdiff.Unified(yours, "solution/"+name, mine[name], string(sol[name]))
-				if d == "" {
-					fmt.Fprintf(a.stdout, "%s: %s\n", name, t.identical)
+			for _, d := range diffs {
+				if d.Diff == "" {
+					fmt.Fprintf(a.stdout, "%s: %s\n", d.Name, t.identical)
 					continue
 				}
-				io.WriteString(a.stdout, diag.Sanitize(d))
+				io.WriteString(a.stdout, d.Diff)
 			}
 			return nil
 		},

@@ -17,7 +17,6 @@ import (
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/grader"
 	"github.com/iactutor/iactutor/internal/source"
-	"github.com/iactutor/iactutor/internal/textdiff"
 	"github.com/iactutor/iactutor/internal/watch"
 	"github.com/iactutor/iactutor/internal/workspace"
 )
@@ -60,9 +59,14 @@ type (
 		files []source.File
 		err   error
 	}
-	changedMsg struct{ id string }
-	editedMsg  struct{ err error }
-	resetMsg   struct {
+	changedMsg  struct{ id string }
+	editedMsg   struct{ err error }
+	revealedMsg struct {
+		id    string
+		diffs []workspace.FileDiff
+		err   error
+	}
+	resetMsg struct {
 		backup string
 		err    error
 	}
@@ -193,6 +197,29 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 			m.message = msg.err.Error()
 		}
 		return m.gradeCmd()
+	case revealedMsg:
+		if msg.id != m.ex.ID {
+			return nil
+		}
+		if msg.err != nil {
+			m.message = msg.err.Error()
+			m.layout()
+			return nil
+		}
+		var b strings.Builder
+		for _, d := range msg.diffs {
+			if d.Diff == "" {
+				b.WriteString(d.Name + ": =\n")
+			}
+			b.WriteString(d.Diff)
+		}
+		m.diff = b.String()
+		if e := m.c.state.Exercise(m.ex.ID); !e.Passed {
+			e.SolutionRevealed = true
+		}
+		m.layout()
+		m.vp.GotoTop()
+		return m.c.saveProgress()
 	case resetMsg:
 		if msg.err != nil {
 			m.message = msg.err.Error()
@@ -262,32 +289,14 @@ func (m *exerciseModel) nextHint() {
 	m.layout()
 }
 
+// reveal computes the diff against the solution in the background; the
+// reveal is recorded when it arrives.
 func (m *exerciseModel) reveal() tea.Cmd {
-	sol, err := m.c.ws.Files(m.ex, "solution")
-	if err != nil {
-		m.message = err.Error()
-		return nil
+	ws, ex := m.c.ws, m.ex
+	return func() tea.Msg {
+		diffs, err := ws.SolutionDiff(ex)
+		return revealedMsg{id: ex.ID, diffs: diffs, err: err}
 	}
-	sub := workspace.ReadSubmission(m.c.ws.ExerciseDir(m.ex.ID), m.ex)
-	mine := map[string]string{}
-	for _, f := range sub.Files {
-		mine[sub.Names[f.Path]] = string(f.Data)
-	}
-	var b strings.Builder
-	for _, name := range m.ex.Files {
-		d := textdiff.Unified(name, "solution/"+name, mine[name], string(sol[name]))
-		if d == "" {
-			d = name + ": =\n"
-		}
-		b.WriteString(diag.Sanitize(d))
-	}
-	m.diff = b.String()
-	if e := m.c.state.Exercise(m.ex.ID); !e.Passed {
-		e.SolutionRevealed = true
-	}
-	m.layout()
-	m.vp.GotoTop()
-	return m.c.saveProgress()
 }
 
 func (m *exerciseModel) reset() tea.Cmd {

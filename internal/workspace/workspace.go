@@ -17,6 +17,7 @@ import (
 	"github.com/iactutor/iactutor/internal/grader"
 	"github.com/iactutor/iactutor/internal/progress"
 	"github.com/iactutor/iactutor/internal/source"
+	"github.com/iactutor/iactutor/internal/textdiff"
 )
 
 // TaskFile is the task written beside each exercise's files.
@@ -206,4 +207,34 @@ func Record(st *progress.State, res grader.Result) {
 	if res.Passed {
 		e.Passed = true
 	}
+}
+
+// FileDiff is how one of the learner's files differs from the solution.
+type FileDiff struct {
+	Name string
+	// Diff is a unified diff, cleaned of control characters; "" when the
+	// file is already identical to the solution.
+	Diff string
+}
+
+// SolutionDiff compares the learner's editable files with the reference
+// solution, for `iactutor solution` and the interface alike. A missing
+// learner file shows as all additions.
+func (w *Workspace) SolutionDiff(ex *course.Exercise) ([]FileDiff, error) {
+	sol, err := w.Files(ex, "solution")
+	if err != nil {
+		return nil, err
+	}
+	sub := ReadSubmission(w.ExerciseDir(ex.ID), ex)
+	mine := map[string]string{}
+	for _, f := range sub.Files {
+		mine[sub.Names[f.Path]] = string(f.Data)
+	}
+	out := make([]FileDiff, 0, len(ex.Files))
+	for _, name := range ex.Files {
+		yours := filepath.Join(w.ExerciseDir(ex.ID), filepath.FromSlash(name))
+		d := textdiff.Unified(yours, "solution/"+name, mine[name], string(sol[name]))
+		out = append(out, FileDiff{Name: name, Diff: diag.Sanitize(d)})
+	}
+	return out, nil
 }
