@@ -5,11 +5,11 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/glamour"
 	"github.com/spf13/cobra"
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/suggest"
+	"github.com/iactutor/iactutor/internal/tui"
 )
 
 func (a *app) lessonCommand() *cobra.Command {
@@ -43,7 +43,7 @@ func (a *app) lessonCommand() *cobra.Command {
 				_, err = io.WriteString(a.stdout, md)
 				return err
 			}
-			out, err := renderMarkdown(md, glamourStyle(a.color(a.stdout), a.getenv), width(a.stdout))
+			out, err := tui.RenderMarkdown(md, glamourStyle(a.color(a.stdout), a.getenv), width(a.stdout))
 			if err != nil {
 				return err
 			}
@@ -90,20 +90,4 @@ func glamourStyle(color bool, getenv func(string) string) string {
 		}
 	}
 	return "dark"
-}
-
-// renderMarkdown draws Markdown for a terminal of the given width.
-func renderMarkdown(md, style string, width int) (string, error) {
-	if width <= 0 || width > 100 {
-		width = 100
-	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width-2))
-	if err != nil {
-		return "", fmt.Errorf("preparing the Markdown renderer: %w", err)
-	}
-	out, err := r.Render(md)
-	if err != nil {
-		return "", fmt.Errorf("rendering the lesson: %w", err)
-	}
-	return out, nil
 }

@@ -101,7 +101,7 @@ func (m *exerciseModel) renderTask() tea.Cmd {
 	}
 	md, style, width := m.ex.Task.In(m.c.lang), m.c.glamourStyle, m.c.width
 	return func() tea.Msg {
-		out, err := renderMarkdown(md, style, width)
+		out, err := RenderMarkdown(md, style, width)
 		return renderedMsg{key: k, out: out, err: err}
 	}
 }

@@ -60,20 +60,25 @@ func (m *lessonModel) init() tea.Cmd {
 	md := m.l.Markdown(m.c.lang)
 	style, width := m.c.glamourStyle, m.c.width
 	return func() tea.Msg {
-		out, err := renderMarkdown(md, style, width)
+		out, err := RenderMarkdown(md, style, width)
 		return renderedMsg{key: k, out: out, err: err}
 	}
 }
 
-// renderMarkdown runs glamour with a fixed style: it never asks the
-// terminal anything.
-func renderMarkdown(md, style string, width int) (string, error) {
+// RenderMarkdown runs glamour with a fixed style for a terminal of the given
+// width: it never asks the terminal anything, so `iactutor lesson` and the
+// interface render lessons alike.
+func RenderMarkdown(md, style string, width int) (string, error) {
 	w := min(max(width-4, 20), 100)
 	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(w))
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("preparing the Markdown renderer: %w", err)
 	}
-	return r.Render(md)
+	out, err := r.Render(md)
+	if err != nil {
+		return "", fmt.Errorf("rendering Markdown: %w", err)
+	}
+	return out, nil
 }
 
 func (m *lessonModel) setContent(out string) {
