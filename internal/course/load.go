@@ -257,52 +257,44 @@ func (l *loader) yamlError(file string, src []byte, err error) {
 	}
 }
 
-// itemLines returns the line of each item of the sequence under key in the
-// document's top mapping.
-func itemLines(doc *yaml.Node, key string) []int {
-	if doc == nil || len(doc.Content) == 0 {
-		return nil
-	}
-	top := doc.Content[0]
-	if top.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(top.Content); i += 2 {
-		if top.Content[i].Value == key && top.Content[i+1].Kind == yaml.SequenceNode {
-			var out []int
-			for _, it := range top.Content[i+1].Content {
-				out = append(out, it.Line)
-			}
-			return out
-		}
-	}
-	return nil
-}
-
-// keyLines returns, for each item of the sequence under list, the line of
-// the value of its key (0 where the item lacks it).
-func keyLines(doc *yaml.Node, list, key string) []int {
+// seqItems returns the items of the sequence under key in the document's
+// top mapping.
+func seqItems(doc *yaml.Node, key string) []*yaml.Node {
 	if doc == nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil
 	}
 	top := doc.Content[0]
 	for i := 0; i+1 < len(top.Content); i += 2 {
-		if top.Content[i].Value != list || top.Content[i+1].Kind != yaml.SequenceNode {
-			continue
+		if top.Content[i].Value == key && top.Content[i+1].Kind == yaml.SequenceNode {
+			return top.Content[i+1].Content
 		}
-		var out []int
-		for _, it := range top.Content[i+1].Content {
-			line := 0
-			for j := 0; it.Kind == yaml.MappingNode && j+1 < len(it.Content); j += 2 {
-				if it.Content[j].Value == key {
-					line = it.Content[j+1].Line
-				}
-			}
-			out = append(out, line)
-		}
-		return out
 	}
 	return nil
+}
+
+// itemLines returns the line of each item of the sequence under key.
+func itemLines(doc *yaml.Node, key string) []int {
+	var out []int
+	for _, it := range seqItems(doc, key) {
+		out = append(out, it.Line)
+	}
+	return out
+}
+
+// keyLines returns, for each item of the sequence under list, the line of
+// the value of its key (0 where the item lacks it).
+func keyLines(doc *yaml.Node, list, key string) []int {
+	var out []int
+	for _, it := range seqItems(doc, list) {
+		line := 0
+		for j := 0; it.Kind == yaml.MappingNode && j+1 < len(it.Content); j += 2 {
+			if it.Content[j].Value == key {
+				line = it.Content[j+1].Line
+			}
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 func (l *loader) checkpoint(file string, b []byte) *Checkpoint {
