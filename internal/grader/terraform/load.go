@@ -141,8 +141,8 @@ func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
 // ours with their original ranges.
 func parseFile(sf source.File, rp *reporter) *tfFile {
 	f := &tfFile{path: sf.Path, src: sf.Data}
-	toks, ok := quickScan(sf.Data)
-	if !ok {
+	toks, scanned := quickScan(sf.Data)
+	if !scanned {
 		raw, _ := hclsyntax.LexConfig(sf.Data, sf.Path, hcl.InitialPos)
 		toks = fromHCLTokens(raw)
 	}
@@ -150,6 +150,13 @@ func parseFile(sf source.File, rp *reporter) *tfFile {
 		rp.add("tf/syntax", rangeAt(sf.Path, sf.Data, int(toks[i].start), int(toks[i].end)), "syntax-too-deep", maxBracketDepth)
 		f.broken = true
 		return f
+	}
+	if scanned {
+		if body, ok := fastParse(sf.Data, sf.Path, toks); ok {
+			f.body = body
+			f.fmtDiff = formatDifference(toks, sf.Data)
+			return f
+		}
 	}
 	hf, diags := hclsyntax.ParseConfig(sf.Data, sf.Path, hcl.InitialPos)
 	for _, d := range diags {
