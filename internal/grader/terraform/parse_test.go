@@ -180,3 +180,27 @@ func FuzzFastParse(f *testing.F) {
 		}
 	})
 }
+
+var identifierCases = []string{
+	"", "a", "_", "-", "a-b", "a_b", "A1", "1a", "a.b", "a b", "ñandú", "é1", "a\x00",
+	"web-server", "aws_instance", "x-", "_1", "a$", "日本", "a\u0301", "\xff",
+}
+
+func TestValidIdentifierMatchesHCL(t *testing.T) {
+	for _, s := range identifierCases {
+		if got, want := validIdentifier(s), hclsyntax.ValidIdentifier(s); got != want {
+			t.Errorf("validIdentifier(%q) = %v, hcl says %v", s, got, want)
+		}
+	}
+}
+
+func FuzzValidIdentifier(f *testing.F) {
+	for _, s := range identifierCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := validIdentifier(s), hclsyntax.ValidIdentifier(s); got != want {
+			t.Fatalf("validIdentifier(%q) = %v, hcl says %v", s, got, want)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -151,7 +152,7 @@ func checkLabels(b *hclsyntax.Block, sp *spec, rp *reporter) bool {
 	}
 	ok := true
 	for i, l := range b.Labels {
-		if !hclsyntax.ValidIdentifier(l) {
+		if !validIdentifier(l) {
 			rp.add("tf/invalid-name", b.LabelRanges[i], "invalid-name", l, sp.labels[i])
 			ok = false
 		}
@@ -211,4 +212,20 @@ func checkSpec(b *hclsyntax.Block, sp *spec, rp *reporter, depth int) {
 		}
 		checkSpec(nb, ns, rp, depth+1)
 	}
+}
+
+// validIdentifier is hclsyntax.ValidIdentifier, which runs the whole hcl
+// lexer on its argument, with a direct answer for ASCII names: a letter or
+// underscore, then letters, digits, underscores and dashes.
+func validIdentifier(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return hclsyntax.ValidIdentifier(s)
+		}
+		if !isIdentStart(c) && (i == 0 || !isDigit(c) && c != '-') {
+			return false
+		}
+	}
+	return s != ""
 }
