@@ -124,6 +124,13 @@ func constValue(e hclsyntax.Expression) (cty.Value, bool) {
 	if lit, ok := e.(*hclsyntax.LiteralValueExpr); ok {
 		return lit.Val, true
 	}
+	// A plain quoted string is a template of one literal part; its value
+	// is that part's, without evaluating the template.
+	if t, ok := e.(*hclsyntax.TemplateExpr); ok && len(t.Parts) == 1 {
+		if lit, ok := t.Parts[0].(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String && lit.Val.IsKnown() && !lit.Val.IsNull() {
+			return lit.Val, true
+		}
+	}
 	if e == nil || !isConst(e, 0) {
 		return cty.NilVal, false
 	}
