@@ -1,6 +1,10 @@
 package terraform
 
 import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/iactutor/iactutor/internal/diag"
@@ -38,12 +42,40 @@ func Check(m *Module, opt Options) diag.Diagnostics {
 	if err != nil {
 		ps = nil
 	}
-	c := &checker{m: m, rp: &reporter{lang: opt.Lang}, ps: ps, opt: opt}
-	c.checkProviderBlocks()
-	c.checkReferences()
-	c.checkPractice()
-	c.checkECSPorts()
-	c.checkFormat()
-	c.rp.diags.Sort()
-	return c.rp.diags
+	// The rule families only read the module, so each runs with a checker
+	// of its own, on every core; the heaviest come first so the last to
+	// start is a light one. Results are joined in this fixed order and
+	// sorted, so scheduling never shows in the output.
+	families := []func(*checker){
+		(*checker).checkProviderBlocks,
+		(*checker).checkPractice,
+		(*checker).checkECSPorts,
+		(*checker).checkReferences,
+		(*checker).checkFormat,
+	}
+	found := make([]diag.Diagnostics, len(families))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(families)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(families) {
+					return
+				}
+				c := &checker{m: m, rp: &reporter{lang: opt.Lang}, ps: ps, opt: opt}
+				families[i](c)
+				found[i] = c.rp.diags
+			}
+		}()
+	}
+	wg.Wait()
+	var ds diag.Diagnostics
+	for _, f := range found {
+		ds = append(ds, f...)
+	}
+	ds.Sort()
+	return ds
 }
