@@ -44,12 +44,21 @@ error.`,
 			if err != nil {
 				return &exitError{code: ExitUsage, err: err}
 			}
-			if a.getenv("GOGC") == "" && yamlBytes(files) > source.MaxFileSize {
-				// Large manifest sets build one tree per document: a
-				// tighter heap keeps the peak memory about a sixth lower
-				// for a tenth more time, which is the better trade on the
-				// small machines learners and CI use.
-				defer debug.SetGCPercent(debug.SetGCPercent(50))
+			if a.getenv("GOGC") == "" {
+				switch yaml := yamlBytes(files); {
+				case yaml > source.MaxFileSize:
+					// Large manifest sets build one tree per document: a
+					// tighter heap keeps the peak memory about a sixth
+					// lower for a tenth more time, which is the better
+					// trade on the small machines learners and CI use.
+					defer debug.SetGCPercent(debug.SetGCPercent(50))
+				case yaml == 0 && len(files) > 0:
+					// A Terraform module keeps every file's tree until its
+					// rules have run, so collecting while it parses frees
+					// little: a looser heap saves a tenth of the time for
+					// a few megabytes.
+					defer debug.SetGCPercent(debug.SetGCPercent(400))
+				}
 			}
 			ds = append(ds, lintFiles(files, a.lang())...)
 			ds.Sort()
