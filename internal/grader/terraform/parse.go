@@ -44,8 +44,8 @@ func fastParse(src []byte, filename string, toks []ftok) (*hclsyntax.Body, bool)
 type fastParser struct {
 	src  []byte
 	toks []ftok
-	// pos holds each token's start and end: pos[2*i] and pos[2*i+1].
-	pos  []hcl.Pos
+	// pos holds each token's line and column; bytes are in toks.
+	pos  []tokPos
 	file string
 	// next is the index of the next unread token.
 	next int
@@ -58,12 +58,19 @@ type fastParser struct {
 	bad bool
 }
 
-// tokenPositions computes line, column and byte of every token's start and
+// tokPos is where a token starts and ends, in lines and columns. It is a
+// third of the size of two hcl.Pos, and a large module has a hundred
+// thousand tokens.
+type tokPos struct {
+	line, col, endLine, endCol int32
+}
+
+// tokenPositions computes the line and column of every token's start and
 // end the way hcl's lexer does: the gap before a token holds only spaces
 // and tabs, one column each, and columns inside a token count grapheme
 // clusters, with "\n" and "\r\n" starting a new line.
-func tokenPositions(src []byte, toks []ftok) []hcl.Pos {
-	pos := make([]hcl.Pos, 2*len(toks))
+func tokenPositions(src []byte, toks []ftok) []tokPos {
+	pos := make([]tokPos, len(toks))
 	cur := hcl.InitialPos
 	for i, t := range toks {
 		start := cur
@@ -108,14 +115,22 @@ func tokenPositions(src []byte, toks []ftok) []hcl.Pos {
 				b = b[advance:]
 			}
 		}
-		pos[2*i], pos[2*i+1] = start, end
+		pos[i] = tokPos{int32(start.Line), int32(start.Column), int32(end.Line), int32(end.Column)}
 		cur = end
 	}
 	return pos
 }
 
 func (p *fastParser) rng(i int) hcl.Range {
-	return hcl.Range{Filename: p.file, Start: p.pos[2*i], End: p.pos[2*i+1]}
+	return hcl.Range{Filename: p.file, Start: p.start(i), End: p.end(i)}
+}
+
+func (p *fastParser) start(i int) hcl.Pos {
+	return hcl.Pos{Line: int(p.pos[i].line), Column: int(p.pos[i].col), Byte: int(p.toks[i].start)}
+}
+
+func (p *fastParser) end(i int) hcl.Pos {
+	return hcl.Pos{Line: int(p.pos[i].endLine), Column: int(p.pos[i].endCol), Byte: int(p.toks[i].end)}
 }
 
 func (p *fastParser) bytes(i int) []byte { return p.src[p.toks[i].start:p.toks[i].end] }
@@ -708,7 +723,7 @@ func (p *fastParser) parseExpressionTerm() hclsyntax.Expression {
 func (p *fastParser) finishFunctionCall(name int) hclsyntax.Expression {
 	open, ty := p.read()
 	nameStr := string(p.bytes(name))
-	nameEnd := p.pos[2*name+1]
+	nameEnd := p.end(name)
 	for ty == hclsyntax.TokenDoubleColon {
 		part, pty := p.read()
 		if pty != hclsyntax.TokenIdent {
@@ -716,7 +731,7 @@ func (p *fastParser) finishFunctionCall(name int) hclsyntax.Expression {
 			return nil
 		}
 		nameStr += "::" + string(p.bytes(part))
-		nameEnd = p.pos[2*part+1]
+		nameEnd = p.end(part)
 		open, ty = p.read()
 	}
 	if ty != hclsyntax.TokenOParen {
@@ -765,7 +780,7 @@ func (p *fastParser) finishFunctionCall(name int) hclsyntax.Expression {
 		Name:            nameStr,
 		Args:            args,
 		ExpandFinal:     expandFinal,
-		NameRange:       hcl.Range{Filename: p.file, Start: p.pos[2*name], End: nameEnd},
+		NameRange:       hcl.Range{Filename: p.file, Start: p.start(name), End: nameEnd},
 		OpenParenRange:  p.rng(open),
 		CloseParenRange: p.rng(closing),
 	}
@@ -948,6 +963,16 @@ type tpart struct {
 // whether the template is a single interpolation (which hcl wraps
 // differently).
 func (p *fastParser) parseTemplateParts() ([]hclsyntax.Expression, bool) {
+	// Most strings are one literal and the closing quote.
+	if i := p.next; i+1 < len(p.toks) && p.toks[i].typ == hclsyntax.TokenQuotedLit && p.toks[i+1].typ == hclsyntax.TokenCQuote {
+		s, ok := p.stringLit(i)
+		if !ok {
+			p.fail()
+			return nil, false
+		}
+		p.next = i + 2
+		return []hclsyntax.Expression{&hclsyntax.LiteralValueExpr{Val: cty.StringVal(s), SrcRange: p.rng(i)}}, false
+	}
 	startRange := p.nextRange()
 	var parts []tpart
 	for {

@@ -18,7 +18,8 @@ import (
 // HCL rejects) it reports false and the caller falls back to LexConfig.
 // TestQuickScanMatchesLexer and FuzzQuickScan hold it to LexConfig's output.
 func quickScan(src []byte) ([]ftok, bool) {
-	s := scanner{src: src, toks: make([]ftok, 0, len(src)/5)}
+	// Formatted code averages four to five bytes per token.
+	s := scanner{src: src, toks: make([]ftok, 0, len(src)/4+16)}
 	if !s.main() {
 		return nil, false
 	}
