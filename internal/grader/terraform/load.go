@@ -137,8 +137,9 @@ func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
 	return m, rp.diags
 }
 
-// parseFile lexes and parses one file, turning hcl's syntax diagnostics into
-// ours with their original ranges.
+// parseFile lexes and parses one file: through quickScan and fastParse when
+// the file allows, otherwise through hcl, turning hcl's syntax diagnostics
+// into ours with their original ranges.
 func parseFile(sf source.File, rp *reporter) *tfFile {
 	f := &tfFile{path: sf.Path, src: sf.Data}
 	toks, scanned := quickScan(sf.Data)

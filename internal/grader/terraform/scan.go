@@ -9,8 +9,8 @@ import (
 // quickScan tokenizes the common subset of HCL (ASCII code, quoted
 // templates, comments) exactly as hclsyntax.LexConfig does, but without
 // computing line and column positions, which is where the hcl lexer spends
-// most of its time. The parser already lexes every file once; this keeps the
-// formatting check from paying for a second full lex.
+// most of its time. Its tokens feed both the formatting check and
+// fastParse, so a file in the subset is tokenized once.
 //
 // Tokens carry only their type and byte offsets. When
 // the input uses anything outside the subset (heredocs, non-ASCII outside
