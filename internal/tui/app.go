@@ -1,5 +1,5 @@
 // Package tui is iactutor's terminal interface: one root model owns the
-// screens (home, lesson, checkpoint, exercise) and passes them what they
+// screens (home, lesson, checkpoint, exercise, glossary) and passes them what they
 // share. Every slow thing — rendering Markdown, grading, writing progress —
 // runs as a command and comes back as a message, so keys never wait.
 package tui
@@ -69,6 +69,7 @@ const (
 	lessonScreen
 	checkpointScreen
 	exerciseScreen
+	glossaryScreen
 )
 
 // Model is the root model.
@@ -79,6 +80,7 @@ type Model struct {
 	lesson     *lessonModel
 	checkpoint *checkpointModel
 	exercise   *exerciseModel
+	glossary   *glossaryModel
 	help       help.Model
 	fullHelp   bool
 	notice     string
@@ -164,8 +166,10 @@ type (
 	openLessonMsg     struct{ lesson *course.Lesson }
 	openCheckpointMsg struct{ lesson *course.Lesson }
 	openExerciseMsg   struct{ ex *course.Exercise }
-	backMsg           struct{}
-	savedMsg          struct{ err error }
+	// openGlossaryMsg opens the glossary; from a lesson, on its terms.
+	openGlossaryMsg struct{ from *course.Lesson }
+	backMsg         struct{}
+	savedMsg        struct{ err error }
 )
 
 // navigate asks the root model to change screens as soon as the current
@@ -215,6 +219,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.stopExercise()
 		m.screen, m.exercise = exerciseScreen, newExercise(m.c, msg.ex)
 		return m, m.exercise.init()
+	case openGlossaryMsg:
+		m.stopExercise()
+		m.screen, m.glossary = glossaryScreen, newGlossary(m.c, msg.from)
+		return m, nil
 	case backMsg:
 		return m, m.back()
 	case savedMsg:
@@ -233,6 +241,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.checkpoint.update(msg)
 	case exerciseScreen:
 		cmd = m.exercise.update(msg)
+	case glossaryScreen:
+		cmd = m.glossary.update(msg)
 	}
 	if nav := m.c.nav; nav != nil {
 		m.c.nav = nil
@@ -260,6 +270,8 @@ func (m *Model) typing() bool {
 		return m.home.filtering
 	case checkpointScreen:
 		return m.checkpoint.typing()
+	case glossaryScreen:
+		return m.glossary.filtering
 	}
 	return false
 }
@@ -276,6 +288,11 @@ func (m *Model) back() tea.Cmd {
 	case exerciseScreen:
 		m.stopExercise()
 		if m.lesson != nil && m.lesson.l.ID == m.exercise.ex.Lesson {
+			m.screen = lessonScreen
+			return nil
+		}
+	case glossaryScreen:
+		if m.lesson != nil && m.glossary.from == m.lesson.l {
 			m.screen = lessonScreen
 			return nil
 		}
@@ -298,6 +315,8 @@ func (m *Model) View() string {
 		body, keys = m.checkpoint.view(), m.checkpoint.helpKeys()
 	case exerciseScreen:
 		body, keys = m.exercise.view(), m.exercise.helpKeys()
+	case glossaryScreen:
+		body, keys = m.glossary.view(), m.glossary.helpKeys()
 	}
 	m.help.ShowAll = m.fullHelp
 	footer := m.help.View(keys)

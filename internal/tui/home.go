@@ -103,6 +103,8 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 	case keyIs(k, keys.Filter):
 		h.filtering = true
 		return h.filter.Focus()
+	case keyIs(k, keys.Glossary):
+		return h.c.navigate(openGlossaryMsg{})
 	case keyIs(k, keys.Back):
 		if h.filter.Value() != "" {
 			h.filter.SetValue("")
@@ -222,7 +224,7 @@ func (h *homeModel) view() string {
 func (h *homeModel) helpKeys() helpKeys {
 	k := h.c.keys
 	return helpKeys{
-		short: []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Quit, k.Help},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Filter, k.Back}, {k.Quit, k.ForceQuit, k.Help}},
+		short: []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Glossary, k.Quit, k.Help},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Filter, k.Glossary, k.Back}, {k.Quit, k.ForceQuit, k.Help}},
 	}
 }

@@ -8,7 +8,7 @@ type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Back, Quit, ForceQuit, Help       key.Binding
 	Filter                                  key.Binding
-	Checkpoint, Exercises                   key.Binding
+	Checkpoint, Exercises, Glossary         key.Binding
 	Toggle, MoveUp, MoveDown                key.Binding
 	Check, Edit, Hint, Solution, Reset      key.Binding
 	Yes, No                                 key.Binding
@@ -32,6 +32,7 @@ func DefaultKeyMap(lang string) KeyMap {
 		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", t.filter)),
 		Checkpoint: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t.checkpoint)),
 		Exercises:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t.exercises)),
+		Glossary:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", t.glossary)),
 		Toggle:     key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", t.toggle)),
 		MoveUp:     key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", t.moveUp)),
 		MoveDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", t.moveDown)),

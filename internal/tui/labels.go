@@ -13,6 +13,8 @@ type labels struct {
 	confirmReset, hintFmt, noMoreHints, resetDone, editorMissing, workspaceCreated  string
 	filterPrompt, noMatch, done, todo, trueWord, falseWord, solutionTitle, noHints2 string
 	unchanged, allPassed, answerKey, nextKey                                        string
+	glossary, glossaryTitle, glossaryOfFmt, noGlossary, seeAlso, taughtIn           string
+	openLesson                                                                      string
 }
 
 var allLabels = map[string]labels{
@@ -39,6 +41,9 @@ var allLabels = map[string]labels{
 		done: "done", todo: "to do", trueWord: "True", falseWord: "False", solutionTitle: "Reference solution (diff against your files)",
 		noHints2: "This exercise has no hints.", unchanged: "Your files are still the start files: edit them to score.",
 		allPassed: "Passed!", answerKey: "answer", nextKey: "continue",
+		glossary: "terms", glossaryTitle: "Glossary", glossaryOfFmt: "terms from lesson %d, %s",
+		noGlossary: "This course has no glossary.", seeAlso: "See also", taughtIn: "Taught in",
+		openLesson: "open its lesson",
 	},
 	"es": {
 		up: "subir", down: "bajar", pageUp: "página arriba", pageDown: "página abajo", top: "inicio", bottom: "final",
@@ -63,6 +68,9 @@ var allLabels = map[string]labels{
 		done: "hecho", todo: "pendiente", trueWord: "Verdadero", falseWord: "Falso", solutionTitle: "Solución de referencia (diferencias con tus archivos)",
 		noHints2: "Este ejercicio no tiene pistas.", unchanged: "Tus archivos siguen siendo los iniciales: edítalos para puntuar.",
 		allPassed: "¡Superado!", answerKey: "responder", nextKey: "seguir",
+		glossary: "términos", glossaryTitle: "Glosario", glossaryOfFmt: "términos de la lección %d, %s",
+		noGlossary: "Este curso no tiene glosario.", seeAlso: "Ver también", taughtIn: "Se explica en",
+		openLesson: "abrir su lección",
 	},
 }
 

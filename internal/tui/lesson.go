@@ -121,6 +121,8 @@ func (m *lessonModel) update(msg tea.Msg) tea.Cmd {
 				return m.c.navigate(openExerciseMsg{ex})
 			}
 			return nil
+		case keyIs(msg, k.Glossary):
+			return m.c.navigate(openGlossaryMsg{from: m.l})
 		case !m.ready:
 			m.pending = append(m.pending, msg)
 			return nil
@@ -175,16 +177,17 @@ func (m *lessonModel) helpKeys() helpKeys {
 	k := m.c.keys
 	k.Checkpoint.SetEnabled(m.l.Checkpoint != nil)
 	k.Exercises.SetEnabled(len(m.c.course.ExercisesOf(m.l.ID)) > 0)
-	short := []key.Binding{k.Up, k.Down, k.PageDown}
+	// Space pages down as in any pager; the full help lists it.
+	short := []key.Binding{k.Up, k.Down}
 	if k.Checkpoint.Enabled() {
 		short = append(short, k.Checkpoint)
 	}
 	if k.Exercises.Enabled() {
 		short = append(short, k.Exercises)
 	}
-	short = append(short, k.Back, k.Help)
+	short = append(short, k.Glossary, k.Back, k.Help)
 	return helpKeys{
 		short: short,
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Checkpoint, k.Exercises}, {k.Back, k.ForceQuit, k.Help}},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Checkpoint, k.Exercises, k.Glossary}, {k.Back, k.ForceQuit, k.Help}},
 	}
 }

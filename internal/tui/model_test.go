@@ -355,3 +355,74 @@ func TestEditCyclesThroughFiles(t *testing.T) {
 		t.Error("after the last file the edit key must start again at the first")
 	}
 }
+
+func TestGlossaryScreen(t *testing.T) {
+	m, _ := newTestModel(t, "", 100, 30)
+	all := len(m.c.course.Glossary.Terms)
+	press(t, m, "t")
+	if m.screen != glossaryScreen || len(m.glossary.terms) != all {
+		t.Fatalf("t on home: screen %d with %d terms, want the glossary with all %d", m.screen, len(m.glossary.terms), all)
+	}
+	v := m.View()
+	if !strings.HasPrefix(v, "Glossary\n") || strings.Contains(v, "terms from lesson") {
+		t.Errorf("home glossary title:\n%s", v)
+	}
+	// The filter finds a term by alias; the detail shows its definition.
+	press(t, m, "/", "a", "u", "t", "o", "s", "c", "a", "l", "e", "r", "enter")
+	if sel, ok := m.glossary.selected(); !ok || sel.ID != "hpa" {
+		t.Fatalf("filter autoscaler selected %+v", sel)
+	}
+	if v := m.View(); !strings.Contains(v, "replica count") || !strings.Contains(v, "See also:") || !strings.Contains(v, "Taught in:") {
+		t.Errorf("the HPA entry is incomplete:\n%s", v)
+	}
+	// q does not quit from here; enter opens the lesson that teaches it.
+	press(t, m, "enter")
+	if m.screen != lessonScreen || m.lesson.l.ID != "k8s-hpa" {
+		t.Fatalf("enter on HPA opened screen %d", m.screen)
+	}
+	// From a lesson, t shows that lesson's terms and esc returns to it.
+	press(t, m, "t")
+	refs := m.lesson.l.GlossaryRefs()
+	if m.screen != glossaryScreen || len(refs) == 0 || len(m.glossary.terms) != len(refs) {
+		t.Fatalf("t in a lesson: screen %d, %d terms for %d links", m.screen, len(m.glossary.terms), len(refs))
+	}
+	if !strings.Contains(m.View(), "terms from lesson") {
+		t.Errorf("a lesson's glossary must say so:\n%s", m.View())
+	}
+	press(t, m, "G", "k", "g")
+	if m.glossary.cursor != 0 {
+		t.Errorf("g must go to the first term, cursor %d", m.glossary.cursor)
+	}
+	press(t, m, "q")
+	if m.screen != lessonScreen {
+		t.Fatalf("q in the glossary went to screen %d, want back to the lesson", m.screen)
+	}
+	press(t, m, "esc", "t", "/", "z", "z", "z", "q", "enter")
+	if v := m.View(); !strings.Contains(v, "Nothing matches.") {
+		t.Errorf("a filter that matches nothing must say so:\n%s", v)
+	}
+	press(t, m, "esc", "esc")
+	if m.screen != homeScreen {
+		t.Errorf("esc clears the filter, then goes back home: screen %d", m.screen)
+	}
+}
+
+func TestGlossaryScreenSpanish(t *testing.T) {
+	c, src := testCourse(t)
+	m, err := New(Options{Course: c, Source: src, Workspace: filepath.Join(t.TempDir(), "ws"), Lang: "es", GlamourStyle: "notty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	press(t, m, "t", "/", "h", "p", "a", "enter")
+	v := m.View()
+	for _, want := range []string{"Glosario", "Ver también:", "Se explica en:", "sube o baja el número de réplicas"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("Spanish glossary lacks %q:\n%s", want, v)
+		}
+	}
+	press(t, m, "esc", "esc")
+	if v := m.View(); !strings.Contains(v, "t términos") {
+		t.Errorf("the Spanish home footer must offer the glossary:\n%s", v)
+	}
+}

@@ -173,6 +173,14 @@ func TestGoldenScreens(t *testing.T) {
 			checkFrame(t, v, w, h)
 			golden(t, "checkpoint"+suffix, v)
 		})
+		t.Run("glossary"+suffix, func(t *testing.T) {
+			m, _ := newTestModel(t, "iac-why", w, h)
+			run(t, m, m.Init())
+			press(t, m, "t", "j")
+			v := m.View()
+			checkFrame(t, v, w, h)
+			golden(t, "glossary"+suffix, v)
+		})
 		t.Run("exercise"+suffix, func(t *testing.T) {
 			m, _ := newTestModel(t, ex.ID, w, h)
 			run(t, m, m.Init())

@@ -1,0 +1,261 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/iactutor/iactutor/internal/course"
+)
+
+// glossaryModel lists the course's terms with the selected one's whole
+// definition under the list. Opened from a lesson it starts on the terms
+// that lesson links to, the ones its reader is most likely to need; the
+// filter always searches the whole glossary.
+type glossaryModel struct {
+	c *common
+	// from is the lesson the glossary was opened from, nil from home.
+	from *course.Lesson
+	// all is every term; scoped the lesson's, or all when there is no lesson.
+	all, scoped []course.Term
+	terms       []course.Term
+	cursor    int
+	first     int
+	filtering bool
+	filter    textinput.Model
+}
+
+func newGlossary(c *common, from *course.Lesson) *glossaryModel {
+	ti := textinput.New()
+	ti.Prompt = c.t.filterPrompt
+	g := &glossaryModel{c: c, from: from, filter: ti}
+	if c.course.Glossary != nil {
+		g.all, g.scoped = c.course.Glossary.Terms, c.course.Glossary.Terms
+		if from != nil {
+			var scoped []course.Term
+			for _, id := range from.GlossaryRefs() {
+				if t, ok := c.course.Glossary.Lookup(id); ok {
+					scoped = append(scoped, t)
+				}
+			}
+			if len(scoped) > 0 {
+				g.scoped = scoped
+			} else {
+				g.from = nil
+			}
+		}
+	}
+	g.refresh()
+	return g
+}
+
+// refresh applies the filter to the term's ID, aliases and name in the
+// learner's language.
+func (g *glossaryModel) refresh() {
+	q := strings.ToLower(strings.TrimSpace(g.filter.Value()))
+	if q == "" {
+		g.terms = append(g.terms[:0], g.scoped...)
+	} else {
+		g.terms = g.terms[:0]
+		for _, t := range g.all {
+			if g.matches(t, q) {
+				g.terms = append(g.terms, t)
+			}
+		}
+	}
+	if g.cursor >= len(g.terms) {
+		g.cursor = max(0, len(g.terms)-1)
+	}
+}
+
+func (g *glossaryModel) matches(t course.Term, q string) bool {
+	if strings.Contains(strings.ToLower(t.ID), q) || strings.Contains(strings.ToLower(t.Term.In(g.c.lang)), q) {
+		return true
+	}
+	for _, a := range t.Aliases {
+		if strings.Contains(strings.ToLower(a), q) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *glossaryModel) selected() (course.Term, bool) {
+	if g.cursor < len(g.terms) {
+		return g.terms[g.cursor], true
+	}
+	return course.Term{}, false
+}
+
+// lessonOf is the first lesson that teaches a term, if any.
+func (g *glossaryModel) lessonOf(t course.Term) *course.Lesson {
+	for _, id := range t.Lessons {
+		if l, ok := g.c.course.Lesson(id); ok {
+			return l
+		}
+	}
+	return nil
+}
+
+func (g *glossaryModel) update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	keys := g.c.keys
+	if g.filtering {
+		switch k.String() {
+		case "enter", "esc":
+			g.filtering = false
+			g.filter.Blur()
+			if k.String() == "esc" {
+				g.filter.SetValue("")
+			}
+			g.refresh()
+			return nil
+		}
+		var cmd tea.Cmd
+		g.filter, cmd = g.filter.Update(msg)
+		g.refresh()
+		return cmd
+	}
+	switch {
+	case keyIs(k, keys.Up):
+		g.cursor = max(0, g.cursor-1)
+	case keyIs(k, keys.Down):
+		g.cursor = max(0, min(len(g.terms)-1, g.cursor+1))
+	case keyIs(k, keys.Top):
+		g.cursor = 0
+	case keyIs(k, keys.Bottom):
+		g.cursor = max(0, len(g.terms)-1)
+	case keyIs(k, keys.Filter):
+		g.filtering = true
+		return g.filter.Focus()
+	case keyIs(k, keys.Back), keyIs(k, keys.Quit):
+		if g.filter.Value() != "" && keyIs(k, keys.Back) {
+			g.filter.SetValue("")
+			g.refresh()
+			return nil
+		}
+		return g.c.navigate(backMsg{})
+	case keyIs(k, keys.Open):
+		if t, ok := g.selected(); ok {
+			if l := g.lessonOf(t); l != nil {
+				return g.c.navigate(openLessonMsg{l})
+			}
+		}
+	}
+	return nil
+}
+
+func (g *glossaryModel) view() string {
+	c, t, s := g.c, g.c.t, g.c.styles
+	var b strings.Builder
+	title := t.glossaryTitle
+	if g.from != nil && strings.TrimSpace(g.filter.Value()) == "" {
+		title += " · " + fmt.Sprintf(t.glossaryOfFmt, g.from.Order, g.from.Title.In(c.lang))
+	}
+	b.WriteString(s.Title.Render(title) + "\n")
+	if c.course.Glossary == nil {
+		b.WriteString("\n  " + t.noGlossary + "\n")
+		return b.String()
+	}
+	if g.filtering || g.filter.Value() != "" {
+		b.WriteString(g.filter.View() + "\n")
+	}
+	b.WriteString("\n")
+	detail := g.detail()
+	detailLines := strings.Count(detail, "\n") + 1
+	// The list takes what the definition leaves, and at least a third.
+	used := strings.Count(b.String(), "\n")
+	avail := max(c.height-3-used-detailLines-1, (c.height-used)/3, 1)
+	if len(g.terms) == 0 {
+		b.WriteString("  " + t.noMatch + "\n")
+		return b.String()
+	}
+	g.first = scrollWindow(g.cursor, len(g.terms), avail, g.first)
+	for i := g.first; i < len(g.terms) && i < g.first+avail; i++ {
+		term := g.terms[i]
+		pointer := "  "
+		line := fmt.Sprintf("%-22s %s", term.Term.In(c.lang), s.Subtle.Render(firstSentence(term.Definition.In(c.lang))))
+		if i == g.cursor {
+			pointer = "> "
+			line = s.Selected.Render(term.Term.In(c.lang))
+		}
+		b.WriteString(pointer + line + "\n")
+	}
+	b.WriteString(s.Subtle.Render(strings.Repeat("─", max(0, c.width-2))) + "\n")
+	b.WriteString(detail)
+	return b.String()
+}
+
+// detail is the selected term's whole entry, wrapped to the screen.
+func (g *glossaryModel) detail() string {
+	term, ok := g.selected()
+	if !ok {
+		return ""
+	}
+	c, t, s := g.c, g.c.t, g.c.styles
+	w := max(c.width-4, 20)
+	var b strings.Builder
+	b.WriteString(s.Heading.Render(term.Term.In(c.lang)))
+	b.WriteString("\n" + indent(wrap(strings.TrimSpace(term.Definition.In(c.lang)), w), "  ") + "\n")
+	var see []string
+	for _, id := range term.See {
+		if st, ok := c.course.Glossary.Lookup(id); ok {
+			see = append(see, st.Term.In(c.lang))
+		}
+	}
+	if len(see) > 0 {
+		b.WriteString(indent(wrap(t.seeAlso+": "+strings.Join(see, ", "), w), "  ") + "\n")
+	}
+	var taught []string
+	for _, id := range term.Lessons {
+		if l, ok := c.course.Lesson(id); ok {
+			taught = append(taught, fmt.Sprintf("%d. %s", l.Order, l.Title.In(c.lang)))
+		}
+	}
+	if len(taught) > 0 {
+		b.WriteString(indent(wrap(t.taughtIn+": "+strings.Join(taught, ", "), w), "  "))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// firstSentence is a definition cut at its first full stop, for the list.
+func firstSentence(def string) string {
+	def = strings.TrimSpace(def)
+	if i := strings.Index(def, ". "); i > 0 {
+		return def[:i+1]
+	}
+	return def
+}
+
+func indent(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (g *glossaryModel) helpKeys() helpKeys {
+	k := g.c.keys
+	k.Open.SetHelp("enter", g.c.t.openLesson)
+	if t, ok := g.selected(); !ok || g.lessonOf(t) == nil {
+		k.Open.SetEnabled(false)
+	}
+	short := []key.Binding{k.Up, k.Down, k.Filter}
+	if k.Open.Enabled() {
+		short = append(short, k.Open)
+	}
+	short = append(short, k.Back, k.Help)
+	return helpKeys{
+		short: short,
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Filter, k.Open, k.Back}, {k.ForceQuit, k.Help}},
+	}
+}
