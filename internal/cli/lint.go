@@ -31,7 +31,9 @@ func (a *app) lintCommand() *cobra.Command {
 YAML files given together are checked as one set, so references between them
 (a Service's selector, an HPA's target, an env var's ConfigMap) are resolved;
 a reference to an object that is not among them is a warning, since it may
-live in the cluster. The .tf files of each folder are checked as one module.
+live in the cluster. A YAML document with no apiVersion, kind, metadata or
+spec (a docker-compose.yml, a CI workflow) is noted and skipped. The .tf files
+of each folder are checked as one module.
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O
 error.`,

@@ -80,6 +80,14 @@ var ruleCases = []ruleCase{
 		want: []string{"1:1-2:18 error"}},
 	{name: "mapping document", rule: ruleNotObject, files: one(service)},
 
+	{name: "compose file", rule: ruleNotKubernetes, files: map[string]string{"docker-compose.yml": "services:\n  api:\n    image: ghcr.io/acme/churn-api:1.4.2\n"},
+		want: []string{"1:1-1:10 info"}},
+	{name: "manifest without kind", rule: ruleNotKubernetes, files: one("apiVersion: v1\nmetadata:\n  name: a\n")},
+	{name: "no apiVersion nor kind, but metadata", rule: ruleNotKubernetes, files: one("metadata:\n  name: a\ndata:\n  a: b\n")},
+	{name: "compose file in an exercise", rule: ruleNotKubernetes, complete: true, files: map[string]string{"docker-compose.yml": "services:\n  api:\n    image: ghcr.io/acme/churn-api:1.4.2\n"}},
+	{name: "compose file in an exercise is an error", rule: ruleMissingField, complete: true, files: map[string]string{"docker-compose.yml": "services:\n  api:\n    image: ghcr.io/acme/churn-api:1.4.2\n"},
+		want: []string{"1:1-1:10 error", "1:1-1:10 error"}},
+
 	// --- schema ---
 	{name: "misspelled field", rule: ruleUnknownField, files: one(replace(deploy, "  replicas: 2", "  replcias: 2")),
 		want: []string{"6:3-6:11 error"}},

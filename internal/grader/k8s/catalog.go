@@ -11,6 +11,7 @@ const (
 	ruleYAMLAliases           = "k8s/yaml-aliases"
 	ruleDuplicateKey          = "k8s/duplicate-key"
 	ruleNotObject             = "k8s/not-object"
+	ruleNotKubernetes         = "k8s/not-kubernetes"
 	ruleUnknownField          = "k8s/unknown-field"
 	ruleWrongType             = "k8s/wrong-type"
 	ruleMissingField          = "k8s/missing-field"
@@ -78,6 +79,9 @@ var catalog = []rules.Rule{
 	rule(ruleNotObject, errS, lessonOperate,
 		rules.Text{Title: "Document is not an object", Why: "Each YAML document in a manifest must be one Kubernetes object: a mapping with apiVersion, kind, metadata and usually spec.", Fix: "Make the document a mapping; remove a stray `- ` or indentation in front of the top-level keys."},
 		rules.Text{Title: "El documento no es un objeto", Why: "Cada documento YAML de un manifiesto debe ser un objeto de Kubernetes: un mapa con apiVersion, kind, metadata y normalmente spec.", Fix: "Convierte el documento en un mapa; quita un `- ` o una sangría sobrantes delante de las claves de primer nivel."}),
+	rule(ruleNotKubernetes, infoS, lessonObjects,
+		rules.Text{Title: "Not a Kubernetes manifest", Why: "Folders that hold manifests often hold other YAML too: Docker Compose files, CI workflows, Helm values. A document with none of the fields every Kubernetes object has is noted and skipped by `lint`, instead of being reported as a broken manifest. In an exercise every file is meant to be a manifest, so there it is an error.", Fix: "Nothing to fix for another tool's file. If the document is meant to be a Kubernetes object, add `apiVersion`, `kind` and `metadata.name`."},
+		rules.Text{Title: "No es un manifiesto de Kubernetes", Why: "Las carpetas con manifiestos suelen tener también otros YAML: archivos de Docker Compose, flujos de CI, valores de Helm. `lint` anota y omite un documento sin ninguno de los campos que tiene todo objeto de Kubernetes, en lugar de tratarlo como un manifiesto roto. En un ejercicio todos los archivos deben ser manifiestos, así que allí es un error.", Fix: "No hay nada que corregir en el archivo de otra herramienta. Si el documento debe ser un objeto de Kubernetes, añade `apiVersion`, `kind` y `metadata.name`."}),
 	rule(ruleUnknownField, errS, lessonOperate,
 		rules.Text{Title: "Unknown field", Why: "A misspelled or misplaced field is rejected by `kubectl apply` in strict mode, or silently dropped by older clients, so the setting you wrote never takes effect.", Fix: "Fix the spelling (field names are case-sensitive) or move the field to the level where it belongs."},
 		rules.Text{Title: "Campo desconocido", Why: "Un campo mal escrito o mal colocado hace que `kubectl apply` lo rechace en modo estricto, o que clientes antiguos lo descarten sin avisar, así que el ajuste nunca se aplica.", Fix: "Corrige la ortografía (los nombres distinguen mayúsculas) o mueve el campo al nivel donde corresponde."}),

@@ -71,7 +71,7 @@ func (s *Set) Objects() []Object {
 // diagnostics; documents after a broken one are still loaded, so a learner
 // sees every problem at once.
 func Load(files []source.File, opt Options) (*Set, diag.Diagnostics) {
-	ld := &loader{r: &reporter{l: langOf(opt.Lang)}, set: &Set{}, types: typeCache{}, values: true}
+	ld := &loader{r: &reporter{l: langOf(opt.Lang)}, set: &Set{}, types: typeCache{}, values: true, skipForeign: !opt.Complete}
 	ld.run(files)
 	return ld.set, ld.r.ds
 }
@@ -85,7 +85,7 @@ func Lint(files []source.File, opt Options) diag.Diagnostics {
 	r := &reporter{l: langOf(opt.Lang)}
 	s := &Set{}
 	c := newChecker(s, r, opt)
-	ld := &loader{r: r, set: s, types: typeCache{}, onObject: func(i int) {
+	ld := &loader{r: r, set: s, types: typeCache{}, skipForeign: !opt.Complete, onObject: func(i int) {
 		c.object(i)
 		s.items[i].root, s.items[i].typed = nil, nil
 	}}
@@ -103,6 +103,10 @@ type loader struct {
 	values bool
 	// onObject runs after each object is added.
 	onObject func(i int)
+	// skipForeign passes over documents that are plainly not Kubernetes
+	// objects (a docker-compose.yml in the linted folder) with a note; in
+	// an exercise every file is meant to be a manifest, so they stay errors.
+	skipForeign bool
 }
 
 func (ld *loader) run(files []source.File) {
@@ -176,6 +180,44 @@ func (ld *loader) document(d doc, n *yaml.Node, chunk []byte, docIdx int) {
 	ld.object(d, root, budgetFor(size), 0, origin{chunk, docIdx, -1})
 }
 
+// objectKeys are top-level keys only Kubernetes objects have among the
+// YAML files found next to manifests; one of them makes a document a
+// manifest with a missing apiVersion or kind rather than some other file.
+var objectKeys = []string{"metadata", "spec", "data", "stringData", "binaryData", "template", "rules", "subjects", "roleRef", "webhooks", "items", "immutable"}
+
+func hasObjectKey(root *yaml.Node) bool {
+	for _, k := range objectKeys {
+		if _, v := mapGet(root, k); v != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// deeperThan reports whether a tree nests more than limit levels, without
+// recursion, so a hostile document is still reported as one rather than
+// skipped as someone else's file.
+func deeperThan(root *yaml.Node, limit int) bool {
+	type item struct {
+		n     *yaml.Node
+		depth int
+	}
+	stack := []item{{root, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.depth > limit {
+			return true
+		}
+		for _, c := range it.n.Content {
+			if c != nil && len(c.Content) > 0 {
+				stack = append(stack, item{c, it.depth + 1})
+			}
+		}
+	}
+	return false
+}
+
 func scalarString(n *yaml.Node) (string, bool) {
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
@@ -209,6 +251,13 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 		}
 	}
 
+	if ld.skipForeign && depth == 0 && apiV == nil && kindV == nil && !hasObjectKey(root) && !deeperThan(root, maxDepth) {
+		ld.r.add(ruleNotKubernetes, first, l.f("This document has no apiVersion, kind, metadata or spec, so it was not checked as a Kubernetes object",
+			"Este documento no tiene apiVersion, kind, metadata ni spec, así que no se revisó como objeto de Kubernetes"),
+			l.f("Other YAML, such as docker-compose.yml or a CI workflow, can stay in the folder. If this is meant to be a manifest, start it with `apiVersion:` and `kind:`.",
+				"Otros YAML, como docker-compose.yml o un flujo de CI, pueden quedarse en la carpeta. Si esto debe ser un manifiesto, empiézalo con `apiVersion:` y `kind:`."))
+		return
+	}
 	if apiV == nil || isNull(apiV) {
 		ld.r.add(ruleMissingField, first, l.f("This object has no apiVersion", "Este objeto no tiene apiVersion"), apiVersionHint(l, kind))
 	}
