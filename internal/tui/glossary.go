@@ -22,10 +22,10 @@ type glossaryModel struct {
 	// all is every term; scoped the lesson's, or all when there is no lesson.
 	all, scoped []course.Term
 	terms       []course.Term
-	cursor    int
-	first     int
-	filtering bool
-	filter    textinput.Model
+	cursor      int
+	first       int
+	filtering   bool
+	filter      textinput.Model
 }
 
 func newGlossary(c *common, from *course.Lesson) *glossaryModel {
