@@ -123,6 +123,9 @@ func syntaxError(r *reporter, t *text, c chunk, err error) {
 		hint = l.f("Every item of a list starts with `- ` in the same column; a key of an item must line up with the first key after its dash.",
 			"Cada elemento de una lista empieza con `- ` en la misma columna; las claves de un elemento deben alinearse con la primera clave tras su guion.")
 	case strings.Contains(msg, "mapping values are not allowed"):
+		if col, ok := secondColon(t.line(line)); ok {
+			rng = diag.Range{Filename: t.path, Start: diag.Pos{Line: line, Column: col}, End: diag.Pos{Line: line, Column: col + 1}}
+		}
 		summary = l.f("A colon on this line starts a key where YAML does not expect one", "Los dos puntos de esta línea abren una clave donde YAML no la espera")
 		hint = l.f("If the value itself contains \": \", put it in quotes; otherwise check this line's indentation against the line above.",
 			"Si el propio valor contiene \": \", ponlo entre comillas; si no, revisa la sangría de esta línea respecto a la de arriba.")
@@ -231,4 +234,33 @@ func findInChunk(t *text, c chunk, s string) (line, col int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// secondColon finds, outside quotes, the second colon of a line that acts as
+// a key separator (followed by a space or the end of the line): in
+// `cmd: run: now` it is the one YAML stops at.
+func secondColon(l []byte) (col int, ok bool) {
+	var quote byte
+	seen := 0
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && (i == 0 || l[i-1] == ' '):
+			return 0, false
+		case c == ':' && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\r'):
+			seen++
+			if seen == 2 {
+				return runeCol(l, i), true
+			}
+		}
+	}
+	return 0, false
 }
