@@ -45,6 +45,19 @@ func usageError(format string, args ...any) error {
 	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
 }
 
+// usageErrorIn is a usage mistake told in the learner's language.
+func usageErrorIn(lang, en, es string, args ...any) error {
+	return usageError(tr(lang, en, es), args...)
+}
+
+// tr picks the learner's language for the command line's own messages.
+func tr(lang, en, es string) string {
+	if lang == "es" {
+		return es
+	}
+	return en
+}
+
 // failed is an exit 1 without a message (the output already said why).
 var failed = &exitError{code: ExitFailed}
 
@@ -83,17 +96,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	if err == nil {
 		return ExitOK
 	}
+	lang := a.lang()
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(stderr, "iactutor: %v\n", ee.err)
+			fmt.Fprintf(stderr, "iactutor: %v\n", localizeUsage(ee.err.Error(), lang))
 		}
 		return ee.code
 	}
 	// Anything cobra itself rejects (unknown flag or command, wrong number
 	// of arguments) is a usage mistake.
-	fmt.Fprintf(stderr, "iactutor: %v\n", err)
-	fmt.Fprintln(stderr, "Run 'iactutor --help' for usage.")
+	fmt.Fprintf(stderr, "iactutor: %v\n", localizeUsage(err.Error(), lang))
+	fmt.Fprintln(stderr, tr(lang, "Run 'iactutor --help' for usage.", "Ejecuta 'iactutor --help' para ver cómo se usa."))
 	return ExitUsage
 }
 
@@ -143,17 +157,20 @@ func (a *app) course() (*course.Course, course.Source, error) {
 	src := a.source()
 	if a.courseDir != "" {
 		if st, err := os.Stat(a.courseDir); err != nil || !st.IsDir() {
-			return nil, src, usageError("--course %s: not a folder", a.courseDir)
+			return nil, src, usageErrorIn(a.lang(), "--course %s: not a folder", "--course %s: no es una carpeta", a.courseDir)
 		}
 	}
 	c, ds := course.Load(src)
 	if ds.HasErrors() {
 		// Show what loads; a half-written exercise must not hide the rest
 		// of the course. `course check` lists the problems.
-		fmt.Fprintf(a.stderr, "iactutor: the course has %s; 'iactutor course check' lists them.\n", plural(ds.Count(diag.SeverityError), "problem", "problems"))
+		n := ds.Count(diag.SeverityError)
+		fmt.Fprintf(a.stderr, "iactutor: %s\n", tr(a.lang(),
+			fmt.Sprintf("the course has %s; 'iactutor course check' lists them.", plural(n, "problem", "problems")),
+			fmt.Sprintf("el curso tiene %s; 'iactutor course check' los enumera.", plural(n, "problema", "problemas"))))
 	}
 	if len(c.Lessons) == 0 && len(c.Exercises) == 0 {
-		return nil, src, &exitError{code: ExitFailed, err: errors.New("no lessons or exercises could be loaded")}
+		return nil, src, &exitError{code: ExitFailed, err: errors.New(tr(a.lang(), "no lessons or exercises could be loaded", "no se pudo cargar ninguna lección ni ningún ejercicio"))}
 	}
 	a.loaded = &loadedCourse{c, src}
 	return c, src, nil
@@ -183,7 +200,7 @@ Run 'iactutor' in a terminal for the course, or use the commands below.`),
 	pf.StringVar(&a.workspace, "workspace", "", "where your exercise files and progress live (default $IACTUTOR_WORKSPACE, else ~/iactutor)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if a.langFlag != "" && a.langFlag != "en" && a.langFlag != "es" {
-			return usageError("--lang must be en or es, not %q", a.langFlag)
+			return usageError("--lang must be en or es, not %q (--lang debe ser en o es)", a.langFlag)
 		}
 		return nil
 	}

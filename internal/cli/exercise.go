@@ -67,11 +67,11 @@ func (a *app) exerciseArg(dir, id string) (*workspace.Workspace, *course.Exercis
 	if err != nil {
 		return nil, nil, err
 	}
-	ex, err := findExercise(ws.Course, id)
+	ex, err := findExercise(ws.Course, id, a.lang())
 	return ws, ex, err
 }
 
-func findExercise(c *course.Course, id string) (*course.Exercise, error) {
+func findExercise(c *course.Course, id, lang string) (*course.Exercise, error) {
 	if ex, ok := c.Exercise(id); ok {
 		return ex, nil
 	}
@@ -80,9 +80,9 @@ func findExercise(c *course.Course, id string) (*course.Exercise, error) {
 		ids[i] = e.ID
 	}
 	if s := suggest.Nearest(id, ids); s != "" {
-		return nil, usageError("no exercise %q; did you mean %q?", id, s)
+		return nil, usageErrorIn(lang, "no exercise %q; did you mean %q?", "no hay ningún ejercicio %q; ¿quisiste decir %q?", id, s)
 	}
-	return nil, usageError("no exercise %q; 'iactutor list' shows them all", id)
+	return nil, usageErrorIn(lang, "no exercise %q; 'iactutor list' shows them all", "no hay ningún ejercicio %q; 'iactutor list' los muestra todos", id)
 }
 
 func (a *app) exerciseIDs(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
@@ -162,7 +162,7 @@ Exit status: 0 passed, 1 not passed yet, 2 usage or I/O error.`,
 			}
 			var ex *course.Exercise
 			if len(args) == 1 {
-				if ex, err = findExercise(ws.Course, args[0]); err != nil {
+				if ex, err = findExercise(ws.Course, args[0], a.lang()); err != nil {
 					return err
 				}
 			} else {
@@ -173,7 +173,8 @@ Exit status: 0 passed, 1 not passed yet, 2 usage or I/O error.`,
 				}
 			}
 			if _, err := os.Stat(ws.ExerciseDir(ex.ID)); err != nil {
-				return usageError("%s has no folder for exercise %s; run 'iactutor init %s' first", ws.Dir, ex.ID, ws.Dir)
+				return usageErrorIn(a.lang(), "%s has no folder for exercise %s; run 'iactutor init %s' first",
+					"%s no tiene carpeta para el ejercicio %s; ejecuta antes 'iactutor init %s'", ws.Dir, ex.ID, ws.Dir)
 			}
 			g := grader.New()
 			if !watchFlag {

@@ -57,9 +57,9 @@ func (a *app) explainCommand() *cobra.Command {
 					ids = append(ids, r.ID)
 				}
 				if s := suggest.Nearest(args[0], ids); s != "" {
-					return usageError("no rule %q; did you mean %q?", args[0], s)
+					return usageErrorIn(a.lang(), "no rule %q; did you mean %q?", "no hay ninguna regla %q; ¿quisiste decir %q?", args[0], s)
 				}
-				return usageError("no rule %q; 'iactutor rules' lists them all", args[0])
+				return usageErrorIn(a.lang(), "no rule %q; 'iactutor rules' lists them all", "no hay ninguna regla %q; 'iactutor rules' las enumera todas", args[0])
 			}
 			lang := a.lang()
 			if format == "json" {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -45,7 +46,7 @@ func (a *app) glossaryCommand() *cobra.Command {
 				return err
 			}
 			if c.Glossary == nil {
-				return &exitError{code: ExitFailed, err: fmt.Errorf("this course has no glossary")}
+				return &exitError{code: ExitFailed, err: errors.New(tr(a.lang(), "this course has no glossary", "este curso no tiene glosario"))}
 			}
 			lang := a.lang()
 			terms := c.Glossary.Terms
@@ -53,9 +54,9 @@ func (a *app) glossaryCommand() *cobra.Command {
 				t, ok := c.Glossary.Lookup(args[0])
 				if !ok {
 					if s := suggest.Nearest(args[0], c.Glossary.Keys()); s != "" {
-						return usageError("no glossary term %q; did you mean %q?", args[0], s)
+						return usageErrorIn(lang, "no glossary term %q; did you mean %q?", "el glosario no tiene %q; ¿quisiste decir %q?", args[0], s)
 					}
-					return usageError("no glossary term %q; 'iactutor glossary' lists them all", args[0])
+					return usageErrorIn(lang, "no glossary term %q; 'iactutor glossary' lists them all", "el glosario no tiene %q; 'iactutor glossary' enumera todos los términos", args[0])
 				}
 				terms = []course.Term{t}
 			}

@@ -72,7 +72,7 @@ whatever --jobs is. Exit status: 0 when grading ran (whatever the scores),
 			}
 			exercises = splitList(exercises)
 			for _, id := range exercises {
-				if _, err := findExercise(c, id); err != nil {
+				if _, err := findExercise(c, id, "en"); err != nil {
 					return err
 				}
 			}

@@ -34,7 +34,7 @@ func (a *app) lessonCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l, err := findLesson(c, args[0])
+			l, err := findLesson(c, args[0], a.lang())
 			if err != nil {
 				return err
 			}
@@ -56,7 +56,7 @@ func (a *app) lessonCommand() *cobra.Command {
 }
 
 // findLesson accepts a lesson ID or its number in the course.
-func findLesson(c *course.Course, id string) (*course.Lesson, error) {
+func findLesson(c *course.Course, id, lang string) (*course.Lesson, error) {
 	if l, ok := c.Lesson(id); ok {
 		return l, nil
 	}
@@ -70,9 +70,9 @@ func findLesson(c *course.Course, id string) (*course.Lesson, error) {
 		ids[i] = l.ID
 	}
 	if s := suggest.Nearest(id, ids); s != "" {
-		return nil, usageError("no lesson %q; did you mean %q?", id, s)
+		return nil, usageErrorIn(lang, "no lesson %q; did you mean %q?", "no hay ninguna lección %q; ¿quisiste decir %q?", id, s)
 	}
-	return nil, usageError("no lesson %q; 'iactutor list' shows them all", id)
+	return nil, usageErrorIn(lang, "no lesson %q; 'iactutor list' shows them all", "no hay ninguna lección %q; 'iactutor list' las muestra todas", id)
 }
 
 // glamourStyle picks a fixed style once, without querying the terminal:

@@ -14,8 +14,9 @@ import (
 // startTUI runs the interface, optionally opened on a lesson or exercise.
 func (a *app) startTUI(openID string) error {
 	if !isTerminal(a.stdin) || !isTerminal(a.stdout) {
-		fmt.Fprintln(a.stderr, "iactutor: the interactive course needs a terminal.")
-		fmt.Fprintln(a.stderr, "Try 'iactutor list', 'iactutor lesson ID --plain', 'iactutor check' or 'iactutor --help'.")
+		fmt.Fprintln(a.stderr, tr(a.lang(), "iactutor: the interactive course needs a terminal.", "iactutor: el curso interactivo necesita una terminal."))
+		fmt.Fprintln(a.stderr, tr(a.lang(), "Try 'iactutor list', 'iactutor lesson ID --plain', 'iactutor check' or 'iactutor --help'.",
+			"Prueba 'iactutor list', 'iactutor lesson ID --plain', 'iactutor check' o 'iactutor --help'."))
 		return &exitError{code: ExitUsage}
 	}
 	c, src, err := a.course()
@@ -27,9 +28,9 @@ func (a *app) startTUI(openID string) error {
 		_, isExercise := c.Exercise(openID)
 		if !isLesson && !isExercise {
 			// A lesson number, or a typo answered with a suggestion.
-			l, err := findLesson(c, openID)
+			l, err := findLesson(c, openID, a.lang())
 			if err != nil {
-				_, err = findExercise(c, openID)
+				_, err = findExercise(c, openID, a.lang())
 				return err
 			}
 			openID = l.ID
