@@ -267,11 +267,11 @@ func (m *Model) stopExercise() {
 func (m *Model) typing() bool {
 	switch m.screen {
 	case homeScreen:
-		return m.home.filtering
+		return m.home.filter.active
 	case checkpointScreen:
 		return m.checkpoint.typing()
 	case glossaryScreen:
-		return m.glossary.filtering
+		return m.glossary.filter.active
 	}
 	return false
 }

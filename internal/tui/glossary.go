@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/iactutor/iactutor/internal/course"
@@ -24,14 +23,11 @@ type glossaryModel struct {
 	terms       []course.Term
 	cursor      int
 	first       int
-	filtering   bool
-	filter      textinput.Model
+	filter      listFilter
 }
 
 func newGlossary(c *common, from *course.Lesson) *glossaryModel {
-	ti := textinput.New()
-	ti.Prompt = c.t.filterPrompt
-	g := &glossaryModel{c: c, from: from, filter: ti}
+	g := &glossaryModel{c: c, from: from, filter: newListFilter(c.t.filterPrompt)}
 	if c.course.Glossary != nil {
 		g.all, g.scoped = c.course.Glossary.Terms, c.course.Glossary.Terms
 		if from != nil {
@@ -55,7 +51,7 @@ func newGlossary(c *common, from *course.Lesson) *glossaryModel {
 // refresh applies the filter to the term's ID, aliases and name in the
 // learner's language.
 func (g *glossaryModel) refresh() {
-	q := strings.ToLower(strings.TrimSpace(g.filter.Value()))
+	q := g.filter.query()
 	if q == "" {
 		g.terms = append(g.terms[:0], g.scoped...)
 	} else {
@@ -106,19 +102,8 @@ func (g *glossaryModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	keys := g.c.keys
-	if g.filtering {
-		switch k.String() {
-		case "enter", "esc":
-			g.filtering = false
-			g.filter.Blur()
-			if k.String() == "esc" {
-				g.filter.SetValue("")
-			}
-			g.refresh()
-			return nil
-		}
-		var cmd tea.Cmd
-		g.filter, cmd = g.filter.Update(msg)
+	if g.filter.active {
+		cmd := g.filter.update(msg)
 		g.refresh()
 		return cmd
 	}
@@ -132,14 +117,10 @@ func (g *glossaryModel) update(msg tea.Msg) tea.Cmd {
 	case keyIs(k, keys.Bottom):
 		g.cursor = max(0, len(g.terms)-1)
 	case keyIs(k, keys.Filter):
-		g.filtering = true
-		return g.filter.Focus()
+		return g.filter.start()
+	case keyIs(k, keys.Back) && g.filter.clear():
+		g.refresh()
 	case keyIs(k, keys.Back), keyIs(k, keys.Quit):
-		if g.filter.Value() != "" && keyIs(k, keys.Back) {
-			g.filter.SetValue("")
-			g.refresh()
-			return nil
-		}
 		return g.c.navigate(backMsg{})
 	case keyIs(k, keys.Open):
 		if t, ok := g.selected(); ok {
@@ -155,7 +136,7 @@ func (g *glossaryModel) view() string {
 	c, t, s := g.c, g.c.t, g.c.styles
 	var b strings.Builder
 	title := t.glossaryTitle
-	if g.from != nil && strings.TrimSpace(g.filter.Value()) == "" {
+	if g.from != nil && g.filter.query() == "" {
 		title += " · " + fmt.Sprintf(t.glossaryOfFmt, g.from.Order, g.from.Title.In(c.lang))
 	}
 	b.WriteString(s.Title.Render(title) + "\n")
@@ -163,9 +144,7 @@ func (g *glossaryModel) view() string {
 		b.WriteString("\n  " + t.noGlossary + "\n")
 		return b.String()
 	}
-	if g.filtering || g.filter.Value() != "" {
-		b.WriteString(g.filter.View() + "\n")
-	}
+	b.WriteString(g.filter.view())
 	b.WriteString("\n")
 	detail := g.detail()
 	detailLines := strings.Count(detail, "\n") + 1

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/iactutor/iactutor/internal/course"
@@ -20,25 +19,22 @@ type homeRow struct {
 // homeModel is the course map: lessons in order with their exercises, the
 // module checklist and the overall progress.
 type homeModel struct {
-	c         *common
-	rows      []homeRow
-	cursor    int
-	first     int
-	filtering bool
-	filter    textinput.Model
+	c      *common
+	rows   []homeRow
+	cursor int
+	first  int
+	filter listFilter
 }
 
 func newHome(c *common) *homeModel {
-	ti := textinput.New()
-	ti.Prompt = c.t.filterPrompt
-	h := &homeModel{c: c, filter: ti}
+	h := &homeModel{c: c, filter: newListFilter(c.t.filterPrompt)}
 	h.refresh()
 	return h
 }
 
 // refresh rebuilds the rows for the current filter.
 func (h *homeModel) refresh() {
-	q := strings.ToLower(strings.TrimSpace(h.filter.Value()))
+	q := h.filter.query()
 	match := func(parts ...string) bool {
 		if q == "" {
 			return true
@@ -75,19 +71,8 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	keys := h.c.keys
-	if h.filtering {
-		switch k.String() {
-		case "enter", "esc":
-			h.filtering = false
-			h.filter.Blur()
-			if k.String() == "esc" {
-				h.filter.SetValue("")
-			}
-			h.refresh()
-			return nil
-		}
-		var cmd tea.Cmd
-		h.filter, cmd = h.filter.Update(msg)
+	if h.filter.active {
+		cmd := h.filter.update(msg)
 		h.refresh()
 		return cmd
 	}
@@ -101,13 +86,11 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 	case keyIs(k, keys.Bottom):
 		h.cursor = len(h.rows) - 1
 	case keyIs(k, keys.Filter):
-		h.filtering = true
-		return h.filter.Focus()
+		return h.filter.start()
 	case keyIs(k, keys.Glossary):
 		return h.c.navigate(openGlossaryMsg{})
 	case keyIs(k, keys.Back):
-		if h.filter.Value() != "" {
-			h.filter.SetValue("")
+		if h.filter.clear() {
 			h.refresh()
 		}
 	case keyIs(k, keys.Open):
@@ -185,9 +168,7 @@ func (h *homeModel) view() string {
 		}
 	}
 	b.WriteString("\n" + s.Heading.Render(t.lessons) + "\n")
-	if h.filtering || h.filter.Value() != "" {
-		b.WriteString(h.filter.View() + "\n")
-	}
+	b.WriteString(h.filter.view())
 	used := strings.Count(b.String(), "\n")
 	avail := c.height - used - 2
 	if len(h.rows) == 0 {

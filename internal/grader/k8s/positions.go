@@ -88,6 +88,22 @@ func trimmedEnd(line []byte) int {
 
 // commentStart finds a " #" comment outside quotes, or -1.
 func commentStart(line []byte) int {
+	at := -1
+	plainBytes(line, func(i int) bool {
+		if line[i] == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') {
+			at = i
+			return false
+		}
+		return true
+	})
+	return at
+}
+
+// plainBytes calls visit with the index of every byte of a YAML line that is
+// outside a quoted scalar, in order, until visit returns false. A quote
+// opens a scalar only where one can start (the line's start, or after a
+// space, ':', '[', '{', ',' or '-'); elsewhere, as in it's, it is a letter.
+func plainBytes(line []byte, visit func(i int) bool) {
 	var quote byte
 	for i := 0; i < len(line); i++ {
 		c := line[i]
@@ -98,15 +114,14 @@ func commentStart(line []byte) int {
 			} else if c == quote {
 				quote = 0
 			}
-		case c == '"' || c == '\'':
-			if i == 0 || line[i-1] == ' ' || line[i-1] == ':' || line[i-1] == '[' || line[i-1] == '{' || line[i-1] == ',' || line[i-1] == '-' {
-				quote = c
+		case (c == '"' || c == '\'') && (i == 0 || bytes.IndexByte([]byte(" :[{,-"), line[i-1]) >= 0):
+			quote = c
+		default:
+			if !visit(i) {
+				return
 			}
-		case c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
-			return i
 		}
 	}
-	return -1
 }
 
 // doc is one parsed YAML document: the root node and where its first line

@@ -236,31 +236,23 @@ func findInChunk(t *text, c chunk, s string) (line, col int, ok bool) {
 	return 0, 0, false
 }
 
-// secondColon finds, outside quotes, the second colon of a line that acts as
-// a key separator (followed by a space or the end of the line): in
-// `cmd: run: now` it is the one YAML stops at.
+// secondColon finds, outside quotes and comments, the second colon of a
+// line that acts as a key separator (followed by a space or the end of the
+// line): in `cmd: run: now` it is the one YAML stops at.
 func secondColon(l []byte) (col int, ok bool) {
-	var quote byte
 	seen := 0
-	for i := 0; i < len(l); i++ {
-		c := l[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
+	plainBytes(l, func(i int) bool {
+		switch c := l[i]; {
 		case c == '#' && (i == 0 || l[i-1] == ' '):
-			return 0, false
+			return false
 		case c == ':' && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\r'):
 			seen++
 			if seen == 2 {
-				return runeCol(l, i), true
+				col, ok = runeCol(l, i), true
+				return false
 			}
 		}
-	}
-	return 0, false
+		return true
+	})
+	return col, ok
 }

@@ -1,10 +1,6 @@
 package terraform
 
 import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/iactutor/iactutor/internal/diag"
@@ -54,24 +50,11 @@ func Check(m *Module, opt Options) diag.Diagnostics {
 		(*checker).checkFormat,
 	}
 	found := make([]diag.Diagnostics, len(families))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(families)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(families) {
-					return
-				}
-				c := &checker{m: m, rp: &reporter{lang: opt.Lang}, ps: ps, opt: opt}
-				families[i](c)
-				found[i] = c.rp.diags
-			}
-		}()
-	}
-	wg.Wait()
+	forEachIndex(len(families), func(i int) {
+		c := &checker{m: m, rp: &reporter{lang: opt.Lang}, ps: ps, opt: opt}
+		families[i](c)
+		found[i] = c.rp.diags
+	})
 	var ds diag.Diagnostics
 	for _, f := range found {
 		ds = append(ds, f...)

@@ -99,25 +99,11 @@ func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
 	parsed := make([]*tfFile, len(tf))
 	reports := make([]*reporter, len(tf))
 	// Lexing and parsing dominate the run time and each file is
-	// independent, so files are parsed on every core; results are kept by
-	// index, so the outcome does not depend on scheduling.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(tf)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(tf) {
-					return
-				}
-				reports[i] = &reporter{lang: opt.Lang}
-				parsed[i] = parseFile(tf[i], reports[i])
-			}
-		}()
-	}
-	wg.Wait()
+	// independent, so files are parsed on every core.
+	forEachIndex(len(tf), func(i int) {
+		reports[i] = &reporter{lang: opt.Lang}
+		parsed[i] = parseFile(tf[i], reports[i])
+	})
 	for i, f := range parsed {
 		rp.diags = append(rp.diags, reports[i].diags...)
 		if f.broken {
@@ -135,6 +121,28 @@ func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
 		checkTopLevel(m, f, rp)
 	}
 	return m, rp.diags
+}
+
+// forEachIndex calls fn for 0…n-1 on every core and returns when all calls
+// have. Callers keep results by index, so the outcome never depends on
+// scheduling.
+func forEachIndex(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // parseFile lexes and parses one file: through quickScan and fastParse when
