@@ -107,15 +107,11 @@ func (g *glossaryModel) update(msg tea.Msg) tea.Cmd {
 		g.refresh()
 		return cmd
 	}
+	if c, moved := moveCursor(k, keys, g.cursor, len(g.terms)); moved {
+		g.cursor = c
+		return nil
+	}
 	switch {
-	case keyIs(k, keys.Up):
-		g.cursor = max(0, g.cursor-1)
-	case keyIs(k, keys.Down):
-		g.cursor = max(0, min(len(g.terms)-1, g.cursor+1))
-	case keyIs(k, keys.Top):
-		g.cursor = 0
-	case keyIs(k, keys.Bottom):
-		g.cursor = max(0, len(g.terms)-1)
 	case keyIs(k, keys.Filter):
 		return g.filter.start()
 	case keyIs(k, keys.Back) && g.filter.clear():

@@ -76,15 +76,11 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 		h.refresh()
 		return cmd
 	}
+	if c, moved := moveCursor(k, keys, h.cursor, len(h.rows)); moved {
+		h.cursor = c
+		return nil
+	}
 	switch {
-	case keyIs(k, keys.Up):
-		h.cursor = max(0, h.cursor-1)
-	case keyIs(k, keys.Down):
-		h.cursor = min(len(h.rows)-1, h.cursor+1)
-	case keyIs(k, keys.Top):
-		h.cursor = 0
-	case keyIs(k, keys.Bottom):
-		h.cursor = len(h.rows) - 1
 	case keyIs(k, keys.Filter):
 		return h.filter.start()
 	case keyIs(k, keys.Glossary):

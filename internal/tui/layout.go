@@ -63,6 +63,23 @@ func hyperlink(path, text string) string {
 	return "\x1b]8;;file://" + path + "\x1b\\" + text + "\x1b]8;;\x1b\\"
 }
 
+// moveCursor applies the movement keys to a cursor over n rows, and reports
+// whether the key was one of them.
+func moveCursor(k tea.KeyMsg, keys KeyMap, cursor, n int) (int, bool) {
+	last := max(0, n-1)
+	switch {
+	case keyIs(k, keys.Up):
+		return max(0, cursor-1), true
+	case keyIs(k, keys.Down):
+		return min(last, cursor+1), true
+	case keyIs(k, keys.Top):
+		return 0, true
+	case keyIs(k, keys.Bottom):
+		return last, true
+	}
+	return cursor, false
+}
+
 // scrollWindow returns the first line to show so that line cur is visible in
 // a window of h lines over n lines.
 func scrollWindow(cur, n, h, first int) int {
