@@ -185,6 +185,21 @@ func (ld *loader) document(d doc, n *yaml.Node, chunk []byte, docIdx int) {
 // manifest with a missing apiVersion or kind rather than some other file.
 var objectKeys = []string{"metadata", "spec", "data", "stringData", "binaryData", "template", "rules", "subjects", "roleRef", "webhooks", "items", "immutable"}
 
+// foreign reports whether a top-level document is plainly some other tool's
+// file: no kind and no key of a Kubernetes object, and either no apiVersion
+// or the name and version a Helm Chart.yaml has beside its apiVersion.
+func foreign(root, apiV, kindV *yaml.Node) bool {
+	if kindV != nil || hasObjectKey(root) {
+		return false
+	}
+	if apiV == nil {
+		return true
+	}
+	_, name := mapGet(root, "name")
+	_, version := mapGet(root, "version")
+	return name != nil && version != nil
+}
+
 func hasObjectKey(root *yaml.Node) bool {
 	for _, k := range objectKeys {
 		if _, v := mapGet(root, k); v != nil {
@@ -251,11 +266,11 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 		}
 	}
 
-	if ld.skipForeign && depth == 0 && apiV == nil && kindV == nil && !hasObjectKey(root) && !deeperThan(root, maxDepth) {
-		ld.r.add(ruleNotKubernetes, first, l.f("This document has no apiVersion, kind, metadata or spec, so it was not checked as a Kubernetes object",
-			"Este documento no tiene apiVersion, kind, metadata ni spec, así que no se revisó como objeto de Kubernetes"),
-			l.f("Other YAML, such as docker-compose.yml or a CI workflow, can stay in the folder. If this is meant to be a manifest, start it with `apiVersion:` and `kind:`.",
-				"Otros YAML, como docker-compose.yml o un flujo de CI, pueden quedarse en la carpeta. Si esto debe ser un manifiesto, empiézalo con `apiVersion:` y `kind:`."))
+	if ld.skipForeign && depth == 0 && foreign(root, apiV, kindV) && !deeperThan(root, maxDepth) {
+		ld.r.add(ruleNotKubernetes, first, l.f("This document has no kind, metadata or spec, so it was not checked as a Kubernetes object",
+			"Este documento no tiene kind, metadata ni spec, así que no se revisó como objeto de Kubernetes"),
+			l.f("Other YAML, such as docker-compose.yml, a CI workflow or a Helm Chart.yaml, can stay in the folder. If this is meant to be a manifest, start it with `apiVersion:` and `kind:`.",
+				"Otros YAML, como docker-compose.yml, un flujo de CI o el Chart.yaml de Helm, pueden quedarse en la carpeta. Si esto debe ser un manifiesto, empiézalo con `apiVersion:` y `kind:`."))
 		return
 	}
 	if apiV == nil || isNull(apiV) {
