@@ -12,6 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/iactutor/iactutor/internal/source"
 )
 
 // sameTree compares fastParse with hclsyntax.ParseConfig on src. Refusing
@@ -162,6 +164,56 @@ func TestFastParseCorpus(t *testing.T) {
 		}
 	}
 	t.Logf("fast path took %d of %d inputs", accepted, len(inputs))
+}
+
+// TestFastPathSameDiagnostics lints every module this package and the course
+// ship, and every rule case, twice: through the fast path and through hcl
+// alone. A learner must not be able to tell which parser ran.
+func TestFastPathSameDiagnostics(t *testing.T) {
+	var modules [][]source.File
+	dirs := map[string][]source.File{}
+	for _, root := range []string{"testdata", "../../../exercises"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".tf") {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			dir := filepath.Dir(path)
+			if strings.Contains(path, "testdata") {
+				dir = path // testdata files are independent modules
+			}
+			dirs[dir] = append(dirs[dir], source.File{Path: path, Data: b})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, files := range dirs {
+		modules = append(modules, files)
+	}
+	for _, tc := range ruleCases {
+		var files []source.File
+		for name, src := range tc.files {
+			files = append(files, source.File{Path: name, Data: []byte(src)})
+		}
+		modules = append(modules, files)
+	}
+	modules = append(modules, bench2000()[:5])
+	for _, m := range modules {
+		for _, lang := range []string{"en", "es"} {
+			fast := Lint(m, Options{Lang: lang, Production: true})
+			slow := Lint(m, Options{Lang: lang, Production: true, hclOnly: true})
+			if !reflect.DeepEqual(fast, slow) {
+				t.Errorf("%s (%s): the fast path changes the diagnostics:\n%s", m[0].Path, lang,
+					cmp.Diff(slow, fast, cmp.Exporter(func(reflect.Type) bool { return true })))
+			}
+		}
+	}
+	t.Logf("%d modules compared", len(modules))
 }
 
 // FuzzFastParse is a differential fuzz target: whenever the fast parser
