@@ -43,7 +43,20 @@ for _ in $(seq 1 12); do tmux send-keys -t "$session" j; done
 tmux send-keys -t "$session" Space
 sleep 0.3
 if screen | grep -qF "  0%"; then echo "FAIL: scrolling did not move the lesson"; screen; exit 1; fi
-echo "  scrolled: $(screen | grep -oE '[0-9]+%$' | tail -1)"
+scrolled=$(screen | grep -oE '[0-9]+%$' | tail -1)
+echo "  scrolled: $scrolled"
+
+echo "look up a term from the lesson, then go back to it"
+tmux send-keys -t "$session" t
+wait_for "terms from lesson 1" 3
+tmux send-keys -t "$session" / && tmux send-keys -t "$session" -l "drift" && tmux send-keys -t "$session" Enter
+wait_for "Taught in:" 3
+tmux send-keys -t "$session" Escape
+wait_for "terms from lesson 1" 3
+tmux send-keys -t "$session" Escape
+# Back on the lesson, where it was scrolled to.
+wait_for "c checkpoint • t terms" 3
+if [ "$(screen | grep -oE '[0-9]+%$' | tail -1)" != "$scrolled" ]; then echo "FAIL: the lesson lost its place"; screen; exit 1; fi
 
 echo "back to the course map"
 tmux send-keys -t "$session" Escape
