@@ -105,6 +105,30 @@ func TestFastParseMatchesHCL(t *testing.T) {
 	}
 }
 
+// shippedTF reads every .tf file of this package's testdata and of the
+// course's exercises.
+func shippedTF(t *testing.T) []source.File {
+	t.Helper()
+	var files []source.File
+	for _, root := range []string{"testdata", "../../../exercises"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".tf") {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			files = append(files, source.File{Path: path, Data: b})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return files
+}
+
 // TestFastParseCorpus runs the comparison on every .tf file this package and
 // the course ship, their perturbations, every rule case and the benchmark
 // module, and requires the fast path to take every well-formed file.
@@ -126,21 +150,8 @@ func TestFastParseCorpus(t *testing.T) {
 		inputs = append(inputs, input{name, b, len(diags) == 0 && !special})
 		inputs = append(inputs, input{name + " perturbed 1", perturb(b, 1), false}, input{name + " perturbed 2", perturb(b, 2), false})
 	}
-	for _, root := range []string{"testdata", "../../../exercises"} {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".tf") {
-				return err
-			}
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			add(path, b)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range shippedTF(t) {
+		add(f.Path, f.Data)
 	}
 	for _, tc := range ruleCases {
 		for name, src := range tc.files {
@@ -172,25 +183,12 @@ func TestFastParseCorpus(t *testing.T) {
 func TestFastPathSameDiagnostics(t *testing.T) {
 	var modules [][]source.File
 	dirs := map[string][]source.File{}
-	for _, root := range []string{"testdata", "../../../exercises"} {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".tf") {
-				return err
-			}
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			dir := filepath.Dir(path)
-			if strings.Contains(path, "testdata") {
-				dir = path // testdata files are independent modules
-			}
-			dirs[dir] = append(dirs[dir], source.File{Path: path, Data: b})
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+	for _, f := range shippedTF(t) {
+		dir := filepath.Dir(f.Path)
+		if strings.HasPrefix(f.Path, "testdata") {
+			dir = f.Path // testdata files are independent modules
 		}
+		dirs[dir] = append(dirs[dir], f)
 	}
 	for _, files := range dirs {
 		modules = append(modules, files)
