@@ -22,11 +22,11 @@ type TextOptions struct {
 	Source func(filename string) []byte
 }
 
-type labels struct{ err, warn, info, on, line, col, hint, rule, explain string }
+type labels struct{ err, warn, info, on, line, col, hint, rule, explain, seeAbove string }
 
 var textLabels = map[string]labels{
-	"en": {"Error", "Warning", "Info", "on", "line", "column", "Hint", "Rule", "more"},
-	"es": {"Error", "Aviso", "Info", "en", "línea", "columna", "Pista", "Regla", "más"},
+	"en": {"Error", "Warning", "Info", "on", "line", "column", "Hint", "Rule", "more", "Why it matters: as explained above for %s."},
+	"es": {"Error", "Aviso", "Info", "en", "línea", "columna", "Pista", "Regla", "más", "Por qué importa: como se explica arriba para %s."},
 }
 
 func labelsFor(lang string) labels {
@@ -41,16 +41,23 @@ const maxSnippetLines = 6
 
 // WriteText renders diagnostics the way hcl does: a header, the location, the
 // numbered source lines with the subject underlined, then detail and hint.
+// A rule's explanation is printed in full the first time it appears; after
+// that a line points back to it, so twenty containers without limits read
+// as twenty places and one reason, not twenty copies of the reason.
 func WriteText(w io.Writer, ds Diagnostics, opt TextOptions) error {
 	var buf bytes.Buffer
+	explained := map[[2]string]bool{}
 	for _, d := range ds {
-		writeOne(&buf, d, opt)
+		key := [2]string{d.Rule, d.Detail}
+		repeat := d.Rule != "" && d.Detail != "" && explained[key]
+		explained[key] = true
+		writeOne(&buf, d, opt, repeat)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
 }
 
-func writeOne(b *bytes.Buffer, d Diagnostic, opt TextOptions) {
+func writeOne(b *bytes.Buffer, d Diagnostic, opt TextOptions, repeat bool) {
 	lb := labelsFor(opt.Lang)
 	sev, color := lb.info, "\x1b[36m"
 	switch d.Severity {
@@ -77,7 +84,11 @@ func writeOne(b *bytes.Buffer, d Diagnostic, opt TextOptions) {
 		}
 		b.WriteByte('\n')
 	}
-	if d.Detail != "" {
+	switch {
+	case repeat:
+		b.WriteString(wrap(fmt.Sprintf(lb.seeAbove, Sanitize(d.Rule)), opt.Width, ""))
+		b.WriteString("\n\n")
+	case d.Detail != "":
 		b.WriteString(wrap(Sanitize(d.Detail), opt.Width, ""))
 		b.WriteString("\n\n")
 	}

@@ -166,3 +166,35 @@ func TestSanitize(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteTextExplainsEachRuleOnce(t *testing.T) {
+	why := "Without a memory limit one leaking pod can starve its neighbours."
+	at := func(line int) Range { return Range{"a.yaml", Pos{line, 1}, Pos{line, 2}} }
+	ds := Diagnostics{
+		{Severity: SeverityWarning, Summary: "api has no memory limit", Detail: why, Hint: "add limits.memory to api", Subject: at(3), Rule: "k8s/missing-resources"},
+		{Severity: SeverityWarning, Summary: "worker has no memory limit", Detail: why, Hint: "add limits.memory to worker", Subject: at(9), Rule: "k8s/missing-resources"},
+		{Severity: SeverityError, Summary: "Syntax", Detail: "first parser detail", Subject: at(1), Rule: "tf/syntax"},
+		{Severity: SeverityError, Summary: "Syntax", Detail: "another parser detail", Subject: at(2), Rule: "tf/syntax"},
+	}
+	for _, c := range []struct{ lang, pointer string }{
+		{"en", "Why it matters: as explained above for k8s/missing-resources."},
+		{"es", "Por qué importa: como se explica arriba para k8s/missing-resources."},
+	} {
+		var b bytes.Buffer
+		if err := WriteText(&b, ds, TextOptions{Lang: c.lang}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if n := bytes.Count([]byte(out), []byte(why)); n != 1 {
+			t.Errorf("%s: the explanation appears %d times, want once:\n%s", c.lang, n, out)
+		}
+		if !bytes.Contains([]byte(out), []byte(c.pointer)) {
+			t.Errorf("%s: the repeat does not point back to it:\n%s", c.lang, out)
+		}
+		for _, s := range []string{"add limits.memory to worker", "first parser detail", "another parser detail"} {
+			if !bytes.Contains([]byte(out), []byte(s)) {
+				t.Errorf("%s: %q is missing: each diagnostic keeps its own hint and a different detail is printed", c.lang, s)
+			}
+		}
+	}
+}
