@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // usagePattern is one English usage error from cobra, pflag or this package
@@ -15,22 +16,30 @@ type usagePattern struct {
 
 // usagePatterns cover every error cobra and pflag give for a mistyped
 // command line, plus checkFormat's. Cobra's "Did you mean this?" block is
-// kept, translated, after the first line.
-var usagePatterns = []usagePattern{
-	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "la orden %q no existe en %q"},
-	{regexp.MustCompile(`^unknown flag: (.*)$`), "la opción %s no existe"},
-	{regexp.MustCompile(`^unknown shorthand flag: '(.*)' in (.*)$`), "la opción corta '%s' no existe (en %s)"},
-	{regexp.MustCompile(`^flag needs an argument: '(.*)' in (.*)$`), "la opción '%s' necesita un valor (en %s)"},
-	{regexp.MustCompile(`^flag needs an argument: (.*)$`), "la opción %s necesita un valor"},
-	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`), "valor no válido %q para la opción %s: %s"},
-	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)"$`), "argumento no válido %q para %q"},
-	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`), "necesita al menos %s argumento(s) y recibió %s"},
-	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`), "admite como mucho %s argumento(s) y recibió %s"},
-	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "admite %s argumento(s) y recibió %s"},
-	{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`), "admite entre %s y %s argumentos y recibió %s"},
-	{regexp.MustCompile(`^required flag\(s\) (.*) not set$`), "faltan opciones obligatorias: %s"},
-	{regexp.MustCompile(`^unknown format "(.*)" \(valid: (.*)\)$`), "formato desconocido %q (válidos: %s)"},
-}
+// kept, translated, after the first line. They are compiled on the first
+// Spanish usage error, not at every start.
+var usagePatterns = sync.OnceValue(func() []usagePattern {
+	src := []struct{ re, es string }{
+		{`^unknown command "(.*)" for "(.*)"$`, "la orden %q no existe en %q"},
+		{`^unknown flag: (.*)$`, "la opción %s no existe"},
+		{`^unknown shorthand flag: '(.*)' in (.*)$`, "la opción corta '%s' no existe (en %s)"},
+		{`^flag needs an argument: '(.*)' in (.*)$`, "la opción '%s' necesita un valor (en %s)"},
+		{`^flag needs an argument: (.*)$`, "la opción %s necesita un valor"},
+		{`^invalid argument "(.*)" for "(.*)" flag: (.*)$`, "valor no válido %q para la opción %s: %s"},
+		{`^invalid argument "(.*)" for "(.*)"$`, "argumento no válido %q para %q"},
+		{`^requires at least (\d+) arg\(s\), only received (\d+)$`, "necesita al menos %s argumento(s) y recibió %s"},
+		{`^accepts at most (\d+) arg\(s\), received (\d+)$`, "admite como mucho %s argumento(s) y recibió %s"},
+		{`^accepts (\d+) arg\(s\), received (\d+)$`, "admite %s argumento(s) y recibió %s"},
+		{`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`, "admite entre %s y %s argumentos y recibió %s"},
+		{`^required flag\(s\) (.*) not set$`, "faltan opciones obligatorias: %s"},
+		{`^unknown format "(.*)" \(valid: (.*)\)$`, "formato desconocido %q (válidos: %s)"},
+	}
+	out := make([]usagePattern, len(src))
+	for i, p := range src {
+		out[i] = usagePattern{regexp.MustCompile(p.re), p.es}
+	}
+	return out
+})
 
 // localizeUsage gives a usage error in the learner's language. Cobra and
 // pflag word theirs in English only; a message this package already wrote
@@ -40,7 +49,7 @@ func localizeUsage(msg, lang string) string {
 		return msg
 	}
 	first, rest, _ := strings.Cut(msg, "\n")
-	for _, p := range usagePatterns {
+	for _, p := range usagePatterns() {
 		m := p.re.FindStringSubmatch(first)
 		if m == nil {
 			continue
