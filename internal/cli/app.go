@@ -15,6 +15,7 @@ import (
 	"github.com/iactutor/iactutor/exercises"
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/lessons"
 )
 
@@ -73,6 +74,9 @@ type app struct {
 	workspace string
 
 	loaded *loadedCourse
+
+	catalog *msg.Catalog
+	printer *msg.Printer
 }
 
 type loadedCourse struct {
@@ -113,6 +117,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 
 // lang is the learner's language for this run.
 func (a *app) lang() string { return course.DetectLang(a.langFlag, a.getenv) }
+
+// p is the printer for the learner's language, made on first use so a
+// command that prints no sentence never parses the catalog.
+func (a *app) p() *msg.Printer {
+	if a.printer != nil {
+		return a.printer
+	}
+	if a.catalog == nil {
+		c, err := msg.Builtin()
+		if err != nil {
+			// The embedded catalog is tested; only a broken build gets here.
+			fmt.Fprintf(a.stderr, "iactutor: %v\n", err)
+			os.Exit(ExitUsage)
+		}
+		a.catalog = c
+	}
+	p, err := a.catalog.Printer(a.lang())
+	if err != nil {
+		p, _ = a.catalog.Printer(msg.Default)
+	}
+	a.printer = p
+	return p
+}
 
 // color reports whether w may receive ANSI colour.
 func (a *app) color(w io.Writer) bool {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/grader"
 )
 
@@ -61,7 +62,7 @@ func (a *app) courseCheck(src course.Source) error {
 		for _, lang := range course.Languages {
 			if t := r.Text[lang]; t.Title == "" || t.Why == "" || t.Fix == "" {
 				ds = append(ds, diag.Diagnostic{Severity: diag.SeverityError, Rule: course.RuleContent,
-					Summary: fmt.Sprintf("missing translation: rule %s has no complete %q explanation", r.ID, lang)})
+					Summary: msg.Plain(fmt.Sprintf("missing translation: rule %s has no complete %q explanation", r.ID, lang))})
 			}
 		}
 	}

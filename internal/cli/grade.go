@@ -87,7 +87,7 @@ whatever --jobs is. Exit status: 0 when grading ran (whatever the scores),
 			bar := a.progressBar()
 			gb, err := gradebook.Grade(ctx, args[0], gradebook.Options{
 				Course: c, Source: src, Exercises: exercises, Students: splitList(students),
-				Lang: a.lang(), Jobs: jobs, Timeout: timeout, KeepSources: feedback != "",
+				Lang: a.lang(), Printer: a.p(), Jobs: jobs, Timeout: timeout, KeepSources: feedback != "",
 				Progress: bar.update,
 			})
 			bar.clear()

@@ -54,7 +54,7 @@ func (a *app) startTUI(openID string) error {
 		editor = a.getenv("EDITOR")
 	}
 	return tui.Run(tui.Options{
-		Course: c, Source: src, Workspace: dir, Lang: a.lang(), Color: color,
+		Course: c, Source: src, Workspace: dir, Lang: a.lang(), Printer: a.p(), Color: color,
 		GlamourStyle: style, Hyperlinks: true,
 		Open: openID, Editor: editor, Renderer: r,
 	}, a.stdin, a.stdout)

@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // Source is where a course comes from: a tree with lessons/ and exercises/.
@@ -62,7 +63,7 @@ func (l *loader) name(p string) string {
 func (l *loader) errorf(file string, line int, format string, args ...any) {
 	l.ds = append(l.ds, diag.Diagnostic{
 		Severity: diag.SeverityError,
-		Summary:  fmt.Sprintf(format, args...),
+		Summary:  msg.Plain(fmt.Sprintf(format, args...)),
 		Subject:  diag.Point(l.name(file), line, 1),
 		Rule:     RuleContent,
 	})

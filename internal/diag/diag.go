@@ -5,9 +5,10 @@ package diag
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"slices"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // Severity says how much a diagnostic matters. Its zero value is invalid so that
@@ -84,19 +85,24 @@ func Point(file string, line, col int) Range {
 }
 
 // Diagnostic is one problem: modelled on hcl.Diagnostic with our rule ID and a
-// hint that tells the learner what to do next.
+// hint that tells the learner what to do next. Its texts are messages, not
+// words: a presenter renders them in the reader's language, so one graded
+// result serves every language.
 type Diagnostic struct {
 	Severity Severity
 	// Summary is one short sentence: what is wrong.
-	Summary string
+	Summary msg.Text
 	// Detail explains why it matters; it may be several sentences.
-	Detail string
+	Detail msg.Text
 	// Subject is where the problem is.
 	Subject Range
 	// Rule is the ID understood by `iactutor explain`, e.g. "k8s/selector-mismatch".
 	Rule string
+	// Check is the exercise check that reported it ("" for a validator's
+	// finding), so gradebooks match failures by ID, never by their wording.
+	Check string
 	// Hint says how to fix it, e.g. "did you mean `replicas`?".
-	Hint string
+	Hint msg.Text
 }
 
 // Diagnostics is a batch; validators collect every problem rather than the first.
@@ -128,11 +134,12 @@ func Compare(a, b Diagnostic) int {
 		cmp.Compare(a.Subject.Start.Column, b.Subject.Start.Column),
 		cmp.Compare(a.Severity, b.Severity),
 		cmp.Compare(a.Rule, b.Rule),
-		cmp.Compare(a.Summary, b.Summary),
+		cmp.Compare(a.Check, b.Check),
+		msg.Compare(a.Summary, b.Summary),
 		cmp.Compare(a.Subject.End.Line, b.Subject.End.Line),
 		cmp.Compare(a.Subject.End.Column, b.Subject.End.Column),
-		cmp.Compare(a.Detail, b.Detail),
-		cmp.Compare(a.Hint, b.Hint),
+		msg.Compare(a.Detail, b.Detail),
+		msg.Compare(a.Hint, b.Hint),
 	)
 }
 
@@ -149,14 +156,15 @@ type JSON struct {
 	EndColumn int      `json:"endColumn"`
 	Severity  Severity `json:"severity"`
 	Rule      string   `json:"rule"`
+	Check     string   `json:"check,omitempty"`
 	Message   string   `json:"message"`
 	Detail    string   `json:"detail,omitempty"`
 	Hint      string   `json:"hint"`
 }
 
-// ToJSON converts to the wire shape, cleaning any control characters that came
-// from a learner's file.
-func (d Diagnostic) ToJSON() JSON {
+// ToJSON converts to the wire shape in p's language, cleaning any control
+// characters that came from a learner's file.
+func (d Diagnostic) ToJSON(p *msg.Printer) JSON {
 	return JSON{
 		File:      Sanitize(d.Subject.Filename),
 		Line:      d.Subject.Start.Line,
@@ -165,15 +173,21 @@ func (d Diagnostic) ToJSON() JSON {
 		EndColumn: d.Subject.End.Column,
 		Severity:  d.Severity,
 		Rule:      d.Rule,
-		Message:   Sanitize(d.Summary),
-		Detail:    Sanitize(d.Detail),
-		Hint:      Sanitize(d.Hint),
+		Check:     d.Check,
+		Message:   Sanitize(p.Text(d.Summary)),
+		Detail:    Sanitize(p.Text(d.Detail)),
+		Hint:      Sanitize(p.Text(d.Hint)),
 	}
 }
 
-// MarshalJSON makes a Diagnostic encode in the contract's shape wherever it is
-// embedded.
-func (d Diagnostic) MarshalJSON() ([]byte, error) { return json.Marshal(d.ToJSON()) }
+// ToJSONAll converts a batch.
+func (ds Diagnostics) ToJSONAll(p *msg.Printer) []JSON {
+	out := make([]JSON, len(ds))
+	for i, d := range ds {
+		out[i] = d.ToJSON(p)
+	}
+	return out
+}
 
 // Summary counts a lint run for the JSON contract.
 type Summary struct {

@@ -6,34 +6,23 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
-// TextOptions controls the human renderer. The zero value prints English,
-// without colour and without wrapping, which is what tests and pipes want.
+// TextOptions controls the human renderer. Without colour and without
+// wrapping is what tests and pipes want.
 type TextOptions struct {
+	// Printer puts the diagnostics and the words around them into the
+	// reader's language; it is required.
+	Printer *msg.Printer
 	// Width wraps detail and hint text; 0 disables wrapping.
 	Width int
 	// Color adds ANSI colour; set it only when writing to a terminal.
 	Color bool
-	// Lang picks the words around the diagnostic ("en" or "es").
-	Lang string
 	// Source returns a file's bytes for the snippet; nil or a nil result
 	// prints the location without a snippet.
 	Source func(filename string) []byte
-}
-
-type labels struct{ err, warn, info, on, line, col, hint, rule, explain, seeAbove string }
-
-var textLabels = map[string]labels{
-	"en": {"Error", "Warning", "Info", "on", "line", "column", "Hint", "Rule", "more", "Why it matters: as explained above for %s."},
-	"es": {"Error", "Aviso", "Info", "en", "línea", "columna", "Pista", "Regla", "más", "Por qué importa: como se explica arriba para %s."},
-}
-
-func labelsFor(lang string) labels {
-	if l, ok := textLabels[lang]; ok {
-		return l
-	}
-	return textLabels["en"]
 }
 
 // maxSnippetLines caps how much of a long subject is echoed.
@@ -48,8 +37,8 @@ func WriteText(w io.Writer, ds Diagnostics, opt TextOptions) error {
 	var buf bytes.Buffer
 	explained := map[[2]string]bool{}
 	for _, d := range ds {
-		key := [2]string{d.Rule, d.Detail}
-		repeat := d.Rule != "" && d.Detail != "" && explained[key]
+		key := [2]string{d.Rule, d.Detail.Key + d.Detail.PlainText()}
+		repeat := d.Rule != "" && !d.Detail.IsZero() && explained[key]
 		explained[key] = true
 		writeOne(&buf, d, opt, repeat)
 	}
@@ -58,26 +47,26 @@ func WriteText(w io.Writer, ds Diagnostics, opt TextOptions) error {
 }
 
 func writeOne(b *bytes.Buffer, d Diagnostic, opt TextOptions, repeat bool) {
-	lb := labelsFor(opt.Lang)
-	sev, color := lb.info, "\x1b[36m"
+	p := opt.Printer
+	sev, color := p.S("severity.info", nil), "\x1b[36m"
 	switch d.Severity {
 	case SeverityError:
-		sev, color = lb.err, "\x1b[1;31m"
+		sev, color = p.S("severity.error", nil), "\x1b[1;31m"
 	case SeverityWarning:
-		sev, color = lb.warn, "\x1b[1;33m"
+		sev, color = p.S("severity.warning", nil), "\x1b[1;33m"
 	}
 	reset, bold, caretColor := "\x1b[0m", "\x1b[1m", color
 	if !opt.Color {
 		color, reset, bold, caretColor = "", "", "", ""
 	}
-	fmt.Fprintf(b, "%s%s%s: %s%s%s\n\n", color, sev, reset, bold, Sanitize(d.Summary), reset)
+	fmt.Fprintf(b, "%s%s%s: %s%s%s\n\n", color, sev, reset, bold, Sanitize(p.Text(d.Summary)), reset)
 
 	r := d.Subject
 	if r.Filename != "" {
 		if r.Start.Line > 0 {
-			fmt.Fprintf(b, "  %s %s %s %d, %s %d:\n", lb.on, Sanitize(r.Filename), lb.line, r.Start.Line, lb.col, r.Start.Column)
+			fmt.Fprintf(b, "  %s\n", p.S("diag.at-line", msg.Args{"File": Sanitize(r.Filename), "Line": r.Start.Line, "Column": r.Start.Column}))
 		} else {
-			fmt.Fprintf(b, "  %s %s:\n", lb.on, Sanitize(r.Filename))
+			fmt.Fprintf(b, "  %s\n", p.S("diag.at-file", msg.Args{"File": Sanitize(r.Filename)}))
 		}
 		if opt.Source != nil && r.Start.Line > 0 {
 			writeSnippet(b, opt.Source(r.Filename), r, caretColor, reset)
@@ -86,19 +75,19 @@ func writeOne(b *bytes.Buffer, d Diagnostic, opt TextOptions, repeat bool) {
 	}
 	switch {
 	case repeat:
-		b.WriteString(wrap(fmt.Sprintf(lb.seeAbove, Sanitize(d.Rule)), opt.Width, ""))
+		b.WriteString(wrap(p.S("diag.see-above", msg.Args{"Rule": Sanitize(d.Rule)}), opt.Width, ""))
 		b.WriteString("\n\n")
-	case d.Detail != "":
-		b.WriteString(wrap(Sanitize(d.Detail), opt.Width, ""))
+	case !d.Detail.IsZero():
+		b.WriteString(wrap(Sanitize(p.Text(d.Detail)), opt.Width, ""))
 		b.WriteString("\n\n")
 	}
-	if d.Hint != "" {
-		prefix := lb.hint + ": "
-		b.WriteString(wrap(prefix+Sanitize(d.Hint), opt.Width, strings.Repeat(" ", utf8.RuneCountInString(prefix))))
+	if !d.Hint.IsZero() {
+		prefix := p.S("diag.hint-label", nil) + ": "
+		b.WriteString(wrap(prefix+Sanitize(p.Text(d.Hint)), opt.Width, strings.Repeat(" ", utf8.RuneCountInString(prefix))))
 		b.WriteString("\n\n")
 	}
 	if d.Rule != "" {
-		fmt.Fprintf(b, "%s: %s (%s: iactutor explain %s)\n\n", lb.rule, d.Rule, lb.explain, d.Rule)
+		fmt.Fprintf(b, "%s\n\n", p.S("diag.rule-line", msg.Args{"Rule": d.Rule}))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // feedbackWriter writes one Markdown file per student into a folder: their
@@ -101,7 +102,7 @@ func feedback(gb *Gradebook, s Student, t feedbackWords) []byte {
 			fmt.Fprintf(&b, "- [%s] %s (%d/%d)\n", box, oneLine(c.Message), c.Points, c.Max)
 		}
 		if er.Status == StatusGraded {
-			writeFailures(&b, gb.Lang, er, t)
+			writeFailures(&b, gb.Printer, er, t)
 		}
 		if len(ex.Hints) > 0 {
 			if h := strings.TrimSpace(diag.Sanitize(ex.Hints[0].In(gb.Lang))); h != "" {
@@ -115,7 +116,7 @@ func feedback(gb *Gradebook, s Student, t feedbackWords) []byte {
 // writeFailures quotes, for every failed check, the diagnostics that explain
 // it, rendered with the student's own lines. A diagnostic that explains
 // several checks is shown once.
-func writeFailures(b *bytes.Buffer, lang string, er ExerciseResult, t feedbackWords) {
+func writeFailures(b *bytes.Buffer, p *msg.Printer, er ExerciseResult, t feedbackWords) {
 	shown := map[int]bool{}
 	for ci, c := range er.Checks {
 		if c.Passed {
@@ -136,7 +137,7 @@ func writeFailures(b *bytes.Buffer, lang string, er ExerciseResult, t feedbackWo
 		switch {
 		case len(fresh) > 0:
 			var text bytes.Buffer
-			_ = diag.WriteText(&text, fresh, diag.TextOptions{Lang: lang, Source: func(name string) []byte { return er.Sources[name] }})
+			_ = diag.WriteText(&text, fresh, diag.TextOptions{Printer: p, Source: func(name string) []byte { return er.Sources[name] }})
 			fence := strings.Repeat("`", max(3, longestRun(text.String(), '`')+1))
 			fmt.Fprintf(b, "%stext\n%s\n%s\n", fence, strings.TrimRight(text.String(), "\n"), fence)
 		case seen > 0:

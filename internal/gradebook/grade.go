@@ -19,6 +19,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/grader"
 	"github.com/iactutor/iactutor/internal/workspace"
 )
@@ -45,6 +46,8 @@ type Options struct {
 	Students []string
 	// Lang is the language of check messages, diagnostics and hints.
 	Lang string
+	// Printer renders diagnostics in Lang.
+	Printer *msg.Printer
 	// Jobs is how many submissions are graded at once; 0 means one per CPU.
 	Jobs int
 	// Timeout bounds one submission; 0 means DefaultTimeout.
@@ -96,7 +99,7 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 		}
 	}
 
-	gb := &Gradebook{Exercises: exercises, Lang: lang}
+	gb := &Gradebook{Exercises: exercises, Lang: lang, Printer: opt.Printer}
 	for _, ex := range exercises {
 		gb.Max += ex.Points()
 	}
@@ -417,9 +420,8 @@ func relocate(sub *grader.Submission, dir, id string) {
 		if rel, err := filepath.Rel(dir, d.Subject.Filename); err == nil && !strings.HasPrefix(rel, "..") {
 			d.Subject.Filename = path.Join(id, filepath.ToSlash(rel))
 		}
-		d.Summary = strings.ReplaceAll(d.Summary, dir, id)
-		d.Detail = strings.ReplaceAll(d.Detail, dir, id)
-		d.Hint = strings.ReplaceAll(d.Hint, dir, id)
+		repl := func(s string) string { return strings.ReplaceAll(s, dir, id) }
+		d.Summary, d.Detail, d.Hint = d.Summary.Map(repl), d.Detail.Map(repl), d.Hint.Map(repl)
 	}
 }
 

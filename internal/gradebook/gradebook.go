@@ -11,6 +11,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/grader"
 )
 
@@ -43,6 +44,8 @@ type Gradebook struct {
 	Summary Summary
 	// Lang is the language checks, messages and hints were produced in.
 	Lang string
+	// Printer renders diagnostics in that language.
+	Printer *msg.Printer
 }
 
 // Student is one student's results.
@@ -134,7 +137,7 @@ func (r ExerciseResult) Explaining(i int) diag.Diagnostics {
 				out = append(out, d)
 			}
 		default:
-			if d.Rule == "" && d.Summary == cr.Message {
+			if d.Rule == "" && d.Check == cr.ID {
 				out = append(out, d)
 			}
 		}

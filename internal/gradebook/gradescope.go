@@ -53,7 +53,7 @@ func (gw gradescopeWriter) Write(gb *Gradebook) error {
 				case c.Passed:
 					t.Status = "passed"
 				default:
-					t.Output = failureText(c.Message, er.Explaining(ci), er.Unchanged)
+					t.Output = failureText(gb.Printer, c.ID, c.Message, er.Explaining(ci), er.Unchanged)
 				}
 				res.Tests = append(res.Tests, t)
 			}

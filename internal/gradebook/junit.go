@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // The JUnit XML shape most CI systems and LMS importers read: one testsuite
@@ -77,7 +78,7 @@ func (jw junitWriter) Write(gb *Gradebook) error {
 					tc.Error = &junitProblem{Message: diag.Sanitize(er.Error), Type: "error"}
 				case !c.Passed:
 					tc.Failure = &junitProblem{Message: diag.Sanitize(c.Message), Type: "check",
-						Text: xmlText(failureText(c.Message, er.Explaining(i), er.Unchanged))}
+						Text: xmlText(failureText(gb.Printer, c.ID, c.Message, er.Explaining(i), er.Unchanged))}
 				}
 				if tc.Failure != nil {
 					suite.Failures++
@@ -119,9 +120,9 @@ func xmlText(s string) string {
 
 // failureText is the check message followed by one line per diagnostic that
 // explains it, with its place in the student's files.
-func failureText(msg string, ds diag.Diagnostics, unchanged bool) string {
+func failureText(p *msg.Printer, check, message string, ds diag.Diagnostics, unchanged bool) string {
 	var b strings.Builder
-	b.WriteString(diag.Sanitize(msg))
+	b.WriteString(diag.Sanitize(message))
 	if unchanged {
 		b.WriteString("\nThe files are the unchanged start files.")
 	}
@@ -129,12 +130,12 @@ func failureText(msg string, ds diag.Diagnostics, unchanged bool) string {
 		b.WriteString("\n")
 		b.WriteString(location(d))
 		switch {
-		case d.Summary != msg:
-			b.WriteString(": " + diag.Sanitize(d.Summary))
-		case d.Detail != "":
+		case d.Check != check:
+			b.WriteString(": " + diag.Sanitize(p.Text(d.Summary)))
+		case !d.Detail.IsZero():
 			// The check's own diagnostic: its summary is the message
 			// already written, its detail says why it could not be met.
-			b.WriteString(": " + diag.Sanitize(d.Detail))
+			b.WriteString(": " + diag.Sanitize(p.Text(d.Detail)))
 		}
 	}
 	return b.String()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // costLimit bounds one expectation's evaluation, so a hostile or careless
@@ -43,7 +44,7 @@ func compileExercise(ex *course.Exercise) *compiledExercise {
 	file := path.Join(ex.Dir, "exercise.yaml")
 	env, err := envFor(ex.Track)
 	if err != nil {
-		c.diags = append(c.diags, diag.Diagnostic{Severity: diag.SeverityError, Summary: err.Error(), Subject: diag.Point(file, 1, 1), Rule: course.RuleContent})
+		c.diags = append(c.diags, diag.Diagnostic{Severity: diag.SeverityError, Summary: msg.Plain(err.Error()), Subject: diag.Point(file, 1, 1), Rule: course.RuleContent})
 		return c
 	}
 	for i, chk := range ex.Checks {
@@ -59,7 +60,7 @@ func compileExercise(ex *course.Exercise) *compiledExercise {
 		fail := func(format string, args ...any) {
 			c.diags = append(c.diags, diag.Diagnostic{
 				Severity: diag.SeverityError,
-				Summary:  fmt.Sprintf("check %q: "+format, append([]any{chk.ID}, args...)...),
+				Summary:  msg.Plain(fmt.Sprintf("check %q: "+format, append([]any{chk.ID}, args...)...)),
 				Subject:  diag.Point(file, line, 1),
 				Rule:     course.RuleContent,
 			})

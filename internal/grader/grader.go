@@ -13,6 +13,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 )
 
@@ -111,9 +112,10 @@ func (g *Grader) Grade(ex *course.Exercise, sub Submission, lang string) Result 
 			cr.Passed, err = comp.programs[i].eval(model.activation)
 			if !cr.Passed {
 				d := model.locate(chk.At, sub.Files)
-				d.Summary = chk.Message.In(lang)
+				d.Summary = msg.Plain(chk.Message.In(lang))
+				d.Check = chk.ID
 				if err != nil {
-					d.Detail = fmt.Sprintf(notMet(lang), err)
+					d.Detail = msg.Plain(fmt.Sprintf(notMet(lang), err))
 				}
 				failure = &d
 			}

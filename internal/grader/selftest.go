@@ -8,6 +8,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 )
 
@@ -40,7 +41,7 @@ func (g *Grader) SelfTest(src course.Source, ex *course.Exercise) diag.Diagnosti
 		file = path.Join(src.Root, file)
 	}
 	problem := func(format string, args ...any) diag.Diagnostic {
-		return diag.Diagnostic{Severity: diag.SeverityError, Summary: fmt.Sprintf("exercise %s: ", ex.ID) + fmt.Sprintf(format, args...), Subject: diag.Point(file, 1, 1), Rule: course.RuleContent}
+		return diag.Diagnostic{Severity: diag.SeverityError, Summary: msg.Plain(fmt.Sprintf("exercise %s: ", ex.ID) + fmt.Sprintf(format, args...)), Subject: diag.Point(file, 1, 1), Rule: course.RuleContent}
 	}
 	ds := g.Compile(ex)
 	for i := range ds {

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // MaxFileSize is the default cap on one file: far above any real manifest or
@@ -85,7 +86,7 @@ func collectDir(root string, opt Options) ([]File, diag.Diagnostics, error) {
 			if path == root {
 				return err
 			}
-			ds = append(ds, refused(path, RuleRead, "This folder cannot be read", err.Error()))
+			ds = append(ds, refused(path, RuleRead, msg.New("source.folder-unreadable", nil), msg.Plain(err.Error())))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -134,46 +135,46 @@ func readOne(root, path string, opt Options) (File, *diag.Diagnostic) {
 	}
 	info, err := os.Lstat(path)
 	if err != nil {
-		d := refused(path, RuleRead, "This file cannot be read", err.Error())
+		d := refused(path, RuleRead, msg.New("source.unreadable", nil), msg.Plain(err.Error()))
 		return File{}, &d
 	}
 	if info.Mode()&fs.ModeSymlink != 0 {
 		if ok, why := linkStaysInside(root, path); !ok {
-			d := refused(path, RuleLink, "This link points outside the folder being checked", why)
+			d := refused(path, RuleLink, msg.New("source.link-outside", nil), why)
 			return File{}, &d
 		}
 		info, err = os.Stat(path)
 		if err != nil {
-			d := refused(path, RuleRead, "This link cannot be followed", err.Error())
+			d := refused(path, RuleRead, msg.New("source.link-broken", nil), msg.Plain(err.Error()))
 			return File{}, &d
 		}
 	}
 	if !info.Mode().IsRegular() {
-		d := refused(path, RuleRead, "This is not a regular file", "Only plain files are read; devices, pipes and sockets are skipped.")
+		d := refused(path, RuleRead, msg.New("source.not-regular", nil), msg.New("source.not-regular.detail", nil))
 		return File{}, &d
 	}
 	if info.Size() > limit {
-		d := refused(path, RuleTooLarge, fmt.Sprintf("This file is %d bytes, over the %d-byte limit", info.Size(), limit),
-			"Manifests and Terraform files are small; a file this large is almost surely not one, so it is not read.")
+		d := refused(path, RuleTooLarge, msg.New("source.too-large", msg.Args{"Size": info.Size(), "Limit": limit}),
+			msg.New("source.too-large.detail", nil))
 		return File{}, &d
 	}
 	fh, err := os.Open(path)
 	if err != nil {
-		d := refused(path, RuleRead, "This file cannot be read", err.Error())
+		d := refused(path, RuleRead, msg.New("source.unreadable", nil), msg.Plain(err.Error()))
 		return File{}, &d
 	}
 	defer fh.Close()
 	data, err := readSized(fh, info.Size(), limit)
 	if err != nil {
-		d := refused(path, RuleRead, "This file cannot be read", err.Error())
+		d := refused(path, RuleRead, msg.New("source.unreadable", nil), msg.Plain(err.Error()))
 		return File{}, &d
 	}
 	if int64(len(data)) > limit {
-		d := refused(path, RuleTooLarge, fmt.Sprintf("This file is over the %d-byte limit", limit), "It grew while being read.")
+		d := refused(path, RuleTooLarge, msg.New("source.grew", msg.Args{"Limit": limit}), msg.New("source.grew.detail", nil))
 		return File{}, &d
 	}
 	if line, col, bad := binaryAt(data); bad {
-		d := refused(path, RuleBinary, "This file is not text", "It holds a NUL byte or bytes that are not UTF-8, so it cannot be a manifest or a Terraform file.")
+		d := refused(path, RuleBinary, msg.New("source.binary", nil), msg.New("source.binary.detail", nil))
 		d.Subject = diag.Point(path, line, col)
 		return File{}, &d
 	}
@@ -200,25 +201,25 @@ func binaryAt(data []byte) (line, col int, bad bool) {
 
 // linkStaysInside resolves a link and its whole chain and accepts it only when
 // the final target is inside root.
-func linkStaysInside(root, path string) (bool, string) {
+func linkStaysInside(root, path string) (bool, msg.Text) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return false, fmt.Sprintf("The link cannot be resolved (%v).", errors.Unwrap(err))
+		return false, msg.New("source.link-unresolved", msg.Args{"Err": fmt.Sprint(errors.Unwrap(err))})
 	}
 	absRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
-		return false, err.Error()
+		return false, msg.Plain(err.Error())
 	}
 	absRoot, _ = filepath.Abs(absRoot)
 	absTarget, _ := filepath.Abs(target)
 	rel, err := filepath.Rel(absRoot, absTarget)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return false, "Links are followed only when they stay inside the folder, so a submission can never make iactutor read other files on this computer."
+		return false, msg.New("source.link-outside.detail", nil)
 	}
-	return true, ""
+	return true, msg.Text{}
 }
 
-func refused(path, rule, summary, detail string) diag.Diagnostic {
+func refused(path, rule string, summary, detail msg.Text) diag.Diagnostic {
 	return diag.Diagnostic{
 		Severity: diag.SeverityError,
 		Summary:  summary,

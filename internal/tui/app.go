@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/grader"
 	"github.com/iactutor/iactutor/internal/progress"
 	"github.com/iactutor/iactutor/internal/workspace"
@@ -26,6 +27,8 @@ type Options struct {
 	Source    course.Source
 	Workspace string
 	Lang      string
+	// Printer puts the interface's own sentences into the learner's language.
+	Printer *msg.Printer
 	// Color false gives the monochrome interface.
 	Color bool
 	// GlamourStyle is chosen once before start ("dark", "light", "notty").
@@ -49,6 +52,7 @@ type common struct {
 	styles        Styles
 	t             labels
 	lang          string
+	printer       *msg.Printer
 	course        *course.Course
 	ws            *workspace.Workspace
 	grader        *grader.Grader
@@ -100,7 +104,7 @@ func New(opt Options) (*Model, error) {
 	ws := &workspace.Workspace{Dir: opt.Workspace, Course: opt.Course, Src: opt.Source}
 	c := &common{
 		width: 80, height: 24,
-		keys: DefaultKeyMap(lang), styles: DefaultStyles(r, opt.Color), t: labelsFor(lang), lang: lang,
+		keys: DefaultKeyMap(lang), styles: DefaultStyles(r, opt.Color), t: labelsFor(lang), lang: lang, printer: opt.Printer,
 		course: opt.Course, ws: ws, grader: grader.New(), store: ws.Progress(),
 		glamourStyle: opt.GlamourStyle, hyperlinks: opt.Hyperlinks, editor: opt.Editor, poll: opt.Poll,
 		rendered: map[string]string{},

@@ -365,7 +365,7 @@ func (m *exerciseModel) layout() {
 			for _, f := range m.files {
 				src[f.Path] = f.Data
 			}
-			_ = diag.WriteText(&db, r.Diagnostics, diag.TextOptions{Width: w, Lang: c.lang, Source: func(n string) []byte { return src[n] }})
+			_ = diag.WriteText(&db, r.Diagnostics, diag.TextOptions{Width: w, Printer: c.printer, Source: func(n string) []byte { return src[n] }})
 			diags = strings.TrimRight(db.String(), "\n") + "\n"
 		}
 	}

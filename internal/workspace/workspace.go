@@ -14,6 +14,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/grader"
 	"github.com/iactutor/iactutor/internal/progress"
 	"github.com/iactutor/iactutor/internal/source"
@@ -138,9 +139,9 @@ func ReadSubmission(dir string, ex *course.Exercise) grader.Submission {
 		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
 			sub.Refused = append(sub.Refused, diag.Diagnostic{
 				Severity: diag.SeverityError,
-				Summary:  fmt.Sprintf("%s is missing", name),
-				Detail:   fmt.Sprintf("The exercise expects this file in %s.", dir),
-				Hint:     fmt.Sprintf("`iactutor reset %s` brings back the start files (your other files are backed up first).", ex.ID),
+				Summary:  msg.New("workspace.missing-file", msg.Args{"File": name}),
+				Detail:   msg.New("workspace.missing-file.detail", msg.Args{"Dir": dir}),
+				Hint:     msg.New("workspace.missing-file.hint", msg.Args{"Exercise": ex.ID}),
 				Subject:  diag.Range{Filename: p},
 				Rule:     source.RuleRead,
 			})

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // lang picks between the English and Spanish wording of one message; every
@@ -79,12 +80,20 @@ func (r *reporter) addSev(rule string, sev diag.Severity, rng diag.Range, summar
 	}
 	r.ds = append(r.ds, diag.Diagnostic{
 		Severity: sev,
-		Summary:  summary,
-		Detail:   detail,
+		Summary:  plain(summary),
+		Detail:   plain(detail),
 		Subject:  rng,
 		Rule:     rule,
-		Hint:     hint,
+		Hint:     plain(hint),
 	})
+}
+
+// plain wraps text already in the reporter's language.
+func plain(s string) msg.Text {
+	if s == "" {
+		return msg.Text{}
+	}
+	return msg.Plain(s)
 }
 
 // pick chooses between two ready-made texts.

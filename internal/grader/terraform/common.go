@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // maxExprDepth caps recursion into expressions and nested blocks, so a
@@ -33,9 +34,9 @@ func (rp *reporter) add(rule string, r hcl.Range, key string, args ...any) *diag
 	t := text(rp.lang, key, args...)
 	rp.diags = append(rp.diags, diag.Diagnostic{
 		Severity: defaultSeverity(rule),
-		Summary:  t.Summary,
-		Detail:   t.Detail,
-		Hint:     t.Hint,
+		Summary:  plain(t.Summary),
+		Detail:   plain(t.Detail),
+		Hint:     plain(t.Hint),
 		Subject:  toRange(r),
 		Rule:     rule,
 	})
@@ -47,7 +48,15 @@ func (rp *reporter) suggestHint(d *diag.Diagnostic, suggestion string) {
 	if suggestion == "" {
 		return
 	}
-	d.Hint = text(rp.lang, "hint-didyoumean", suggestion).Summary
+	d.Hint = plain(text(rp.lang, "hint-didyoumean", suggestion).Summary)
+}
+
+// plain wraps text already in the reporter's language.
+func plain(s string) msg.Text {
+	if s == "" {
+		return msg.Text{}
+	}
+	return msg.Plain(s)
 }
 
 // sortStrings sorts in place and returns the slice, for candidate lists.

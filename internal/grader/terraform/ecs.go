@@ -62,7 +62,7 @@ func (c *checker) checkLoadBalancer(lb *hclsyntax.Body, containers map[string]*c
 	if name != "" {
 		if _, found := containers[name]; !found {
 			d := c.rp.add("tf/ecs-container-port", nameAttr.Expr.Range(), "ecs-no-container", name, tdAddr)
-			d.Hint = text(c.rp.lang, "hint-ecs-containers", "`"+strings.Join(names, "`, `")+"`").Summary
+			d.Hint = plain(text(c.rp.lang, "hint-ecs-containers", "`"+strings.Join(names, "`, `")+"`").Summary)
 			return
 		}
 	}
@@ -111,9 +111,9 @@ func (c *checker) checkLoadBalancer(lb *hclsyntax.Body, containers map[string]*c
 		for i, p := range all {
 			ps[i] = strconv.FormatInt(p, 10)
 		}
-		d.Hint = text(c.rp.lang, "hint-ecs-ports", strings.Join(ps, ", ")).Summary
+		d.Hint = plain(text(c.rp.lang, "hint-ecs-ports", strings.Join(ps, ", ")).Summary)
 	} else {
-		d.Hint = text(c.rp.lang, "hint-ecs-no-ports", port).Summary
+		d.Hint = plain(text(c.rp.lang, "hint-ecs-no-ports", port).Summary)
 	}
 }
 

@@ -382,7 +382,7 @@ func (c *checker) checkFormat() {
 			End:   hcl.Pos{Line: fd.line, Column: fd.endCol}}
 		d := c.rp.add("tf/fmt", r, "fmt", fd.line)
 		if fd.expected != "" && utf8.RuneCountInString(fd.expected) <= 100 {
-			d.Hint = text(c.rp.lang, "hint-fmt", fd.expected).Summary
+			d.Hint = plain(text(c.rp.lang, "hint-fmt", fd.expected).Summary)
 		}
 	}
 }

@@ -252,6 +252,6 @@ func addSyntax(rp *reporter, path string, d *hcl.Diagnostic) {
 	summary := syntaxSummary(rp.lang, d.Summary)
 	x := rp.add("tf/syntax", r, "syntax", summary)
 	if d.Detail != "" && rp.lang != "es" {
-		x.Detail = d.Detail
+		x.Detail = plain(d.Detail)
 	}
 }

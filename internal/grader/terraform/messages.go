@@ -5,12 +5,12 @@ import (
 	"strings"
 )
 
-// msg is the text of one kind of diagnostic. Format verbs use explicit
+// texts is the text of one kind of diagnostic. Format verbs use explicit
 // argument indexes (%[1]s) so each language may order them freely.
-type msg struct{ Summary, Detail, Hint string }
+type texts struct{ Summary, Detail, Hint string }
 
 // messages holds every diagnostic text by key and language; read-only.
-var messages = map[string]map[string]msg{
+var messages = map[string]map[string]texts{
 	"syntax": {
 		"en": {"Syntax error: %[1]s", "Terraform cannot read this file until the syntax is fixed, so nothing in it can be checked yet.", "Look at the marked spot and the line just before it: a missing brace, quote or `=` is the usual cause."},
 		"es": {"Error de sintaxis: %[1]s", "Terraform no puede leer este archivo hasta que se corrija la sintaxis, así que todavía no se puede revisar nada de él.", "Mira el punto marcado y la línea justo anterior: lo habitual es que falte una llave, unas comillas o un `=`."},
@@ -306,16 +306,16 @@ var messages = map[string]map[string]msg{
 }
 
 // text formats a message in lang, falling back to English.
-func text(lang, key string, args ...any) msg {
+func text(lang, key string, args ...any) texts {
 	byLang, ok := messages[key]
 	if !ok {
-		return msg{Summary: key}
+		return texts{Summary: key}
 	}
 	m, ok := byLang[lang]
 	if !ok {
 		m = byLang["en"]
 	}
-	return msg{Summary: format(m.Summary, args), Detail: format(m.Detail, args), Hint: format(m.Hint, args)}
+	return texts{Summary: format(m.Summary, args), Detail: format(m.Detail, args), Hint: format(m.Hint, args)}
 }
 
 func format(s string, args []any) string {

@@ -29,7 +29,7 @@ func (c *checker) checkPractice() {
 func (c *checker) interpolationOnly(x *hclsyntax.TemplateWrapExpr) {
 	d := c.rp.add("tf/interpolation-only", x.SrcRange, "interpolation-only")
 	if src := c.m.sourceText(x.Wrapped.Range()); src != "" && len(src) < 80 {
-		d.Hint = text(c.rp.lang, "hint-interpolation-only", src).Summary
+		d.Hint = plain(text(c.rp.lang, "hint-interpolation-only", src).Summary)
 	}
 }
 
@@ -124,7 +124,7 @@ func (c *checker) checkRegion() {
 			if lit := literalStringExpr(a.Expr); lit != "" {
 				if regionVar != "" {
 					d := c.rp.add("tf/hardcoded-region", a.Expr.Range(), "hardcoded-region", lit)
-					d.Hint = text(c.rp.lang, "hint-use-region-var", "var."+regionVar).Summary
+					d.Hint = plain(text(c.rp.lang, "hint-use-region-var", "var."+regionVar).Summary)
 				} else {
 					d := c.rp.add("tf/hardcoded-region", a.Expr.Range(), "hardcoded-region", lit)
 					d.Severity = diag.SeverityInfo
@@ -379,7 +379,7 @@ func (c *checker) checkDefault(b *hclsyntax.Block) {
 	if _, err := convert.Convert(v, ty); err != nil {
 		d := c.rp.add("tf/default-type", da.Expr.Range(), "default-type", b.Labels[0], typeexpr.TypeString(ty), friendlyType(v.Type()))
 		if c.rp.lang != "es" {
-			d.Detail += " (" + err.Error() + ")"
+			d.Detail = plain(d.Detail.PlainText() + " (" + err.Error() + ")")
 		}
 	}
 }

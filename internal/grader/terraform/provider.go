@@ -193,7 +193,7 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 		if !ok {
 			d := c.rp.add("tf/unknown-block", nb.TypeRange, "unknown-nested-block", name, blockTitle(b))
 			if _, isArg := sch.Args[name]; isArg {
-				d.Hint = text(c.rp.lang, "hint-block-is-attribute", name).Summary
+				d.Hint = plain(text(c.rp.lang, "hint-block-is-attribute", name).Summary)
 			} else {
 				c.rp.suggestHint(d, suggest.Nearest(name, sortedKeys(sch.Blocks)))
 			}

@@ -203,7 +203,7 @@ func checkSpec(b *hclsyntax.Block, sp *spec, rp *reporter, depth int) {
 			d := rp.add("tf/unknown-block", nb.TypeRange, "unknown-nested-block", nb.Type, blockType)
 			rp.suggestHint(d, suggest.Nearest(nb.Type, sortedKeys(sp.blocks)))
 			if _, isAttr := sp.attrs[nb.Type]; isAttr {
-				d.Hint = text(rp.lang, "hint-block-is-attribute", nb.Type).Summary
+				d.Hint = plain(text(rp.lang, "hint-block-is-attribute", nb.Type).Summary)
 			}
 			continue
 		}
