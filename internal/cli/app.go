@@ -118,6 +118,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 // lang is the learner's language for this run.
 func (a *app) lang() string { return course.DetectLang(a.langFlag, a.getenv) }
 
+// catalogMessages returns every language's raw messages, for the checks
+// that prove each language complete.
+func (a *app) catalogMessages() (map[string]map[string]string, error) {
+	a.p()
+	out := map[string]map[string]string{}
+	for _, lang := range a.catalog.Languages() {
+		m, err := a.catalog.Messages(lang)
+		if err != nil {
+			return nil, err
+		}
+		out[lang] = m
+	}
+	return out, nil
+}
+
 // p is the printer for the learner's language, made on first use so a
 // command that prints no sentence never parses the catalog.
 func (a *app) p() *msg.Printer {

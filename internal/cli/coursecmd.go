@@ -2,13 +2,16 @@ package cli
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
-	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/grader"
+	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/rules"
 )
 
 func (a *app) courseCommand() *cobra.Command {
@@ -58,11 +61,17 @@ func (a *app) courseCheck(src course.Source) error {
 		RequireModule:   true,
 		RequireGlossary: true,
 	})...)
+	msgs, err := a.catalogMessages()
+	if err != nil {
+		return err
+	}
 	for _, r := range cat.All() {
-		for _, lang := range course.Languages {
-			if t := r.Text[lang]; t.Title == "" || t.Why == "" || t.Fix == "" {
-				ds = append(ds, diag.Diagnostic{Severity: diag.SeverityError, Rule: course.RuleContent,
-					Summary: msg.Plain(fmt.Sprintf("missing translation: rule %s has no complete %q explanation", r.ID, lang))})
+		for _, lang := range slices.Sorted(maps.Keys(msgs)) {
+			for _, k := range []string{rules.TitleKey(r.ID), rules.WhyKey(r.ID), rules.FixKey(r.ID)} {
+				if msgs[lang][k] == "" {
+					ds = append(ds, diag.Diagnostic{Severity: diag.SeverityError, Rule: course.RuleContent,
+						Summary: msg.New("course.rule-untranslated", msg.Args{"Rule": r.ID, "Lang": lang, "Key": k})})
+				}
 			}
 		}
 	}

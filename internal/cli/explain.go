@@ -9,6 +9,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/grader/k8s"
 	"github.com/iactutor/iactutor/internal/grader/terraform"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/rules"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
@@ -31,9 +32,8 @@ type ruleJSON struct {
 	Lesson   string `json:"lesson"`
 }
 
-func toRuleJSON(r rules.Rule, lang string) ruleJSON {
-	t := r.In(lang)
-	return ruleJSON{ID: r.ID, Severity: r.Severity.String(), Title: t.Title, Why: t.Why, Fix: t.Fix, Lesson: r.Lesson}
+func toRuleJSON(r rules.Rule, p *msg.Printer) ruleJSON {
+	return ruleJSON{ID: r.ID, Severity: r.Severity.String(), Title: p.Text(r.Title()), Why: p.Text(r.Why()), Fix: p.Text(r.Fix()), Lesson: r.Lesson}
 }
 
 func (a *app) explainCommand() *cobra.Command {
@@ -61,27 +61,23 @@ func (a *app) explainCommand() *cobra.Command {
 				}
 				return usageErrorIn(a.lang(), "no rule %q; 'iactutor rules' lists them all", "no hay ninguna regla %q; 'iactutor rules' las enumera todas", args[0])
 			}
-			lang := a.lang()
 			if format == "json" {
-				return writeJSON(a.stdout, toRuleJSON(r, lang))
+				return writeJSON(a.stdout, toRuleJSON(r, a.p()))
 			}
-			return writeExplanation(a.stdout, r, lang)
+			return writeExplanation(a.stdout, r, a.p())
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	return cmd
 }
 
-func writeExplanation(w io.Writer, r rules.Rule, lang string) error {
-	t := r.In(lang)
-	why, fix, lesson, sev := "Why it matters", "How to fix it", "Lesson", "Severity"
-	if lang == "es" {
-		why, fix, lesson, sev = "Por qué importa", "Cómo arreglarlo", "Lección", "Gravedad"
-	}
+func writeExplanation(w io.Writer, r rules.Rule, p *msg.Printer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s — %s\n%s: %s\n\n%s:\n  %s\n\n%s:\n  %s\n", r.ID, t.Title, sev, r.Severity, why, t.Why, fix, t.Fix)
+	fmt.Fprintf(&b, "%s — %s\n%s\n\n%s:\n  %s\n\n%s:\n  %s\n", r.ID, p.Text(r.Title()),
+		p.S("cli.explain.severity", msg.Args{"Severity": p.S("severity.word."+r.Severity.String(), nil)}),
+		p.S("cli.explain.why", nil), p.Text(r.Why()), p.S("cli.explain.fix", nil), p.Text(r.Fix()))
 	if r.Lesson != "" {
-		fmt.Fprintf(&b, "\n%s: iactutor lesson %s\n", lesson, r.Lesson)
+		fmt.Fprintf(&b, "\n%s\n", p.S("cli.explain.lesson", msg.Args{"Lesson": r.Lesson}))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -101,17 +97,16 @@ func (a *app) rulesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			lang := a.lang()
 			if format == "json" {
 				out := []ruleJSON{}
 				for _, r := range cat.All() {
-					out = append(out, toRuleJSON(r, lang))
+					out = append(out, toRuleJSON(r, a.p()))
 				}
 				return writeJSON(a.stdout, map[string]any{"rules": out})
 			}
 			var b strings.Builder
 			for _, r := range cat.All() {
-				fmt.Fprintf(&b, "%-32s %-8s %s\n", r.ID, r.Severity, r.In(lang).Title)
+				fmt.Fprintf(&b, "%-32s %-8s %s\n", r.ID, r.Severity, a.p().Text(r.Title()))
 			}
 			_, err = io.WriteString(a.stdout, b.String())
 			return err

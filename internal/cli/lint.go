@@ -16,8 +16,8 @@ import (
 
 // lintJSON is the contract of `iactutor lint --format json`.
 type lintJSON struct {
-	Diagnostics []diag.Diagnostic `json:"diagnostics"`
-	Summary     diag.Summary      `json:"summary"`
+	Diagnostics []diag.JSON  `json:"diagnostics"`
+	Summary     diag.Summary `json:"summary"`
 }
 
 func (a *app) lintCommand() *cobra.Command {
@@ -66,10 +66,7 @@ error.`,
 			ds.Sort()
 			count := len(files) + refusedFiles(ds)
 			if format == "json" {
-				if ds == nil {
-					ds = diag.Diagnostics{}
-				}
-				if err := writeJSON(a.stdout, lintJSON{Diagnostics: ds, Summary: diag.Summarize(count, ds)}); err != nil {
+				if err := writeJSON(a.stdout, lintJSON{Diagnostics: ds.ToJSONAll(a.p()), Summary: diag.Summarize(count, ds)}); err != nil {
 					return err
 				}
 			} else {

@@ -5,6 +5,7 @@ package diag
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -180,9 +181,19 @@ func (d Diagnostic) ToJSON(p *msg.Printer) JSON {
 	}
 }
 
-// ToJSONAll converts a batch.
+// MarshalJSON refuses: a diagnostic's words depend on the reader's language,
+// so it is encoded only through ToJSON with a printer. This turns a JSON
+// struct that embeds Diagnostic by mistake into an error, not a wrong shape.
+func (d Diagnostic) MarshalJSON() ([]byte, error) {
+	return nil, errors.New("diag: encode a Diagnostic with ToJSON and a printer")
+}
+
+// ToJSONAll converts a batch (never nil, so JSON shows an empty list).
 func (ds Diagnostics) ToJSONAll(p *msg.Printer) []JSON {
 	out := make([]JSON, len(ds))
+	if ds == nil {
+		return []JSON{}
+	}
 	for i, d := range ds {
 		out[i] = d.ToJSON(p)
 	}

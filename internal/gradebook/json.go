@@ -30,7 +30,7 @@ type (
 		Error       string               `json:"error,omitempty"`
 		Unchanged   bool                 `json:"unchanged,omitempty"`
 		Checks      []grader.CheckResult `json:"checks"`
-		Diagnostics diag.Diagnostics     `json:"diagnostics"`
+		Diagnostics []diag.JSON          `json:"diagnostics"`
 	}
 	jsonSummary struct {
 		Students  int          `json:"students"`
@@ -70,7 +70,7 @@ func (jw jsonWriter) Write(gb *Gradebook) error {
 			js.Exercises = append(js.Exercises, jsonExercise{
 				ID: er.Exercise.ID, Score: er.Score, Max: er.Max, Passed: er.Passed,
 				Status: er.Status, Error: diag.Sanitize(er.Error), Unchanged: er.Unchanged,
-				Checks: checks, Diagnostics: er.Diagnostics,
+				Checks: checks, Diagnostics: er.Diagnostics.ToJSONAll(gb.Printer),
 			})
 		}
 		out.Students = append(out.Students, js)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/rules"
 )
 
 // lang picks between the English and Spanish wording of one message; every
@@ -74,14 +75,14 @@ func (r *reporter) addSev(rule string, sev diag.Severity, rng diag.Range, summar
 			sev = ru.Severity
 		}
 	}
-	detail := ""
+	var detail msg.Text
 	if ok {
-		detail = ru.In(string(r.l)).Why
+		detail = msg.New(rules.WhyKey(rule), nil)
 	}
 	r.ds = append(r.ds, diag.Diagnostic{
 		Severity: sev,
 		Summary:  plain(summary),
-		Detail:   plain(detail),
+		Detail:   detail,
 		Subject:  rng,
 		Rule:     rule,
 		Hint:     plain(hint),
