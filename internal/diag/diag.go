@@ -135,7 +135,6 @@ func Compare(a, b Diagnostic) int {
 		cmp.Compare(a.Subject.Start.Column, b.Subject.Start.Column),
 		cmp.Compare(a.Severity, b.Severity),
 		cmp.Compare(a.Rule, b.Rule),
-		cmp.Compare(a.Check, b.Check),
 		msg.Compare(a.Summary, b.Summary),
 		cmp.Compare(a.Subject.End.Line, b.Subject.End.Line),
 		cmp.Compare(a.Subject.End.Column, b.Subject.End.Column),

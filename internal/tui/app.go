@@ -5,6 +5,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,8 +16,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/iactutor/iactutor/internal/course"
-	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/grader"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/progress"
 	"github.com/iactutor/iactutor/internal/workspace"
 )
@@ -26,8 +27,11 @@ type Options struct {
 	Course    *course.Course
 	Source    course.Source
 	Workspace string
-	Lang      string
-	// Printer puts the interface's own sentences into the learner's language.
+	// Lang picks the translation of the course content (lessons, tasks,
+	// hints), which carries its own; empty means the printer's language.
+	Lang string
+	// Printer puts the interface's own sentences into the learner's
+	// language; it is required.
 	Printer *msg.Printer
 	// Color false gives the monochrome interface.
 	Color bool
@@ -50,44 +54,53 @@ type common struct {
 	width, height int
 	keys          KeyMap
 	styles        Styles
-	t             labels
-	lang          string
-	printer       *msg.Printer
-	course        *course.Course
-	ws            *workspace.Workspace
-	grader        *grader.Grader
-	store         *progress.Store
-	state         *progress.State
-	glamourStyle  string
-	hyperlinks    bool
-	editor        string
-	poll          bool
-	rendered      map[string]string // lesson Markdown by lesson, language and width
-	nav           tea.Msg           // a pending screen change
+	// lang picks the course content's translation; the interface's own
+	// words come from printer.
+	lang         string
+	printer      *msg.Printer
+	course       *course.Course
+	ws           *workspace.Workspace
+	grader       *grader.Grader
+	store        *progress.Store
+	state        *progress.State
+	glamourStyle string
+	hyperlinks   bool
+	editor       string
+	poll         bool
+	rendered     map[string]string // lesson Markdown by lesson, language and width
+	nav          tea.Msg           // a pending screen change
 }
 
-type screen int
+// screen is one page of the interface. The root model keeps the active one
+// and hands it every message it does not handle itself, so adding a page
+// touches no switch here.
+type screen interface {
+	// init starts the page's background work when it is shown.
+	init() tea.Cmd
+	update(tea.Msg) tea.Cmd
+	view() string
+	helpKeys() helpKeys
+}
 
-const (
-	homeScreen screen = iota
-	lessonScreen
-	checkpointScreen
-	exerciseScreen
-	glossaryScreen
-)
+// A screen with a text field is a typer: while it types, the global letter
+// keys (q, ?) are text.
+type typer interface{ typing() bool }
+
+// A screen with work that outlives a key (the exercise's watcher) is a
+// stopper: it is stopped when the learner leaves it.
+type stopper interface{ stop() }
 
 // Model is the root model.
 type Model struct {
-	c          *common
-	screen     screen
-	home       *homeModel
-	lesson     *lessonModel
-	checkpoint *checkpointModel
-	exercise   *exerciseModel
-	glossary   *glossaryModel
-	help       help.Model
-	fullHelp   bool
-	notice     string
+	c *common
+	// active is the page on screen; home and the last lesson are kept to
+	// return to.
+	active   screen
+	home     *homeModel
+	lesson   *lessonModel
+	help     help.Model
+	fullHelp bool
+	notice   string
 }
 
 // New prepares the interface: it loads progress (setting a damaged file
@@ -97,14 +110,18 @@ func New(opt Options) (*Model, error) {
 	if r == nil {
 		r = lipgloss.NewRenderer(os.Stdout)
 	}
+	p := opt.Printer
+	if p == nil {
+		return nil, errors.New("the interface needs a message printer")
+	}
 	lang := opt.Lang
 	if lang == "" {
-		lang = course.DefaultLang
+		lang = p.Lang()
 	}
 	ws := &workspace.Workspace{Dir: opt.Workspace, Course: opt.Course, Src: opt.Source}
 	c := &common{
 		width: 80, height: 24,
-		keys: DefaultKeyMap(lang), styles: DefaultStyles(r, opt.Color), t: labelsFor(lang), lang: lang, printer: opt.Printer,
+		keys: DefaultKeyMap(p), styles: DefaultStyles(r, opt.Color), lang: lang, printer: p,
 		course: opt.Course, ws: ws, grader: grader.New(), store: ws.Progress(),
 		glamourStyle: opt.GlamourStyle, hyperlinks: opt.Hyperlinks, editor: opt.Editor, poll: opt.Poll,
 		rendered: map[string]string{},
@@ -117,22 +134,24 @@ func New(opt Options) (*Model, error) {
 		if err := os.MkdirAll(opt.Workspace, 0o755); err != nil {
 			return nil, fmt.Errorf("creating the workspace: %w", err)
 		}
-		m.notice = fmt.Sprintf(c.t.workspaceCreated, opt.Workspace)
+		m.notice = p.S("tui.workspace-created", msg.Args{"Path": opt.Workspace})
 	}
 	st, notice, err := c.store.Load()
 	if err != nil {
 		return nil, err
 	}
-	if notice != "" {
-		m.notice = notice
+	if !notice.IsZero() {
+		m.notice = c.printer.Text(notice)
 	}
 	c.state = st
 	m.home = newHome(c)
+	m.active = m.home
 	if opt.Open != "" {
 		if l, ok := opt.Course.Lesson(opt.Open); ok {
-			m.screen, m.lesson = lessonScreen, newLesson(c, l)
+			m.lesson = newLesson(c, l)
+			m.active = m.lesson
 		} else if ex, ok := opt.Course.Exercise(opt.Open); ok {
-			m.screen, m.exercise = exerciseScreen, newExercise(c, ex)
+			m.active = newExercise(c, ex)
 		} else {
 			return nil, fmt.Errorf("no lesson or exercise %q", opt.Open)
 		}
@@ -148,22 +167,14 @@ func Run(opt Options, in io.Reader, out io.Writer) error {
 	}
 	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithAltScreen())
 	final, err := p.Run()
-	if fm, ok := final.(*Model); ok && fm.exercise != nil {
-		fm.exercise.stop()
+	if fm, ok := final.(*Model); ok {
+		fm.leave()
 	}
 	return err
 }
 
 // Init starts the screen the interface opens on.
-func (m *Model) Init() tea.Cmd {
-	switch m.screen {
-	case lessonScreen:
-		return m.lesson.init()
-	case exerciseScreen:
-		return m.exercise.init()
-	}
-	return nil
-}
+func (m *Model) Init() tea.Cmd { return m.active.init() }
 
 // Messages that move between screens.
 type (
@@ -172,8 +183,10 @@ type (
 	openExerciseMsg   struct{ ex *course.Exercise }
 	// openGlossaryMsg opens the glossary; from a lesson, on its terms.
 	openGlossaryMsg struct{ from *course.Lesson }
-	backMsg         struct{}
-	savedMsg        struct{ err error }
+	// backMsg goes one level up: to the lesson with ID lesson when it is
+	// the one the learner last read, else home.
+	backMsg  struct{ lesson string }
+	savedMsg struct{ err error }
 )
 
 // navigate asks the root model to change screens as soon as the current
@@ -199,7 +212,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.help.Width = msg.Width
 	case tea.KeyMsg:
-		if msg.String() != "" && m.notice != "" && !strings.HasPrefix(msg.String(), "ctrl+c") {
+		if msg.String() != "" && m.notice != "" && !keyIs(msg, m.c.keys.ForceQuit) {
 			m.notice = ""
 		}
 		switch {
@@ -208,46 +221,28 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case keyIs(msg, m.c.keys.Help) && !m.typing():
 			m.fullHelp = !m.fullHelp
 			return m, nil
-		case keyIs(msg, m.c.keys.Quit) && m.screen == homeScreen && !m.typing():
+		case keyIs(msg, m.c.keys.Quit) && m.active == m.home && !m.typing():
 			return m, m.quit()
 		}
 	case openLessonMsg:
-		m.stopExercise()
-		m.screen, m.lesson = lessonScreen, newLesson(m.c, msg.lesson)
-		return m, m.lesson.init()
+		m.lesson = newLesson(m.c, msg.lesson)
+		return m, m.show(m.lesson)
 	case openCheckpointMsg:
-		m.stopExercise()
-		m.screen, m.checkpoint = checkpointScreen, newCheckpoint(m.c, msg.lesson)
-		return m, nil
+		return m, m.show(newCheckpoint(m.c, msg.lesson))
 	case openExerciseMsg:
-		m.stopExercise()
-		m.screen, m.exercise = exerciseScreen, newExercise(m.c, msg.ex)
-		return m, m.exercise.init()
+		return m, m.show(newExercise(m.c, msg.ex))
 	case openGlossaryMsg:
-		m.stopExercise()
-		m.screen, m.glossary = glossaryScreen, newGlossary(m.c, msg.from)
-		return m, nil
+		return m, m.show(newGlossary(m.c, msg.from))
 	case backMsg:
-		return m, m.back()
+		m.back(msg.lesson)
+		return m, nil
 	case savedMsg:
 		if msg.err != nil {
 			m.notice = msg.err.Error()
 		}
 		return m, nil
 	}
-	var cmd tea.Cmd
-	switch m.screen {
-	case homeScreen:
-		cmd = m.home.update(msg)
-	case lessonScreen:
-		cmd = m.lesson.update(msg)
-	case checkpointScreen:
-		cmd = m.checkpoint.update(msg)
-	case exerciseScreen:
-		cmd = m.exercise.update(msg)
-	case glossaryScreen:
-		cmd = m.glossary.update(msg)
-	}
+	cmd := m.active.update(msg)
 	if nav := m.c.nav; nav != nil {
 		m.c.nav = nil
 		_, next := m.Update(nav)
@@ -257,73 +252,47 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) quit() tea.Cmd {
-	m.stopExercise()
+	m.leave()
 	return tea.Quit
 }
 
-func (m *Model) stopExercise() {
-	if m.exercise != nil {
-		m.exercise.stop()
+// show leaves the active screen for s and starts it.
+func (m *Model) show(s screen) tea.Cmd {
+	m.leave()
+	m.active = s
+	return s.init()
+}
+
+// leave stops what the active screen runs in the background.
+func (m *Model) leave() {
+	if s, ok := m.active.(stopper); ok {
+		s.stop()
 	}
 }
 
 // typing is true while a text field has the keys.
 func (m *Model) typing() bool {
-	switch m.screen {
-	case homeScreen:
-		return m.home.filter.active
-	case checkpointScreen:
-		return m.checkpoint.typing()
-	case glossaryScreen:
-		return m.glossary.filter.active
-	}
-	return false
+	t, ok := m.active.(typer)
+	return ok && t.typing()
 }
 
-// back goes one level up: checkpoint and exercise return to their lesson
-// when they came from one, else home.
-func (m *Model) back() tea.Cmd {
-	switch m.screen {
-	case checkpointScreen:
-		if m.lesson != nil && m.lesson.l == m.checkpoint.l {
-			m.screen = lessonScreen
-			return nil
-		}
-	case exerciseScreen:
-		m.stopExercise()
-		if m.lesson != nil && m.lesson.l.ID == m.exercise.ex.Lesson {
-			m.screen = lessonScreen
-			return nil
-		}
-	case glossaryScreen:
-		if m.lesson != nil && m.glossary.from == m.lesson.l {
-			m.screen = lessonScreen
-			return nil
-		}
+// back returns to the lesson with that ID when it is the one last read
+// (kept as it was, scrolled where the learner left it), else home.
+func (m *Model) back(lesson string) {
+	m.leave()
+	if lesson != "" && m.lesson != nil && m.lesson.l.ID == lesson {
+		m.active = m.lesson
+		return
 	}
-	m.screen = homeScreen
+	m.active = m.home
 	m.home.refresh()
-	return nil
 }
 
 // View draws the current screen with the footer.
 func (m *Model) View() string {
-	var body string
-	var keys helpKeys
-	switch m.screen {
-	case homeScreen:
-		body, keys = m.home.view(), m.home.helpKeys()
-	case lessonScreen:
-		body, keys = m.lesson.view(), m.lesson.helpKeys()
-	case checkpointScreen:
-		body, keys = m.checkpoint.view(), m.checkpoint.helpKeys()
-	case exerciseScreen:
-		body, keys = m.exercise.view(), m.exercise.helpKeys()
-	case glossaryScreen:
-		body, keys = m.glossary.view(), m.glossary.helpKeys()
-	}
+	body := m.active.view()
 	m.help.ShowAll = m.fullHelp
-	footer := m.help.View(keys)
+	footer := m.help.View(m.active.helpKeys())
 	if m.notice != "" {
 		footer = m.c.styles.Warn.Render(truncate(m.notice, m.c.width)) + "\n" + footer
 	}

@@ -18,10 +18,11 @@ func BenchmarkFirstFrame(b *testing.B) {
 	ws := filepath.Join(b.TempDir(), "ws")
 	r := lipgloss.NewRenderer(nil)
 	r.SetColorProfile(termenv.Ascii)
+	p := testPrinter(b, "en")
 	for b.Loop() {
 		src := course.Source{FS: course.Router{Lessons: lessons.FS, Exercises: exercises.FS}}
 		c, _ := course.Load(src)
-		m, err := New(Options{Course: c, Source: src, Workspace: ws, Renderer: r})
+		m, err := New(Options{Course: c, Source: src, Workspace: ws, Printer: p, Renderer: r})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/cmdmatch"
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // checkpointModel asks a lesson's questions one at a time and gives
@@ -38,6 +39,8 @@ func newCheckpoint(c *common, l *course.Lesson) *checkpointModel {
 	m.setup()
 	return m
 }
+
+func (m *checkpointModel) init() tea.Cmd { return nil }
 
 func (m *checkpointModel) q() course.Question { return m.l.Checkpoint.Questions[m.idx] }
 
@@ -84,7 +87,7 @@ func (m *checkpointModel) typing() bool {
 func (m *checkpointModel) choices() []string {
 	q := m.q()
 	if q.Kind == course.TrueFalse {
-		return []string{m.c.t.trueWord, m.c.t.falseWord}
+		return []string{m.c.printer.S("tui.checkpoint.true", nil), m.c.printer.S("tui.checkpoint.false", nil)}
 	}
 	out := make([]string, len(q.Choices))
 	for i, ch := range q.Choices {
@@ -104,15 +107,16 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	keys := m.c.keys
+	back := backMsg{lesson: m.l.ID}
 	if m.finished {
-		if keyIs(k, keys.Open) || keyIs(k, keys.Back) {
-			return m.c.navigate(backMsg{})
+		if keyIs(k, keys.Continue) || keyIs(k, keys.Back) {
+			return m.c.navigate(back)
 		}
 		return nil
 	}
 	if m.answered {
 		switch {
-		case keyIs(k, keys.Open):
+		case keyIs(k, keys.Continue):
 			if m.idx+1 >= len(m.l.Checkpoint.Questions) {
 				m.finished = true
 				return nil
@@ -120,16 +124,16 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 			m.idx++
 			m.setup()
 		case keyIs(k, keys.Back):
-			return m.c.navigate(backMsg{})
+			return m.c.navigate(back)
 		}
 		return nil
 	}
 	q := m.q()
 	if keyIs(k, keys.Back) {
-		return m.c.navigate(backMsg{})
+		return m.c.navigate(back)
 	}
 	if q.Kind == course.Command {
-		if keyIs(k, keys.Open) {
+		if keyIs(k, keys.Answer) {
 			return m.answer(cmdmatch.Match(q.Command, m.input.Value()))
 		}
 		var cmd tea.Cmd
@@ -153,7 +157,7 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 		m.cursor = min(n-1, m.cursor+1)
 	case keyIs(k, keys.Toggle) && q.Kind == course.Multiple:
 		m.selected[m.cursor] = !m.selected[m.cursor]
-	case keyIs(k, keys.Open):
+	case keyIs(k, keys.Answer):
 		return m.answer(m.judge())
 	}
 	return nil
@@ -194,22 +198,22 @@ func (m *checkpointModel) answer(ok bool) tea.Cmd {
 }
 
 func (m *checkpointModel) view() string {
-	c, s, t := m.c, m.c.styles, m.c.t
+	c, s, p := m.c, m.c.styles, m.c.printer
 	w := max(c.width-4, 20)
 	var b strings.Builder
 	total := len(m.l.Checkpoint.Questions)
 	b.WriteString(s.Title.Render(m.l.Title.In(c.lang)) + "\n")
 	if m.finished {
-		fmt.Fprintf(&b, "\n%s\n", fmt.Sprintf(t.cpDone, m.right, total))
+		fmt.Fprintf(&b, "\n%s\n", p.S("tui.checkpoint.finished", msg.Args{"Right": m.right, "Total": total}))
 		return b.String()
 	}
 	q := m.q()
-	b.WriteString(s.Subtle.Render(fmt.Sprintf(t.questionOf, m.idx+1, total)) + "\n\n")
+	b.WriteString(s.Subtle.Render(p.S("tui.checkpoint.question", msg.Args{"N": m.idx + 1, "Total": total})) + "\n\n")
 	b.WriteString(wrap(q.Prompt.In(c.lang), w) + "\n\n")
 	switch q.Kind {
 	case course.Command:
 		if !m.answered {
-			b.WriteString(s.Subtle.Render(t.typeCommand) + "\n")
+			b.WriteString(s.Subtle.Render(p.S("tui.checkpoint.type-command", nil)) + "\n")
 		}
 		b.WriteString(m.input.View() + "\n")
 	case course.Order:
@@ -243,12 +247,12 @@ func (m *checkpointModel) view() string {
 	if m.answered {
 		b.WriteString("\n")
 		if m.correct {
-			b.WriteString(s.Pass.Render(t.correct) + "\n")
+			b.WriteString(s.Pass.Render(p.S("tui.checkpoint.correct", nil)) + "\n")
 		} else {
-			b.WriteString(s.Fail.Render(t.wrong) + " " + t.rightAnswer + ": " + m.rightAnswer() + "\n")
+			b.WriteString(s.Fail.Render(p.S("tui.checkpoint.wrong", nil)) + " " + p.S("tui.checkpoint.right-answer", msg.Args{"Answer": m.rightAnswer()}) + "\n")
 		}
 		b.WriteString(wrap(q.Explanation.In(c.lang), w) + "\n\n")
-		b.WriteString(s.Subtle.Render(t.nextQuestion) + "\n")
+		b.WriteString(s.Subtle.Render(p.S("tui.checkpoint.next", nil)) + "\n")
 	}
 	return b.String()
 }
@@ -263,9 +267,9 @@ func (m *checkpointModel) rightAnswer() string {
 		}
 	case course.TrueFalse:
 		if q.Truth != nil && *q.Truth {
-			return m.c.t.trueWord
+			return m.c.printer.S("tui.checkpoint.true", nil)
 		}
-		return m.c.t.falseWord
+		return m.c.printer.S("tui.checkpoint.false", nil)
 	case course.Multiple:
 		var parts []string
 		for _, a := range q.Answers {
@@ -297,20 +301,18 @@ func hang(text string, w, indent int) string {
 
 func (m *checkpointModel) helpKeys() helpKeys {
 	k := m.c.keys
-	k.Open.SetHelp("enter", m.c.t.answerKey)
 	var short []key.Binding
 	switch {
 	case m.finished || m.answered:
-		k.Open.SetHelp("enter", m.c.t.nextKey)
-		short = []key.Binding{k.Open, k.Back}
+		short = []key.Binding{k.Continue, k.Back}
 	case m.q().Kind == course.Command:
-		short = []key.Binding{k.Open, k.Back}
+		short = []key.Binding{k.Answer, k.Back}
 	case m.q().Kind == course.Multiple:
-		short = []key.Binding{k.Up, k.Down, k.Toggle, k.Open, k.Back}
+		short = []key.Binding{k.Up, k.Down, k.Toggle, k.Answer, k.Back}
 	case m.q().Kind == course.Order:
-		short = []key.Binding{k.Up, k.Down, k.MoveUp, k.MoveDown, k.Open, k.Back}
+		short = []key.Binding{k.Up, k.Down, k.MoveUp, k.MoveDown, k.Answer, k.Back}
 	default:
-		short = []key.Binding{k.Up, k.Down, k.Open, k.Back}
+		short = []key.Binding{k.Up, k.Down, k.Answer, k.Back}
 	}
 	return helpKeys{short: append(short, k.Help), full: [][]key.Binding{short, {k.ForceQuit, k.Help}}}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/grader"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 	"github.com/iactutor/iactutor/internal/watch"
 	"github.com/iactutor/iactutor/internal/workspace"
@@ -116,13 +117,13 @@ func (m *exerciseModel) stop() {
 // gradeCmd reads and grades in the background.
 func (m *exerciseModel) gradeCmd() tea.Cmd {
 	m.grading = true
-	ws, ex, lang, g := m.c.ws, m.ex, m.c.lang, m.c.grader
+	ws, ex, g := m.c.ws, m.ex, m.c.grader
 	return func() tea.Msg {
 		sub, err := ws.Submission(ex)
 		if err != nil {
 			return gradedMsg{id: ex.ID, err: err}
 		}
-		return gradedMsg{id: ex.ID, res: g.Grade(ex, sub, lang), files: sub.Files}
+		return gradedMsg{id: ex.ID, res: g.Grade(ex, sub), files: sub.Files}
 	}
 }
 
@@ -224,7 +225,7 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			m.message = msg.err.Error()
 		} else if msg.backup != "" {
-			m.message = fmt.Sprintf(m.c.t.resetDone, msg.backup)
+			m.message = m.c.printer.S("tui.exercise.reset-done", map[string]any{"Backup": msg.backup})
 		}
 		m.diff = ""
 		return m.gradeCmd()
@@ -250,7 +251,7 @@ func (m *exerciseModel) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case keyIs(msg, k.Back):
-		return m.c.navigate(backMsg{})
+		return m.c.navigate(backMsg{lesson: m.ex.Lesson})
 	case keyIs(msg, k.Check):
 		m.message = ""
 		return m.gradeCmd()
@@ -276,15 +277,15 @@ func (m *exerciseModel) key(msg tea.KeyMsg) tea.Cmd {
 
 func (m *exerciseModel) nextHint() {
 	e := m.c.state.Exercise(m.ex.ID)
-	t := m.c.t
+	p, n := m.c.printer, len(m.ex.Hints)
 	switch {
-	case len(m.ex.Hints) == 0:
-		m.message = t.noHints2
-	case e.HintsUsed >= len(m.ex.Hints):
-		m.message = fmt.Sprintf(t.hintFmt, len(m.ex.Hints), len(m.ex.Hints)) + ": " + m.ex.Hints[len(m.ex.Hints)-1].In(m.c.lang) + "\n" + t.noMoreHints
+	case n == 0:
+		m.message = p.S("tui.exercise.no-hints", nil)
+	case e.HintsUsed >= n:
+		m.message = p.S("tui.exercise.hint", msg.Args{"N": n, "Total": n, "Hint": m.ex.Hints[n-1].In(m.c.lang)}) + "\n" + p.S("tui.exercise.no-more-hints", nil)
 	default:
 		e.HintsUsed++
-		m.message = fmt.Sprintf(t.hintFmt, e.HintsUsed, len(m.ex.Hints)) + ": " + strings.TrimSpace(m.ex.Hints[e.HintsUsed-1].In(m.c.lang))
+		m.message = p.S("tui.exercise.hint", msg.Args{"N": e.HintsUsed, "Total": n, "Hint": strings.TrimSpace(m.ex.Hints[e.HintsUsed-1].In(m.c.lang))})
 	}
 	m.layout()
 }
@@ -310,7 +311,7 @@ func (m *exerciseModel) reset() tea.Cmd {
 // edit suspends the interface and opens the first file in the editor.
 func (m *exerciseModel) edit() tea.Cmd {
 	if m.c.editor == "" {
-		m.message = m.c.t.editorMissing
+		m.message = m.c.printer.S("tui.exercise.editor-missing", nil)
 		m.layout()
 		return nil
 	}
@@ -329,7 +330,7 @@ func (m *exerciseModel) nextEditFile() string {
 
 // layout rebuilds the scrolling panel: task, files, then the result.
 func (m *exerciseModel) layout() {
-	c, s, t := m.c, m.c.styles, m.c.t
+	c, s, p := m.c, m.c.styles, m.c.printer
 	w := max(c.width-2, 20)
 	m.vp.Width, m.vp.Height = c.width, max(1, c.height-4)
 	var b strings.Builder
@@ -337,15 +338,15 @@ func (m *exerciseModel) layout() {
 		b.WriteString(s.Info.Render(wrap(m.message, w)) + "\n\n")
 	}
 	if m.diff != "" {
-		b.WriteString(s.Heading.Render(t.solutionTitle) + "\n" + m.diff + "\n")
+		b.WriteString(s.Heading.Render(p.S("tui.exercise.solution-title", nil)) + "\n" + m.diff + "\n")
 	}
-	b.WriteString(s.Heading.Render(t.results) + "\n")
+	b.WriteString(s.Heading.Render(p.S("tui.exercise.result", nil)) + "\n")
 	var diags string
 	switch {
 	case m.err != nil:
 		b.WriteString(s.Fail.Render(m.err.Error()) + "\n")
 	case m.result == nil:
-		b.WriteString(t.grading + "\n")
+		b.WriteString(p.S("tui.exercise.grading", nil) + "\n")
 	default:
 		r := m.result
 		for _, ch := range r.Checks {
@@ -354,10 +355,10 @@ func (m *exerciseModel) layout() {
 				mark = s.Pass.Render("✓")
 			}
 			head := fmt.Sprintf("%d/%d  ", ch.Points, ch.Max)
-			fmt.Fprintf(&b, "  %s %s%s\n", mark, head, hang(ch.Message, w-2, 2+len(head)))
+			fmt.Fprintf(&b, "  %s %s%s\n", mark, head, hang(p.Text(ch.Message), w-2, 2+len(head)))
 		}
 		if r.Unchanged {
-			b.WriteString("\n" + s.Warn.Render(t.unchanged) + "\n")
+			b.WriteString("\n" + s.Warn.Render(p.S("tui.exercise.unchanged", nil)) + "\n")
 		}
 		if len(r.Diagnostics) > 0 {
 			var db bytes.Buffer
@@ -369,7 +370,7 @@ func (m *exerciseModel) layout() {
 			diags = strings.TrimRight(db.String(), "\n") + "\n"
 		}
 	}
-	b.WriteString("\n" + s.Heading.Render(t.files) + "\n")
+	b.WriteString("\n" + s.Heading.Render(p.S("tui.exercise.files", nil)) + "\n")
 	for _, f := range m.ex.Files {
 		p := filepath.Join(c.ws.ExerciseDir(m.ex.ID), filepath.FromSlash(f))
 		shown := p
@@ -383,7 +384,7 @@ func (m *exerciseModel) layout() {
 	if diags != "" {
 		b.WriteString("\n" + diags)
 	}
-	b.WriteString("\n" + s.Heading.Render(t.task) + "\n")
+	b.WriteString("\n" + s.Heading.Render(p.S("tui.exercise.task", nil)) + "\n")
 	if task, ok := c.rendered[m.taskKey()]; ok {
 		b.WriteString(strings.Trim(task, "\n") + "\n")
 	} else {
@@ -393,30 +394,30 @@ func (m *exerciseModel) layout() {
 }
 
 func (m *exerciseModel) view() string {
-	c, s, t := m.c, m.c.styles, m.c.t
+	c, s, p := m.c, m.c.styles, m.c.printer
 	title := s.Title.Render(m.ex.Title.In(c.lang)) + s.Subtle.Render("  ("+m.ex.ID+")")
 	score := "–"
 	if m.result != nil {
-		score = fmt.Sprintf(t.pointsFmt, m.result.Score, m.result.Max)
+		score = p.S("tui.exercise.points", msg.Args{"Score": m.result.Score, "Max": m.result.Max})
 		if m.result.Passed {
-			score += "  " + t.allPassed
+			score += "  " + p.S("tui.exercise.passed", nil)
 		}
 	}
-	state := t.noWatch
+	state := p.S("tui.exercise.not-watching", nil)
 	switch m.mode {
 	case watch.Events:
-		state = t.watching
+		state = p.S("tui.exercise.watching", nil)
 	case watch.Polling:
-		state = t.polling
+		state = p.S("tui.exercise.polling", nil)
 	}
 	if m.grading {
-		state = t.grading
+		state = p.S("tui.exercise.grading", nil)
 	}
 	status := s.Status.Render(" " + score + " ")
 	if m.confirm == "solution" {
-		status = s.Warn.Render(t.confirmSolution)
+		status = s.Warn.Render(p.S("tui.exercise.confirm-solution", nil))
 	} else if m.confirm == "reset" {
-		status = s.Warn.Render(t.confirmReset)
+		status = s.Warn.Render(p.S("tui.exercise.confirm-reset", nil))
 	} else {
 		status += " " + s.Subtle.Render(state)
 	}

@@ -8,16 +8,19 @@ import (
 )
 
 // listFilter is the "/" text field of the course map and the glossary:
-// while active it takes every key; enter keeps the text, esc clears it.
+// while active it takes every key; the key map's FilterKeep keeps the text,
+// FilterClear empties it.
 type listFilter struct {
 	active bool
+	keys   KeyMap
 	input  textinput.Model
 }
 
-func newListFilter(prompt string) listFilter {
+func newListFilter(c *common) listFilter {
 	ti := textinput.New()
-	ti.Prompt = prompt
-	return listFilter{input: ti}
+	ti.Prompt = c.printer.S("tui.filter.prompt", nil)
+	ti.KeyMap.DeleteCharacterBackward = c.keys.FilterErase
+	return listFilter{keys: c.keys, input: ti}
 }
 
 // start gives the field the keys.
@@ -29,13 +32,16 @@ func (f *listFilter) start() tea.Cmd {
 // update handles a message while the field is active; the caller re-applies
 // the query afterwards.
 func (f *listFilter) update(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyMsg); ok && (k.String() == "enter" || k.String() == "esc") {
-		f.active = false
-		f.input.Blur()
-		if k.String() == "esc" {
-			f.input.SetValue("")
+	if k, ok := msg.(tea.KeyMsg); ok {
+		keep, drop := keyIs(k, f.keys.FilterKeep), keyIs(k, f.keys.FilterClear)
+		if keep || drop {
+			f.active = false
+			f.input.Blur()
+			if drop {
+				f.input.SetValue("")
+			}
+			return nil
 		}
-		return nil
 	}
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // glossaryModel lists the course's terms with the selected one's whole
@@ -27,7 +28,7 @@ type glossaryModel struct {
 }
 
 func newGlossary(c *common, from *course.Lesson) *glossaryModel {
-	g := &glossaryModel{c: c, from: from, filter: newListFilter(c.t.filterPrompt)}
+	g := &glossaryModel{c: c, from: from, filter: newListFilter(c)}
 	if c.course.Glossary != nil {
 		g.all, g.scoped = c.course.Glossary.Terms, c.course.Glossary.Terms
 		if from != nil {
@@ -96,6 +97,18 @@ func (g *glossaryModel) lessonOf(t course.Term) *course.Lesson {
 	return nil
 }
 
+func (g *glossaryModel) init() tea.Cmd { return nil }
+
+func (g *glossaryModel) typing() bool { return g.filter.active }
+
+// back returns to the lesson the glossary was opened on, if any.
+func (g *glossaryModel) back() tea.Cmd {
+	if g.from != nil {
+		return g.c.navigate(backMsg{lesson: g.from.ID})
+	}
+	return g.c.navigate(backMsg{})
+}
+
 func (g *glossaryModel) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
@@ -117,8 +130,8 @@ func (g *glossaryModel) update(msg tea.Msg) tea.Cmd {
 	case keyIs(k, keys.Back) && g.filter.clear():
 		g.refresh()
 	case keyIs(k, keys.Back), keyIs(k, keys.Quit):
-		return g.c.navigate(backMsg{})
-	case keyIs(k, keys.Open):
+		return g.back()
+	case keyIs(k, keys.OpenLesson):
 		if t, ok := g.selected(); ok {
 			if l := g.lessonOf(t); l != nil {
 				return g.c.navigate(openLessonMsg{l})
@@ -129,15 +142,15 @@ func (g *glossaryModel) update(msg tea.Msg) tea.Cmd {
 }
 
 func (g *glossaryModel) view() string {
-	c, t, s := g.c, g.c.t, g.c.styles
+	c, p, s := g.c, g.c.printer, g.c.styles
 	var b strings.Builder
-	title := t.glossaryTitle
+	title := p.S("tui.glossary.title", nil)
 	if g.from != nil && g.filter.query() == "" {
-		title += " · " + fmt.Sprintf(t.glossaryOfFmt, g.from.Order, g.from.Title.In(c.lang))
+		title += " · " + p.S("tui.glossary.of-lesson", msg.Args{"Order": g.from.Order, "Title": g.from.Title.In(c.lang)})
 	}
 	b.WriteString(s.Title.Render(title) + "\n")
 	if c.course.Glossary == nil {
-		b.WriteString("\n  " + t.noGlossary + "\n")
+		b.WriteString("\n  " + p.S("tui.glossary.none", nil) + "\n")
 		return b.String()
 	}
 	b.WriteString(g.filter.view())
@@ -148,7 +161,7 @@ func (g *glossaryModel) view() string {
 	used := strings.Count(b.String(), "\n")
 	avail := max(c.height-3-used-detailLines-1, (c.height-used)/3, 1)
 	if len(g.terms) == 0 {
-		b.WriteString("  " + t.noMatch + "\n")
+		b.WriteString("  " + p.S("tui.filter.no-match", nil) + "\n")
 		return b.String()
 	}
 	g.first = scrollWindow(g.cursor, len(g.terms), avail, g.first)
@@ -173,7 +186,7 @@ func (g *glossaryModel) detail() string {
 	if !ok {
 		return ""
 	}
-	c, t, s := g.c, g.c.t, g.c.styles
+	c, p, s := g.c, g.c.printer, g.c.styles
 	w := max(c.width-4, 20)
 	var b strings.Builder
 	b.WriteString(s.Heading.Render(term.Term.In(c.lang)))
@@ -185,7 +198,7 @@ func (g *glossaryModel) detail() string {
 		}
 	}
 	if len(see) > 0 {
-		b.WriteString(indent(wrap(t.seeAlso+": "+strings.Join(see, ", "), w), "  ") + "\n")
+		b.WriteString(indent(wrap(p.S("tui.glossary.see-also", msg.Args{"Terms": strings.Join(see, ", ")}), w), "  ") + "\n")
 	}
 	var taught []string
 	for _, id := range term.Lessons {
@@ -194,7 +207,7 @@ func (g *glossaryModel) detail() string {
 		}
 	}
 	if len(taught) > 0 {
-		b.WriteString(indent(wrap(t.taughtIn+": "+strings.Join(taught, ", "), w), "  "))
+		b.WriteString(indent(wrap(p.S("tui.glossary.taught-in", msg.Args{"Lessons": strings.Join(taught, ", ")}), w), "  "))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -220,17 +233,16 @@ func indent(s, prefix string) string {
 
 func (g *glossaryModel) helpKeys() helpKeys {
 	k := g.c.keys
-	k.Open.SetHelp("enter", g.c.t.openLesson)
 	if t, ok := g.selected(); !ok || g.lessonOf(t) == nil {
-		k.Open.SetEnabled(false)
+		k.OpenLesson.SetEnabled(false)
 	}
 	short := []key.Binding{k.Up, k.Down, k.Filter}
-	if k.Open.Enabled() {
-		short = append(short, k.Open)
+	if k.OpenLesson.Enabled() {
+		short = append(short, k.OpenLesson)
 	}
 	short = append(short, k.Back, k.Help)
 	return helpKeys{
 		short: short,
-		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Filter, k.Open, k.Back}, {k.ForceQuit, k.Help}},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Filter, k.OpenLesson, k.Back}, {k.ForceQuit, k.Help}},
 	}
 }

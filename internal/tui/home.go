@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // homeRow is one selectable line of the course map.
@@ -27,7 +28,7 @@ type homeModel struct {
 }
 
 func newHome(c *common) *homeModel {
-	h := &homeModel{c: c, filter: newListFilter(c.t.filterPrompt)}
+	h := &homeModel{c: c, filter: newListFilter(c)}
 	h.refresh()
 	return h
 }
@@ -64,6 +65,10 @@ func (h *homeModel) refresh() {
 		h.cursor = max(0, len(h.rows)-1)
 	}
 }
+
+func (h *homeModel) init() tea.Cmd { return nil }
+
+func (h *homeModel) typing() bool { return h.filter.active }
 
 func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyMsg)
@@ -106,15 +111,15 @@ func (c *common) exerciseStatus(id string) (symbol, word string) {
 	e, ok := c.state.Exercises[id]
 	switch {
 	case !ok || e.Attempts == 0:
-		return "·", c.t.notStarted
+		return "·", c.printer.S("tui.status.not-started", nil)
 	case e.Passed && e.SolutionRevealed:
-		return "✓", c.t.passed + ", " + c.t.revealed
+		return "✓", c.printer.S("tui.status.passed-revealed", nil)
 	case e.Passed:
-		return "✓", c.t.passed
+		return "✓", c.printer.S("tui.status.passed", nil)
 	case e.SolutionRevealed:
-		return "!", c.t.revealed
+		return "!", c.printer.S("tui.status.revealed", nil)
 	}
-	return "✗", c.t.failing
+	return "✗", c.printer.S("tui.status.failing", nil)
 }
 
 func (c *common) statusStyle(symbol string) func(...string) string {
@@ -130,9 +135,9 @@ func (c *common) statusStyle(symbol string) func(...string) string {
 }
 
 func (h *homeModel) view() string {
-	c, t, s := h.c, h.c.t, h.c.styles
+	c, p, s := h.c, h.c.printer, h.c.styles
 	var b strings.Builder
-	b.WriteString(s.Title.Render(t.title) + "\n")
+	b.WriteString(s.Title.Render(p.S("tui.home.title", nil)) + "\n")
 	passed, right, questions := 0, 0, 0
 	for _, ex := range c.course.Exercises {
 		if c.state.ExercisePassed(ex.ID) {
@@ -150,25 +155,26 @@ func (h *homeModel) view() string {
 	if total > 0 {
 		pct = done * 100 / total
 	}
-	fmt.Fprintf(&b, "%s %3d%%  %s\n", progressBar(done, total, min(30, c.width/3)), pct, fmt.Sprintf(t.progressFmt, passed, len(c.course.Exercises), right, questions))
+	fmt.Fprintf(&b, "%s %3d%%  %s\n", progressBar(done, total, min(30, c.width/3)), pct, p.S("tui.home.progress", msg.Args{"Passed": passed, "Exercises": len(c.course.Exercises), "Right": right, "Questions": questions}))
 
 	// The module checklist.
 	if c.course.Module != nil && len(c.course.Module.Items) > 0 {
-		b.WriteString("\n" + s.Heading.Render(t.module) + "\n")
+		b.WriteString("\n" + s.Heading.Render(p.S("tui.home.module", nil)) + "\n")
+		todo, done := p.S("tui.home.item-todo", nil), p.S("tui.home.item-done", nil)
 		for _, it := range c.course.Module.Items {
-			mark, word := "[ ]", t.todo
+			mark, word := "[ ]", todo
 			if it.Done(c.state) {
-				mark, word = "[x]", t.done
+				mark, word = "[x]", done
 			}
 			fmt.Fprintf(&b, "  %s %s (%s)\n", mark, it.Title.In(c.lang), word)
 		}
 	}
-	b.WriteString("\n" + s.Heading.Render(t.lessons) + "\n")
+	b.WriteString("\n" + s.Heading.Render(p.S("tui.home.lessons", nil)) + "\n")
 	b.WriteString(h.filter.view())
 	used := strings.Count(b.String(), "\n")
 	avail := c.height - used - 2
 	if len(h.rows) == 0 {
-		b.WriteString("  " + t.noMatch + "\n")
+		b.WriteString("  " + p.S("tui.filter.no-match", nil) + "\n")
 		return b.String()
 	}
 	h.first = scrollWindow(h.cursor, len(h.rows), avail, h.first)
@@ -183,7 +189,7 @@ func (h *homeModel) view() string {
 			score := ""
 			if r.lesson.Checkpoint != nil {
 				n := len(r.lesson.Checkpoint.Questions)
-				score = fmt.Sprintf(t.questionsFmt, c.state.Checkpoint(r.lesson.ID).Score(), n)
+				score = p.S("tui.home.questions", msg.Args{"Right": c.state.Checkpoint(r.lesson.ID).Score(), "Total": n})
 			}
 			line = fmt.Sprintf("%2d. %s  %s", r.lesson.Order, r.lesson.Title.In(c.lang), s.Subtle.Render("("+score+")"))
 		} else {

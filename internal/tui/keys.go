@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/iactutor/iactutor/internal/msg"
+)
 
 // KeyMap is every key the interface understands, in one place; the help
 // footer is drawn from it, and screens enable only the bindings that apply.
@@ -12,37 +16,51 @@ type KeyMap struct {
 	Toggle, MoveUp, MoveDown                key.Binding
 	Check, Edit, Hint, Solution, Reset      key.Binding
 	Yes, No                                 key.Binding
+	// While the "/" field has the keys: FilterKeep closes it keeping the
+	// text, FilterClear closes it empty, FilterErase deletes backwards.
+	// Every other key is text, so none of them has a help line.
+	FilterKeep, FilterClear, FilterErase key.Binding
+	// OpenLesson, Answer and Continue are enter under the name it has on
+	// the glossary and checkpoint screens.
+	OpenLesson, Answer, Continue key.Binding
 }
 
-// DefaultKeyMap returns the bindings in the learner's language.
-func DefaultKeyMap(lang string) KeyMap {
-	t := labelsFor(lang)
+// DefaultKeyMap takes the printer because only the help words change with
+// the language: the keys are the same for every learner.
+func DefaultKeyMap(p *msg.Printer) KeyMap {
+	h := func(k string) string { return p.S("tui.key."+k, nil) }
 	return KeyMap{
-		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", t.up)),
-		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", t.down)),
-		PageUp:     key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", t.pageUp)),
-		PageDown:   key.NewBinding(key.WithKeys("pgdown", " ", "f"), key.WithHelp("pgdn/space", t.pageDown)),
-		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", t.top)),
-		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", t.bottom)),
-		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.open)),
-		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.back)),
-		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", t.quit)),
-		ForceQuit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.quit)),
-		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.help)),
-		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", t.filter)),
-		Checkpoint: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t.checkpoint)),
-		Exercises:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t.exercises)),
-		Glossary:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", t.glossary)),
-		Toggle:     key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", t.toggle)),
-		MoveUp:     key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", t.moveUp)),
-		MoveDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", t.moveDown)),
-		Check:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t.check)),
-		Edit:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.edit)),
-		Hint:       key.NewBinding(key.WithKeys("h"), key.WithHelp("h", t.hint)),
-		Solution:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", t.solution)),
-		Reset:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t.reset)),
-		Yes:        key.NewBinding(key.WithKeys("y", "s"), key.WithHelp("y", t.yes)),
-		No:         key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", t.no)),
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", h("up"))),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", h("down"))),
+		PageUp:      key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", h("page-up"))),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", " ", "f"), key.WithHelp("pgdn/space", h("page-down"))),
+		Top:         key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", h("top"))),
+		Bottom:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", h("bottom"))),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h("open"))),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", h("back"))),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", h("quit"))),
+		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", h("quit"))),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", h("help"))),
+		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", h("filter"))),
+		Checkpoint:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", h("checkpoint"))),
+		Exercises:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", h("exercises"))),
+		Glossary:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", h("glossary"))),
+		Toggle:      key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", h("toggle"))),
+		MoveUp:      key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", h("move-up"))),
+		MoveDown:    key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", h("move-down"))),
+		Check:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", h("check"))),
+		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", h("edit"))),
+		Hint:        key.NewBinding(key.WithKeys("h"), key.WithHelp("h", h("hint"))),
+		Solution:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", h("solution"))),
+		Reset:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", h("reset"))),
+		Yes:         key.NewBinding(key.WithKeys("y", "s"), key.WithHelp("y", h("yes"))),
+		No:          key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", h("no"))),
+		FilterKeep:  key.NewBinding(key.WithKeys("enter")),
+		FilterClear: key.NewBinding(key.WithKeys("esc")),
+		FilterErase: key.NewBinding(key.WithKeys("backspace", "ctrl+h")),
+		OpenLesson:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h("open-lesson"))),
+		Answer:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h("answer"))),
+		Continue:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h("continue"))),
 	}
 }
 

@@ -85,7 +85,7 @@ func (m *lessonModel) setContent(out string) {
 	m.rendered = out
 	m.ready = true
 	m.width = m.c.width
-	m.vp.SetContent(strings.TrimRight(out, "\n") + "\n\n" + m.c.styles.Info.Render("  "+m.c.t.endOfLesson))
+	m.vp.SetContent(strings.TrimRight(out, "\n") + "\n\n" + m.c.styles.Info.Render("  "+m.c.printer.S("tui.lesson.end", nil)))
 	for _, k := range m.pending {
 		m.vp, _ = m.vp.Update(k)
 	}
@@ -164,10 +164,10 @@ func (m *lessonModel) nextExercise() *course.Exercise {
 }
 
 func (m *lessonModel) view() string {
-	s, t := m.c.styles, m.c.t
+	s := m.c.styles
 	title := s.Title.Render(fmt.Sprintf("%d. %s", m.l.Order, m.l.Title.In(m.c.lang)))
 	if !m.ready {
-		return title + "\n\n" + t.rendering
+		return title + "\n\n" + m.c.printer.S("tui.lesson.rendering", nil)
 	}
 	pos := fmt.Sprintf("%3.0f%%", m.vp.ScrollPercent()*100)
 	return title + "\n" + m.vp.View() + "\n" + s.Subtle.Render(strings.Repeat("─", max(0, m.c.width-6))) + " " + pos

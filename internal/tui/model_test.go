@@ -19,12 +19,12 @@ import (
 func TestHomeNavigationAndFilter(t *testing.T) {
 	m, _ := newTestModel(t, "", 80, 24)
 	press(t, m, "j", "enter")
-	if m.screen != exerciseScreen && m.screen != lessonScreen {
-		t.Fatalf("enter on the second row opened screen %d", m.screen)
+	if on[*exerciseModel](m) == nil && on[*lessonModel](m) == nil {
+		t.Fatalf("enter on the second row opened screen %T", m.active)
 	}
 	press(t, m, "esc")
-	if m.screen != homeScreen {
-		t.Fatalf("esc went to screen %d, want home", m.screen)
+	if m.active != m.home {
+		t.Fatalf("esc went to screen %T, want home", m.active)
 	}
 	press(t, m, "/", "h", "p", "a", "enter")
 	for _, r := range m.home.rows {
@@ -49,7 +49,7 @@ func TestHomeNavigationAndFilter(t *testing.T) {
 
 // answerRight presses the keys that answer the current question correctly.
 func answerRight(t *testing.T, m *Model) {
-	cp := m.checkpoint
+	cp := on[*checkpointModel](m)
 	q := cp.q()
 	switch q.Kind {
 	case course.Single:
@@ -97,21 +97,21 @@ func TestCheckpointEveryKind(t *testing.T) {
 			m, ws := newTestModel(t, lesson, 80, 24)
 			run(t, m, m.Init())
 			press(t, m, "c")
-			if m.screen != checkpointScreen {
+			if on[*checkpointModel](m) == nil {
 				t.Fatal("c did not open the checkpoint")
 			}
-			n := len(m.checkpoint.l.Checkpoint.Questions)
+			n := len(on[*checkpointModel](m).l.Checkpoint.Questions)
 			for i := 0; i < n; i++ {
 				answerRight(t, m)
-				if !m.checkpoint.answered || !m.checkpoint.correct {
-					t.Fatalf("question %d (%s, %s) judged wrong:\n%s", i+1, m.checkpoint.q().ID, m.checkpoint.q().Kind, m.View())
+				if !on[*checkpointModel](m).answered || !on[*checkpointModel](m).correct {
+					t.Fatalf("question %d (%s, %s) judged wrong:\n%s", i+1, on[*checkpointModel](m).q().ID, on[*checkpointModel](m).q().Kind, m.View())
 				}
 				if !strings.Contains(m.View(), "✓ Right.") {
 					t.Fatalf("no feedback shown:\n%s", m.View())
 				}
 				press(t, m, "enter")
 			}
-			if !m.checkpoint.finished || !strings.Contains(m.View(), "Checkpoint done") {
+			if !on[*checkpointModel](m).finished || !strings.Contains(m.View(), "Checkpoint done") {
 				t.Fatalf("not finished:\n%s", m.View())
 			}
 			st, _, err := progress.NewStore(ws).Load()
@@ -119,8 +119,8 @@ func TestCheckpointEveryKind(t *testing.T) {
 				t.Fatalf("saved score %d, want %d (%v)", st.Checkpoint(lesson).Score(), n, err)
 			}
 			press(t, m, "enter")
-			if m.screen != lessonScreen {
-				t.Errorf("after the checkpoint: screen %d, want the lesson", m.screen)
+			if m.active != m.lesson {
+				t.Errorf("after the checkpoint: screen %T, want the lesson", m.active)
 			}
 		})
 	}
@@ -130,7 +130,7 @@ func TestCheckpointWrongAnswerShowsTheRightOne(t *testing.T) {
 	m, _ := newTestModel(t, "iac-why", 80, 24)
 	run(t, m, m.Init())
 	press(t, m, "c", "enter") // the first question, answered without choosing
-	if m.checkpoint.correct || !strings.Contains(m.View(), "✗ Not quite.") || !strings.Contains(m.View(), "Answer:") {
+	if on[*checkpointModel](m).correct || !strings.Contains(m.View(), "✗ Not quite.") || !strings.Contains(m.View(), "Answer:") {
 		t.Errorf("wrong answer view:\n%s", m.View())
 	}
 }
@@ -141,23 +141,23 @@ func TestExerciseHintsSolutionAndReset(t *testing.T) {
 	m, ws := newTestModel(t, ex.ID, 100, 30)
 	run(t, m, m.Init())
 	press(t, m, "h")
-	h1 := m.exercise.message
+	h1 := on[*exerciseModel](m).message
 	press(t, m, "h")
-	h2 := m.exercise.message
+	h2 := on[*exerciseModel](m).message
 	if !strings.HasPrefix(h1, "Hint 1 of") || !strings.HasPrefix(h2, "Hint 2 of") || h1 == h2 {
 		t.Fatalf("hints %q then %q", h1, h2)
 	}
 	press(t, m, "s")
-	if m.exercise.confirm != "solution" || !strings.Contains(m.View(), "Reveal the solution?") {
+	if on[*exerciseModel](m).confirm != "solution" || !strings.Contains(m.View(), "Reveal the solution?") {
 		t.Fatalf("no confirmation:\n%s", m.View())
 	}
 	press(t, m, "n")
-	if m.exercise.diff != "" {
+	if on[*exerciseModel](m).diff != "" {
 		t.Fatal("n must not reveal")
 	}
 	press(t, m, "s", "y")
-	if !strings.Contains(m.exercise.diff, "+++ solution/") {
-		t.Fatalf("diff = %q", m.exercise.diff)
+	if !strings.Contains(on[*exerciseModel](m).diff, "+++ solution/") {
+		t.Fatalf("diff = %q", on[*exerciseModel](m).diff)
 	}
 	st, _, _ := progress.NewStore(ws).Load()
 	if !st.Exercises[ex.ID].SolutionRevealed || st.Exercises[ex.ID].HintsUsed != 2 {
@@ -170,8 +170,8 @@ func TestExerciseHintsSolutionAndReset(t *testing.T) {
 	if b, _ := os.ReadFile(f); string(b) == "mine" {
 		t.Fatal("reset did not restore the start file")
 	}
-	if !strings.Contains(m.exercise.message, ".iactutor/backups/") {
-		t.Errorf("message = %q", m.exercise.message)
+	if !strings.Contains(on[*exerciseModel](m).message, ".iactutor/backups/") {
+		t.Errorf("message = %q", on[*exerciseModel](m).message)
 	}
 }
 
@@ -180,8 +180,8 @@ func TestEditWithoutEditorExplains(t *testing.T) {
 	m, _ := newTestModel(t, c.Exercises[0].ID, 80, 24)
 	run(t, m, m.Init())
 	press(t, m, "e")
-	if !strings.Contains(m.exercise.message, "$EDITOR") {
-		t.Errorf("message = %q", m.exercise.message)
+	if !strings.Contains(on[*exerciseModel](m).message, "$EDITOR") {
+		t.Errorf("message = %q", on[*exerciseModel](m).message)
 	}
 }
 
@@ -221,8 +221,8 @@ func TestFlowReadLesson(t *testing.T) {
 	waitText(t, tm, "enter open", 2*time.Second)
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(2*time.Second))
-	if fm := tm.FinalModel(t).(*Model); fm.screen != homeScreen {
-		t.Errorf("finished on screen %d", fm.screen)
+	if fm := tm.FinalModel(t).(*Model); fm.active != fm.home {
+		t.Errorf("finished on screen %T", fm.active)
 	}
 }
 
@@ -316,7 +316,7 @@ func TestLessonRewrapsOnResize(t *testing.T) {
 
 func TestSpanishInterface(t *testing.T) {
 	c, src := testCourse(t)
-	m, err := New(Options{Course: c, Source: src, Workspace: filepath.Join(t.TempDir(), "ws"), Lang: "es", GlamourStyle: "notty"})
+	m, err := New(Options{Course: c, Source: src, Workspace: filepath.Join(t.TempDir(), "ws"), Lang: "es", Printer: testPrinter(t, "es"), GlamourStyle: "notty"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,7 +344,7 @@ func TestEditCyclesThroughFiles(t *testing.T) {
 	m, ws := newTestModel(t, ex.ID, 80, 24)
 	var got []string
 	for range len(ex.Files) + 1 {
-		got = append(got, m.exercise.nextEditFile())
+		got = append(got, on[*exerciseModel](m).nextEditFile())
 	}
 	for i, name := range ex.Files {
 		if want := filepath.Join(ws, ex.ID, filepath.FromSlash(name)); got[i] != want {
@@ -360,8 +360,9 @@ func TestGlossaryScreen(t *testing.T) {
 	m, _ := newTestModel(t, "", 100, 30)
 	all := len(m.c.course.Glossary.Terms)
 	press(t, m, "t")
-	if m.screen != glossaryScreen || len(m.glossary.terms) != all {
-		t.Fatalf("t on home: screen %d with %d terms, want the glossary with all %d", m.screen, len(m.glossary.terms), all)
+	g := on[*glossaryModel](m)
+	if g == nil || len(g.terms) != all {
+		t.Fatalf("t on home: screen %T, want the glossary with all %d terms", m.active, all)
 	}
 	v := m.View()
 	if !strings.HasPrefix(v, "Glossary\n") || strings.Contains(v, "terms from lesson") {
@@ -369,7 +370,7 @@ func TestGlossaryScreen(t *testing.T) {
 	}
 	// The filter finds a term by alias; the detail shows its definition.
 	press(t, m, "/", "a", "u", "t", "o", "s", "c", "a", "l", "e", "r", "enter")
-	if sel, ok := m.glossary.selected(); !ok || sel.ID != "hpa" {
+	if sel, ok := g.selected(); !ok || sel.ID != "hpa" {
 		t.Fatalf("filter autoscaler selected %+v", sel)
 	}
 	if v := m.View(); !strings.Contains(v, "replica count") || !strings.Contains(v, "See also:") || !strings.Contains(v, "Taught in:") {
@@ -377,39 +378,40 @@ func TestGlossaryScreen(t *testing.T) {
 	}
 	// q does not quit from here; enter opens the lesson that teaches it.
 	press(t, m, "enter")
-	if m.screen != lessonScreen || m.lesson.l.ID != "k8s-hpa" {
-		t.Fatalf("enter on HPA opened screen %d", m.screen)
+	if m.active != m.lesson || m.lesson.l.ID != "k8s-hpa" {
+		t.Fatalf("enter on HPA opened screen %T", m.active)
 	}
 	// From a lesson, t shows that lesson's terms and esc returns to it.
 	press(t, m, "t")
 	refs := m.lesson.l.GlossaryRefs()
-	if m.screen != glossaryScreen || len(refs) == 0 || len(m.glossary.terms) != len(refs) {
-		t.Fatalf("t in a lesson: screen %d, %d terms for %d links", m.screen, len(m.glossary.terms), len(refs))
+	g = on[*glossaryModel](m)
+	if g == nil || len(refs) == 0 || len(g.terms) != len(refs) {
+		t.Fatalf("t in a lesson: screen %T for %d links", m.active, len(refs))
 	}
 	if !strings.Contains(m.View(), "terms from lesson") {
 		t.Errorf("a lesson's glossary must say so:\n%s", m.View())
 	}
 	press(t, m, "G", "k", "g")
-	if m.glossary.cursor != 0 {
-		t.Errorf("g must go to the first term, cursor %d", m.glossary.cursor)
+	if g.cursor != 0 {
+		t.Errorf("g must go to the first term, cursor %d", g.cursor)
 	}
 	press(t, m, "q")
-	if m.screen != lessonScreen {
-		t.Fatalf("q in the glossary went to screen %d, want back to the lesson", m.screen)
+	if m.active != m.lesson {
+		t.Fatalf("q in the glossary went to screen %T, want back to the lesson", m.active)
 	}
 	press(t, m, "esc", "t", "/", "z", "z", "z", "q", "enter")
 	if v := m.View(); !strings.Contains(v, "Nothing matches.") {
 		t.Errorf("a filter that matches nothing must say so:\n%s", v)
 	}
 	press(t, m, "esc", "esc")
-	if m.screen != homeScreen {
-		t.Errorf("esc clears the filter, then goes back home: screen %d", m.screen)
+	if m.active != m.home {
+		t.Errorf("esc clears the filter, then goes back home: screen %T", m.active)
 	}
 }
 
 func TestGlossaryScreenSpanish(t *testing.T) {
 	c, src := testCourse(t)
-	m, err := New(Options{Course: c, Source: src, Workspace: filepath.Join(t.TempDir(), "ws"), Lang: "es", GlamourStyle: "notty"})
+	m, err := New(Options{Course: c, Source: src, Workspace: filepath.Join(t.TempDir(), "ws"), Lang: "es", Printer: testPrinter(t, "es"), GlamourStyle: "notty"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/iactutor/iactutor/exercises"
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/watch"
 	"github.com/iactutor/iactutor/lessons"
 )
@@ -56,7 +57,7 @@ func newTestModel(t testing.TB, open string, w, h int) (*Model, string) {
 	ws := "ws"
 	r := lipgloss.NewRenderer(nil)
 	r.SetColorProfile(termenv.Ascii)
-	m, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: "en", Renderer: r, Open: open, GlamourStyle: "notty"})
+	m, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: "en", Printer: testPrinter(t, "en"), Renderer: r, Open: open, GlamourStyle: "notty"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,12 +185,32 @@ func TestGoldenScreens(t *testing.T) {
 		t.Run("exercise"+suffix, func(t *testing.T) {
 			m, _ := newTestModel(t, ex.ID, w, h)
 			run(t, m, m.Init())
-			m.exercise.mode = watch.Events
+			on[*exerciseModel](m).mode = watch.Events
 			v := m.View()
 			checkFrame(t, v, w, h)
 			golden(t, "exercise"+suffix, v)
 		})
 	}
+}
+
+// testPrinter puts the interface's words into lang from the built-in catalog.
+func testPrinter(t testing.TB, lang string) *msg.Printer {
+	t.Helper()
+	cat, err := msg.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cat.Printer(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// on is the active screen as a T, or nil when another screen is on.
+func on[T screen](m *Model) T {
+	s, _ := m.active.(T)
+	return s
 }
 
 func itoa(n int) string { return fmt.Sprintf("%03d", n) }
