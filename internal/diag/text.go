@@ -37,7 +37,7 @@ func WriteText(w io.Writer, ds Diagnostics, opt TextOptions) error {
 	var buf bytes.Buffer
 	explained := map[[2]string]bool{}
 	for _, d := range ds {
-		key := [2]string{d.Rule, d.Detail.Key + d.Detail.PlainText()}
+		key := [2]string{d.Rule, d.Detail.Identity()}
 		repeat := d.Rule != "" && !d.Detail.IsZero() && explained[key]
 		explained[key] = true
 		writeOne(&buf, d, opt, repeat)

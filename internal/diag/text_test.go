@@ -4,7 +4,22 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
+
+func printer(t *testing.T, lang string) *msg.Printer {
+	t.Helper()
+	c, err := msg.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.Printer(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
 
 const deploySrc = `apiVersion: apps/v1
 kind: Deployment
@@ -31,8 +46,8 @@ func TestWriteText(t *testing.T) {
 	}{
 		{
 			name: "error with snippet and hint",
-			d: Diagnostic{Severity: SeverityError, Summary: `Unknown field "replcias"`,
-				Detail: "Kubernetes rejects fields it does not know.", Hint: "did you mean `replicas`?",
+			d: Diagnostic{Severity: SeverityError, Summary: msg.Plain(`Unknown field "replcias"`),
+				Detail: msg.Plain("Kubernetes rejects fields it does not know."), Hint: msg.Plain("did you mean `replicas`?"),
 				Subject: Range{"k8s/deploy.yaml", Pos{6, 3}, Pos{6, 11}}, Rule: "k8s/unknown-field"},
 			opt: TextOptions{Source: src},
 			want: "Error: Unknown field \"replcias\"\n\n" +
@@ -46,9 +61,9 @@ func TestWriteText(t *testing.T) {
 		},
 		{
 			name: "tab shown as one space keeps the caret aligned, spanish labels",
-			d: Diagnostic{Severity: SeverityWarning, Summary: "Tabulador",
+			d: Diagnostic{Severity: SeverityWarning, Summary: msg.Plain("Tabulador"),
 				Subject: Range{"k8s/deploy.yaml", Pos{8, 1}, Pos{8, 2}}, Rule: "k8s/yaml-syntax"},
-			opt: TextOptions{Source: src, Lang: "es"},
+			opt: TextOptions{Source: src, Printer: printer(t, "es")},
 			want: "Aviso: Tabulador\n\n" +
 				"  en k8s/deploy.yaml línea 8, columna 1:\n" +
 				"  7 |   selector:\n" +
@@ -58,7 +73,7 @@ func TestWriteText(t *testing.T) {
 		},
 		{
 			name: "multi-line subject underlines each line from its text",
-			d: Diagnostic{Severity: SeverityInfo, Summary: "Span",
+			d: Diagnostic{Severity: SeverityInfo, Summary: msg.Plain("Span"),
 				Subject: Range{"k8s/deploy.yaml", Pos{3, 1}, Pos{4, 18}}},
 			opt: TextOptions{Source: src},
 			want: "Info: Span\n\n" +
@@ -71,20 +86,23 @@ func TestWriteText(t *testing.T) {
 		},
 		{
 			name: "no source, control characters stripped, wrapped",
-			d: Diagnostic{Severity: SeverityError, Summary: "Bad \x1b[31mname\x1b[0m",
-				Detail: "one two three four five six", Subject: Range{Filename: "x\x07.yaml"}},
+			d: Diagnostic{Severity: SeverityError, Summary: msg.Plain("Bad \x1b[31mname\x1b[0m"),
+				Detail: msg.Plain("one two three four five six"), Subject: Range{Filename: "x\x07.yaml"}},
 			opt:  TextOptions{Width: 10},
 			want: "Error: Bad [31mname[0m\n\n  on x.yaml:\n\none two\nthree four\nfive six\n\n",
 		},
 		{
 			name: "colour",
-			d:    Diagnostic{Severity: SeverityError, Summary: "S"},
+			d:    Diagnostic{Severity: SeverityError, Summary: msg.Plain("S")},
 			opt:  TextOptions{Color: true},
 			want: "\x1b[1;31mError\x1b[0m: \x1b[1mS\x1b[0m\n\n",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.opt.Printer == nil {
+				tt.opt.Printer = printer(t, "en")
+			}
 			var b bytes.Buffer
 			if err := WriteText(&b, Diagnostics{tt.d}, tt.opt); err != nil {
 				t.Fatal(err)
@@ -97,11 +115,14 @@ func TestWriteText(t *testing.T) {
 }
 
 func TestJSONShape(t *testing.T) {
-	d := Diagnostic{Severity: SeverityWarning, Summary: "m", Hint: "h", Rule: "k8s/x",
+	d := Diagnostic{Severity: SeverityWarning, Summary: msg.Plain("m"), Hint: msg.Plain("h"), Rule: "k8s/x",
 		Subject: Range{"a.yaml", Pos{1, 2}, Pos{3, 4}}}
-	b, err := json.Marshal(d)
+	b, err := json.Marshal(d.ToJSON(printer(t, "en")))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if _, err := json.Marshal(d); err == nil {
+		t.Error("a Diagnostic encoded without a printer")
 	}
 	want := `{"file":"a.yaml","line":1,"column":2,"endLine":3,"endColumn":4,"severity":"warning","rule":"k8s/x","message":"m","hint":"h"}`
 	if string(b) != want {
@@ -169,19 +190,20 @@ func TestSanitize(t *testing.T) {
 
 func TestWriteTextExplainsEachRuleOnce(t *testing.T) {
 	why := "Without a memory limit one leaking pod can starve its neighbours."
+	detail := msg.Plain(why)
 	at := func(line int) Range { return Range{"a.yaml", Pos{line, 1}, Pos{line, 2}} }
 	ds := Diagnostics{
-		{Severity: SeverityWarning, Summary: "api has no memory limit", Detail: why, Hint: "add limits.memory to api", Subject: at(3), Rule: "k8s/missing-resources"},
-		{Severity: SeverityWarning, Summary: "worker has no memory limit", Detail: why, Hint: "add limits.memory to worker", Subject: at(9), Rule: "k8s/missing-resources"},
-		{Severity: SeverityError, Summary: "Syntax", Detail: "first parser detail", Subject: at(1), Rule: "tf/syntax"},
-		{Severity: SeverityError, Summary: "Syntax", Detail: "another parser detail", Subject: at(2), Rule: "tf/syntax"},
+		{Severity: SeverityWarning, Summary: msg.Plain("api has no memory limit"), Detail: detail, Hint: msg.Plain("add limits.memory to api"), Subject: at(3), Rule: "k8s/missing-resources"},
+		{Severity: SeverityWarning, Summary: msg.Plain("worker has no memory limit"), Detail: detail, Hint: msg.Plain("add limits.memory to worker"), Subject: at(9), Rule: "k8s/missing-resources"},
+		{Severity: SeverityError, Summary: msg.Plain("Syntax"), Detail: msg.Plain("first parser detail"), Subject: at(1), Rule: "tf/syntax"},
+		{Severity: SeverityError, Summary: msg.Plain("Syntax"), Detail: msg.Plain("another parser detail"), Subject: at(2), Rule: "tf/syntax"},
 	}
 	for _, c := range []struct{ lang, pointer string }{
 		{"en", "Why it matters: as explained above for k8s/missing-resources."},
 		{"es", "Por qué importa: como se explica arriba para k8s/missing-resources."},
 	} {
 		var b bytes.Buffer
-		if err := WriteText(&b, ds, TextOptions{Lang: c.lang}); err != nil {
+		if err := WriteText(&b, ds, TextOptions{Printer: printer(t, c.lang)}); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()

@@ -102,6 +102,12 @@ func Compare(a, b Text) int {
 	return strings.Compare(argString(a.Args), argString(b.Args))
 }
 
+// Identity is a string equal for two texts exactly when they say the same
+// thing in every language, for de-duplicating without rendering.
+func (t Text) Identity() string {
+	return t.Key + "\x00" + t.plain + "\x00" + t.own[Default] + "\x00" + argString(t.Args)
+}
+
 func argString(a Args) string {
 	if len(a) == 0 {
 		return ""
@@ -117,7 +123,7 @@ func argString(a Args) string {
 var embedded embed.FS
 
 // Catalog is the set of message files, one or more per language, named
-// NAME.LANG.yaml. Languages are parsed when a printer first asks for them, so
+// LANG.yaml or NAME.LANG.yaml. Languages are parsed when a printer first asks for them, so
 // a command pays only for the languages it speaks.
 type Catalog struct {
 	fsys  fs.FS
@@ -125,7 +131,14 @@ type Catalog struct {
 
 	mu      sync.Mutex
 	bundles map[string]*i18n.Bundle
+	// empty holds, per language, the keys translated as "": the message says
+	// nothing in that language (go-i18n would drop it and fall back).
+	empty map[string]map[string]bool
 }
+
+// Files are the catalog files shipped in the binary, for tools and tests
+// that build a catalog of their own from them.
+func Files() fs.FS { return embedded }
 
 // Builtin is the catalog shipped in the binary. Its files are tested, so an
 // error here means a broken build; callers report it and exit.
@@ -140,7 +153,7 @@ func Builtin() (*Catalog, error) {
 // Load reads the catalog files of fsys (any folder depth); it fails when
 // there is no file for the default language.
 func Load(fsys fs.FS) (*Catalog, error) {
-	c := &Catalog{fsys: fsys, files: map[string][]string{}, bundles: map[string]*i18n.Bundle{}}
+	c := &Catalog{fsys: fsys, files: map[string][]string{}, bundles: map[string]*i18n.Bundle{}, empty: map[string]map[string]bool{}}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -148,12 +161,9 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		if d.IsDir() || path.Ext(p) != ".yaml" {
 			return nil
 		}
+		// LANG.yaml, or NAME.LANG.yaml when a language is split by domain.
 		base := strings.TrimSuffix(path.Base(p), ".yaml")
-		i := strings.LastIndexByte(base, '.')
-		if i < 0 {
-			return fmt.Errorf("%s: a catalog file is named NAME.LANG.yaml", p)
-		}
-		lang := base[i+1:]
+		lang := base[strings.LastIndexByte(base, '.')+1:]
 		if _, err := language.Parse(lang); err != nil {
 			return fmt.Errorf("%s: %q is not a language tag: %w", p, lang, err)
 		}
@@ -264,16 +274,23 @@ func (c *Catalog) bundle(lang string) (*i18n.Bundle, error) {
 		return nil, fmt.Errorf("language %q: %w", lang, err)
 	}
 	b := i18n.NewBundle(tag)
+	empty := map[string]bool{}
 	for _, p := range c.files[lang] {
 		ms, err := c.parse(p)
 		if err != nil {
 			return nil, err
+		}
+		for _, m := range ms {
+			if m.Other == "" && m.One == "" {
+				empty[m.ID] = true
+			}
 		}
 		if err := b.AddMessages(tag, ms...); err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 	}
 	c.bundles[lang] = b
+	c.empty[lang] = empty
 	return b, nil
 }
 
@@ -283,6 +300,7 @@ type Printer struct {
 	lang     string
 	main     *i18n.Localizer
 	fallback *i18n.Localizer
+	empty    map[string]bool
 }
 
 // Printer returns a printer for lang, which must have a catalog.
@@ -294,7 +312,10 @@ func (c *Catalog) Printer(lang string) (*Printer, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Printer{lang: lang, main: i18n.NewLocalizer(b, lang)}
+	c.mu.Lock()
+	empty := c.empty[lang]
+	c.mu.Unlock()
+	p := &Printer{lang: lang, main: i18n.NewLocalizer(b, lang), empty: empty}
 	if lang != Default {
 		fb, err := c.bundle(Default)
 		if err != nil {
@@ -332,6 +353,9 @@ func (p *Printer) Text(t Text) string {
 			return t.own[Default]
 		}
 		return t.plain
+	}
+	if p.empty[t.Key] {
+		return ""
 	}
 	var data map[string]any
 	var count any
