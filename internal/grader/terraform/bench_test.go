@@ -2,13 +2,12 @@ package terraform
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/hclwrite"
 
 	"github.com/iactutor/iactutor/internal/source"
 )
@@ -160,24 +159,6 @@ func TestBenchModuleIsClean(t *testing.T) {
 	}
 }
 
-// TestWriteBenchModule writes the benchmark module to $IACTUTOR_BENCH_DIR
-// so bench/tf-vs-terraform-fmt.sh measures exactly what BenchmarkLint2000
-// measures.
-func TestWriteBenchModule(t *testing.T) {
-	dir := os.Getenv("IACTUTOR_BENCH_DIR")
-	if dir == "" {
-		t.Skip("IACTUTOR_BENCH_DIR not set")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range bench2000() {
-		if err := os.WriteFile(filepath.Join(dir, f.Path), f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func BenchmarkLint2000(b *testing.B) {
 	files := bench2000()
 	size := 0
@@ -187,7 +168,7 @@ func BenchmarkLint2000(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
-		Lint(files, Options{Lang: "en"})
+		Lint(files, Options{})
 	}
 }
 
@@ -203,9 +184,11 @@ func BenchmarkHCLParse2000(b *testing.B) {
 	}
 }
 
-// BenchmarkFastParse2000 is what Lint pays instead of BenchmarkHCLParse2000
-// for the same files: quickScan's tokens, then the tree built from them.
-func BenchmarkFastParse2000(b *testing.B) {
+// BenchmarkFormat2000 and BenchmarkHclwriteFormat2000 are what the
+// formatting check costs per run for ASCII files, where Lint lays tokens out
+// itself, and what hclwrite.Format, which it leaves other files to, would
+// cost instead.
+func BenchmarkFormat2000(b *testing.B) {
 	files := bench2000()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -214,9 +197,17 @@ func BenchmarkFastParse2000(b *testing.B) {
 			if !ok {
 				b.Fatalf("%s: quickScan refused the file", f.Path)
 			}
-			if _, ok := fastParse(f.Data, f.Path, toks); !ok {
-				b.Fatalf("%s: fastParse refused the file", f.Path)
-			}
+			canonical(f.Data, toks)
+		}
+	}
+}
+
+func BenchmarkHclwriteFormat2000(b *testing.B) {
+	files := bench2000()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range files {
+			hclwrite.Format(f.Data)
 		}
 	}
 }

@@ -22,41 +22,37 @@ func toRange(r hcl.Range) diag.Range {
 	}
 }
 
-// reporter collects diagnostics in one language.
+// reporter collects diagnostics as messages not yet in words, so one run
+// serves every language.
 type reporter struct {
-	lang  string
 	diags diag.Diagnostics
 }
 
-// add appends a diagnostic for rule at r built from the message key; the
+// add appends a diagnostic for rule at r whose summary, detail and hint are
+// the catalog's tf.KEY.summary, .detail and .hint filled with args; the
 // severity is the rule's default.
-func (rp *reporter) add(rule string, r hcl.Range, key string, args ...any) *diag.Diagnostic {
-	t := text(rp.lang, key, args...)
+func (rp *reporter) add(rule string, r hcl.Range, key string, args msg.Args) *diag.Diagnostic {
 	rp.diags = append(rp.diags, diag.Diagnostic{
 		Severity: defaultSeverity(rule),
-		Summary:  plain(t.Summary),
-		Detail:   plain(t.Detail),
-		Hint:     plain(t.Hint),
+		Summary:  msg.New("tf."+key+".summary", args),
+		Detail:   msg.New("tf."+key+".detail", args),
+		Hint:     msg.New("tf."+key+".hint", args),
 		Subject:  toRange(r),
 		Rule:     rule,
 	})
 	return &rp.diags[len(rp.diags)-1]
 }
 
+// hint is one of the catalog's tf.hint.NAME messages, which replace a
+// diagnostic's general hint when the module shows what to write.
+func hint(name string, args msg.Args) msg.Text { return msg.New("tf.hint."+name, args) }
+
 // suggestHint replaces the hint with a "did you mean" when a suggestion exists.
 func (rp *reporter) suggestHint(d *diag.Diagnostic, suggestion string) {
 	if suggestion == "" {
 		return
 	}
-	d.Hint = plain(text(rp.lang, "hint-didyoumean", suggestion).Summary)
-}
-
-// plain wraps text already in the reporter's language.
-func plain(s string) msg.Text {
-	if s == "" {
-		return msg.Text{}
-	}
-	return msg.Plain(s)
+	d.Hint = hint("didyoumean", msg.Args{"Suggestion": suggestion})
 }
 
 // sortStrings sorts in place and returns the slice, for candidate lists.

@@ -1,10 +1,14 @@
 // Package terraform validates the Terraform files of one module the way a
-// reviewer would: it parses them into hashicorp/hcl's syntax tree (with a
-// faster parser of its own for well-formed files, held to hcl's), checks
-// the block structure Terraform expects, resolves every reference, compares
-// resource arguments with an embedded schema of the AWS provider, and adds
-// the practice rules the course teaches (pinned providers, remote state
-// with locking, no hard-coded secrets, tags, formatting).
+// reviewer would: it parses them with hashicorp/hcl's own parser, so a file
+// is valid exactly when Terraform's parser says so, checks the block
+// structure Terraform expects, resolves every reference, compares resource
+// arguments with an embedded schema of the AWS provider, and adds the
+// practice rules the course teaches (pinned providers, remote state with
+// locking, no hard-coded secrets, tags, formatting). The formatting check
+// lays ASCII files out itself from a position-free token scan, which is
+// cheaper than hclwrite.Format and held to it and to terraform fmt by the
+// tests; any other file goes to hclwrite.Format, whose column counting
+// depends on the Unicode tables hcl was built with.
 //
 // Nothing here runs Terraform or reaches the network; every result depends
 // only on the bytes given, so the same files always give the same

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // container is what a task definition says about one container.
@@ -61,8 +63,8 @@ func (c *checker) checkLoadBalancer(lb *hclsyntax.Body, containers map[string]*c
 	names := sortedKeys(containers)
 	if name != "" {
 		if _, found := containers[name]; !found {
-			d := c.rp.add("tf/ecs-container-port", nameAttr.Expr.Range(), "ecs-no-container", name, tdAddr)
-			d.Hint = plain(text(c.rp.lang, "hint-ecs-containers", "`"+strings.Join(names, "`, `")+"`").Summary)
+			d := c.rp.add("tf/ecs-container-port", nameAttr.Expr.Range(), "ecs-no-container", msg.Args{"Name": name, "TaskDefinition": tdAddr})
+			d.Hint = hint("ecs-containers", msg.Args{"Containers": "`" + strings.Join(names, "`, `") + "`"})
 			return
 		}
 	}
@@ -105,15 +107,15 @@ func (c *checker) checkLoadBalancer(lb *hclsyntax.Body, containers map[string]*c
 	if name != "" {
 		who = "\"" + name + "\""
 	}
-	d := c.rp.add("tf/ecs-container-port", portAttr.Expr.Range(), "ecs-port", port, who)
+	d := c.rp.add("tf/ecs-container-port", portAttr.Expr.Range(), "ecs-port", msg.Args{"Port": port, "Container": who})
 	if len(all) > 0 {
 		ps := make([]string, len(all))
 		for i, p := range all {
 			ps[i] = strconv.FormatInt(p, 10)
 		}
-		d.Hint = plain(text(c.rp.lang, "hint-ecs-ports", strings.Join(ps, ", ")).Summary)
+		d.Hint = hint("ecs-ports", msg.Args{"Ports": strings.Join(ps, ", ")})
 	} else {
-		d.Hint = plain(text(c.rp.lang, "hint-ecs-no-ports", port).Summary)
+		d.Hint = hint("ecs-no-ports", msg.Args{"Port": port})
 	}
 }
 

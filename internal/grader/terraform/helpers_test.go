@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 )
 
@@ -34,11 +36,58 @@ func lint(t *testing.T, files map[string]string, opt Options) diag.Diagnostics {
 		if d.Severity == diag.SeverityInvalid {
 			t.Errorf("diagnostic without severity: %+v", d)
 		}
-		if d.Summary == "" || d.Detail == "" {
-			t.Errorf("diagnostic without summary or detail: %+v", d)
-		}
+		checkRendered(t, d)
 	}
 	return ds
+}
+
+// builtinCatalog is the shipped catalog, parsed once for all tests.
+var builtinCatalog = sync.OnceValues(msg.Builtin)
+
+// printerFor renders in lang with the shipped catalog. A catalog that does
+// not load is a broken build, not a test input, hence the panic.
+func printerFor(lang string) *msg.Printer {
+	c, err := builtinCatalog()
+	if err != nil {
+		panic(err)
+	}
+	p, err := c.Printer(lang)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// languages lists every language of the shipped catalog.
+func languages() []string {
+	c, err := builtinCatalog()
+	if err != nil {
+		panic(err)
+	}
+	return c.Languages()
+}
+
+// render returns what a learner reads for a diagnostic in p's language.
+func render(p *msg.Printer, d diag.Diagnostic) (summary, detail, hint string) {
+	return p.Text(d.Summary), p.Text(d.Detail), p.Text(d.Hint)
+}
+
+// checkRendered renders d in every language and fails on text that a
+// missing key ("[tf.…]") or a missing argument ("<no value>") leaves
+// behind, and on an English summary or detail that says nothing.
+func checkRendered(t testing.TB, d diag.Diagnostic) {
+	t.Helper()
+	for _, lang := range languages() {
+		summary, detail, hint := render(printerFor(lang), d)
+		for _, s := range []string{summary, detail, hint} {
+			if strings.Contains(s, "[tf.") || strings.Contains(s, "<no value>") {
+				t.Errorf("%s %s %s renders as %q", lang, place(d), d.Rule, s)
+			}
+		}
+		if lang == msg.Default && (summary == "" || detail == "") {
+			t.Errorf("%s %s: diagnostic without summary or detail: %q / %q", place(d), d.Rule, summary, detail)
+		}
+	}
 }
 
 // where formats a diagnostic's place as file:L:C-L:C.

@@ -4,6 +4,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // index records a top-level declaration and reports duplicates.
@@ -25,7 +27,7 @@ func index(m *Module, dc *decl, rp *reporter) {
 			if b.Type == "data" {
 				label = "data." + label
 			}
-			rp.add("tf/duplicate", r, "duplicate", label, where(first.block.DefRange()))
+			rp.add("tf/duplicate", r, "duplicate", msg.Args{"Address": label, "First": where(first.block.DefRange())})
 		} else {
 			table[typ][name] = dc
 		}
@@ -35,7 +37,7 @@ func index(m *Module, dc *decl, rp *reporter) {
 		prefix := map[string]string{"variable": "var.", "output": "output.", "module": "module."}[b.Type]
 		name := b.Labels[0]
 		if first, dup := table[name]; dup {
-			rp.add("tf/duplicate", b.LabelRanges[0], "duplicate", prefix+name, where(first.block.DefRange()))
+			rp.add("tf/duplicate", b.LabelRanges[0], "duplicate", msg.Args{"Address": prefix + name, "First": where(first.block.DefRange())})
 		} else {
 			table[name] = dc
 		}
@@ -45,7 +47,7 @@ func index(m *Module, dc *decl, rp *reporter) {
 	case "locals":
 		for _, a := range sortedAttrs(b.Body) {
 			if first, dup := m.locals[a.Name]; dup {
-				rp.add("tf/duplicate", a.NameRange, "duplicate", "local."+a.Name, where(first.attr.NameRange))
+				rp.add("tf/duplicate", a.NameRange, "duplicate", msg.Args{"Address": "local." + a.Name, "First": where(first.attr.NameRange)})
 				continue
 			}
 			m.locals[a.Name] = &localDecl{file: dc.file, attr: a}
@@ -58,7 +60,7 @@ func index(m *Module, dc *decl, rp *reporter) {
 				if alias := literalString(b.Body.Attributes["alias"]); alias != "" {
 					label += "." + alias
 				}
-				rp.add("tf/duplicate", b.LabelRanges[0], "duplicate-provider", label, where(p.block.DefRange()))
+				rp.add("tf/duplicate", b.LabelRanges[0], "duplicate-provider", msg.Args{"Provider": label, "First": where(p.block.DefRange())})
 				return
 			}
 		}
@@ -74,7 +76,7 @@ func index(m *Module, dc *decl, rp *reporter) {
 				if first == nil {
 					first = m.cloud
 				}
-				rp.add("tf/duplicate", nb.TypeRange, "duplicate-backend", where(first.DefRange()))
+				rp.add("tf/duplicate", nb.TypeRange, "duplicate-backend", msg.Args{"First": where(first.DefRange())})
 				continue
 			}
 			if nb.Type == "backend" {
@@ -104,7 +106,7 @@ func checkCountForEach(b *hclsyntax.Block, rp *reporter) {
 	if fe.SrcRange.Start.Byte < c.SrcRange.Start.Byte {
 		second = c
 	}
-	rp.add("tf/count-and-for-each", second.NameRange, "count-and-for-each", b.Type)
+	rp.add("tf/count-and-for-each", second.NameRange, "count-and-for-each", msg.Args{"Block": b.Type})
 }
 
 // literalString returns an attribute's value when it is a constant string.

@@ -51,7 +51,7 @@ func Check(m *Module, opt Options) diag.Diagnostics {
 	}
 	found := make([]diag.Diagnostics, len(families))
 	forEachIndex(len(families), func(i int) {
-		c := &checker{m: m, rp: &reporter{lang: opt.Lang}, ps: ps, opt: opt}
+		c := &checker{m: m, rp: &reporter{}, ps: ps, opt: opt}
 		families[i](c)
 		found[i] = c.rp.diags
 	})

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 )
 
@@ -19,11 +20,6 @@ type Options struct {
 	// Production means the exercise asks for production practice: local
 	// state / S3 backend without locking become errors instead of warnings.
 	Production bool
-	// Lang is "en" or "es": the language of Summary/Detail/Hint texts.
-	Lang string
-	// hclOnly parses every file with hcl's own parser, so tests can show
-	// the fast path changes nothing a learner sees.
-	hclOnly bool
 }
 
 // Module is one parsed Terraform module (the .tf files of one folder) with
@@ -84,7 +80,7 @@ const maxConditionals = 5000
 // Load parses every .tf file as one module and checks its block structure.
 // Files with syntax errors are reported and the others are still indexed.
 func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
-	rp := &reporter{lang: opt.Lang}
+	rp := &reporter{}
 	m := &Module{
 		resources: map[string]map[string]*decl{},
 		data:      map[string]map[string]*decl{},
@@ -104,8 +100,8 @@ func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
 	// Lexing and parsing dominate the run time and each file is
 	// independent, so files are parsed on every core.
 	forEachIndex(len(tf), func(i int) {
-		reports[i] = &reporter{lang: opt.Lang}
-		parsed[i] = parseFile(tf[i], reports[i], !opt.hclOnly)
+		reports[i] = &reporter{}
+		parsed[i] = parseFile(tf[i], reports[i])
 	})
 	for i, f := range parsed {
 		rp.diags = append(rp.diags, reports[i].diags...)
@@ -148,10 +144,11 @@ func forEachIndex(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-// parseFile lexes and parses one file: through quickScan and fastParse when
-// the file allows, otherwise through hcl, turning hcl's syntax diagnostics
-// into ours with their original ranges.
-func parseFile(sf source.File, rp *reporter, fast bool) *tfFile {
+// parseFile parses one file with hcl, turning hcl's syntax diagnostics into
+// ours with their original ranges. The tokens for the depth cap and the
+// formatting check come from quickScan when it takes the file, since hcl's
+// lexer spends most of its time on positions those two never need.
+func parseFile(sf source.File, rp *reporter) *tfFile {
 	f := &tfFile{path: sf.Path, src: sf.Data}
 	toks, scanned := quickScan(sf.Data)
 	if !scanned {
@@ -159,16 +156,9 @@ func parseFile(sf source.File, rp *reporter, fast bool) *tfFile {
 		toks = fromHCLTokens(raw)
 	}
 	if i := tooDeep(toks); i >= 0 {
-		rp.add("tf/syntax", rangeAt(sf.Path, sf.Data, int(toks[i].start), int(toks[i].end)), "syntax-too-deep", maxBracketDepth)
+		rp.add("tf/syntax", rangeAt(sf.Path, sf.Data, int(toks[i].start), int(toks[i].end)), "syntax-too-deep", msg.Args{"Max": maxBracketDepth})
 		f.broken = true
 		return f
-	}
-	if scanned && fast {
-		if body, ok := fastParse(sf.Data, sf.Path, toks); ok {
-			f.body = body
-			f.fmtDiff = formatDifference(toks, sf.Data)
-			return f
-		}
 	}
 	hf, diags := hclsyntax.ParseConfig(sf.Data, sf.Path, hcl.InitialPos)
 	for _, d := range diags {
@@ -249,9 +239,12 @@ func addSyntax(rp *reporter, path string, d *hcl.Diagnostic) {
 	if d.Subject != nil {
 		r = *d.Subject
 	}
-	summary := syntaxSummary(rp.lang, d.Summary)
-	x := rp.add("tf/syntax", r, "syntax", summary)
-	if d.Detail != "" && rp.lang != "es" {
-		x.Detail = plain(d.Detail)
+	x := rp.add("tf/syntax", r, "syntax", msg.Args{"Problem": syntaxSummary(d.Summary)})
+	if d.Detail != "" {
+		// hcl's detail is more precise than ours but only in English; the
+		// catalog shows it in English and keeps ours elsewhere.
+		x.Detail = msg.New("tf.syntax.detail-with-hcl", msg.Args{
+			"HCLDetail": msg.New("tf.syntax.hcl-detail", msg.Args{"Detail": d.Detail}),
+		})
 	}
 }

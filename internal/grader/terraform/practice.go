@@ -11,6 +11,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // checkPractice runs the rules about how a module should be written for
@@ -27,9 +28,9 @@ func (c *checker) checkPractice() {
 
 // interpolationOnly reports "${var.x}" where var.x alone would do.
 func (c *checker) interpolationOnly(x *hclsyntax.TemplateWrapExpr) {
-	d := c.rp.add("tf/interpolation-only", x.SrcRange, "interpolation-only")
+	d := c.rp.add("tf/interpolation-only", x.SrcRange, "interpolation-only", nil)
 	if src := c.m.sourceText(x.Wrapped.Range()); src != "" && len(src) < 80 {
-		d.Hint = plain(text(c.rp.lang, "hint-interpolation-only", src).Summary)
+		d.Hint = hint("interpolation-only", msg.Args{"Expression": src})
 	}
 }
 
@@ -60,10 +61,10 @@ func (c *checker) checkRequiredProviders() {
 					hasVersion = literalStringExpr(a.Expr) != ""
 				}
 				if !hasSource {
-					c.rp.add("tf/provider-source", a.NameRange, "provider-no-source", a.Name)
+					c.rp.add("tf/provider-source", a.NameRange, "provider-no-source", msg.Args{"Provider": a.Name})
 				}
 				if !hasVersion {
-					c.rp.add("tf/provider-version", a.NameRange, "provider-no-version", a.Name)
+					c.rp.add("tf/provider-version", a.NameRange, "provider-no-version", msg.Args{"Provider": a.Name})
 				}
 			}
 		}
@@ -88,7 +89,7 @@ func (c *checker) checkRequiredProviders() {
 			continue
 		}
 		seen[name] = true
-		c.rp.add("tf/provider-source", r, "provider-not-required", name)
+		c.rp.add("tf/provider-source", r, "provider-not-required", msg.Args{"Provider": name})
 	}
 }
 
@@ -123,10 +124,10 @@ func (c *checker) checkRegion() {
 		if a, ok := body.Attributes["region"]; ok {
 			if lit := literalStringExpr(a.Expr); lit != "" {
 				if regionVar != "" {
-					d := c.rp.add("tf/hardcoded-region", a.Expr.Range(), "hardcoded-region", lit)
-					d.Hint = plain(text(c.rp.lang, "hint-use-region-var", "var."+regionVar).Summary)
+					d := c.rp.add("tf/hardcoded-region", a.Expr.Range(), "hardcoded-region", msg.Args{"Region": lit})
+					d.Hint = hint("use-region-var", msg.Args{"Variable": "var." + regionVar})
 				} else {
-					d := c.rp.add("tf/hardcoded-region", a.Expr.Range(), "hardcoded-region", lit)
+					d := c.rp.add("tf/hardcoded-region", a.Expr.Range(), "hardcoded-region", msg.Args{"Region": lit})
 					d.Severity = diag.SeverityInfo
 				}
 			}
@@ -134,7 +135,7 @@ func (c *checker) checkRegion() {
 		for _, name := range []string{"allowed_account_ids", "forbidden_account_ids"} {
 			if a, ok := body.Attributes[name]; ok {
 				if _, lit := constValue(a.Expr); lit {
-					c.rp.add("tf/hardcoded-region", a.Expr.Range(), "hardcoded-account", name)
+					c.rp.add("tf/hardcoded-region", a.Expr.Range(), "hardcoded-account", msg.Args{"Argument": name})
 				}
 			}
 		}
@@ -200,7 +201,7 @@ func (c *checker) checkSecrets() {
 			}
 		case "variable":
 			if a, ok := b.Body.Attributes["default"]; ok && secretLike(b.Labels[0]) && secretLiteral(a.Expr) {
-				c.rp.add("tf/hardcoded-secret", a.Expr.Range(), "hardcoded-secret-default", b.Labels[0])
+				c.rp.add("tf/hardcoded-secret", a.Expr.Range(), "hardcoded-secret-default", msg.Args{"Variable": b.Labels[0]})
 			} else if ok {
 				c.secretsInExpr(a.Expr, 0)
 			}
@@ -214,7 +215,7 @@ func (c *checker) secretsInBody(body *hclsyntax.Body, depth int) {
 	}
 	for _, a := range sortedAttrs(body) {
 		if secretLike(a.Name) && secretLiteral(a.Expr) {
-			c.rp.add("tf/hardcoded-secret", a.Expr.Range(), "hardcoded-secret", a.Name)
+			c.rp.add("tf/hardcoded-secret", a.Expr.Range(), "hardcoded-secret", msg.Args{"Name": a.Name})
 			continue
 		}
 		c.secretsInExpr(a.Expr, 0)
@@ -243,13 +244,13 @@ func (c *checker) secretsInExpr(e hclsyntax.Expression, depth int) {
 			case key == "value":
 				valueExpr = it.ValueExpr
 			case secretLike(key) && secretLiteral(it.ValueExpr):
-				c.rp.add("tf/hardcoded-secret", it.ValueExpr.Range(), "hardcoded-secret", key)
+				c.rp.add("tf/hardcoded-secret", it.ValueExpr.Range(), "hardcoded-secret", msg.Args{"Name": key})
 				continue
 			}
 			c.secretsInExpr(it.ValueExpr, depth+1)
 		}
 		if nameVal != "" && valueExpr != nil && secretLike(nameVal) && secretLiteral(valueExpr) {
-			c.rp.add("tf/hardcoded-secret", valueExpr.Range(), "hardcoded-secret-env", nameVal)
+			c.rp.add("tf/hardcoded-secret", valueExpr.Range(), "hardcoded-secret-env", msg.Args{"Name": nameVal})
 		}
 	case *hclsyntax.TupleConsExpr:
 		for _, it := range x.Exprs {
@@ -263,7 +264,7 @@ func (c *checker) secretsInExpr(e hclsyntax.Expression, depth int) {
 		for _, p := range x.Parts {
 			if lit, ok := p.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String && !lit.Val.IsNull() {
 				if awsKeyPattern.MatchString(lit.Val.AsString()) {
-					c.rp.add("tf/hardcoded-secret", x.SrcRange, "hardcoded-access-key")
+					c.rp.add("tf/hardcoded-secret", x.SrcRange, "hardcoded-access-key", nil)
 					return
 				}
 			}
@@ -298,7 +299,7 @@ func (c *checker) checkVariables() {
 		name := b.Labels[0]
 		body := b.Body
 		if secretLike(name) && !isTrue(body.Attributes["sensitive"]) {
-			c.rp.add("tf/sensitive-variable", b.LabelRanges[0], "sensitive-variable", name)
+			c.rp.add("tf/sensitive-variable", b.LabelRanges[0], "sensitive-variable", msg.Args{"Variable": name})
 		}
 		c.checkDefault(b)
 		for _, vb := range body.Blocks {
@@ -310,7 +311,7 @@ func (c *checker) checkVariables() {
 				continue
 			}
 			if !refersTo(cond.Expr, "var", name) {
-				c.rp.add("tf/validation-self", cond.Expr.Range(), "validation-self", name)
+				c.rp.add("tf/validation-self", cond.Expr.Range(), "validation-self", msg.Args{"Variable": name})
 			}
 		}
 	}
@@ -362,7 +363,7 @@ func (c *checker) checkDefault(b *hclsyntax.Block) {
 		if _, quoted := ta.Expr.(*hclsyntax.TemplateExpr); quoted {
 			key = "quoted-type"
 		}
-		c.rp.add("tf/invalid-type", ta.Expr.Range(), key, c.m.sourceText(ta.Expr.Range()))
+		c.rp.add("tf/invalid-type", ta.Expr.Range(), key, msg.Args{"Type": c.m.sourceText(ta.Expr.Range())})
 		return
 	}
 	da, hasDefault := b.Body.Attributes["default"]
@@ -377,10 +378,13 @@ func (c *checker) checkDefault(b *hclsyntax.Block) {
 		v = defaults.Apply(v)
 	}
 	if _, err := convert.Convert(v, ty); err != nil {
-		d := c.rp.add("tf/default-type", da.Expr.Range(), "default-type", b.Labels[0], typeexpr.TypeString(ty), friendlyType(v.Type()))
-		if c.rp.lang != "es" {
-			d.Detail = plain(d.Detail.PlainText() + " (" + err.Error() + ")")
-		}
+		c.rp.add("tf/default-type", da.Expr.Range(), "default-type", msg.Args{
+			"Variable": b.Labels[0],
+			"Type":     typeexpr.TypeString(ty),
+			"Actual":   friendlyType(v.Type()),
+			// cty says why in English only; other languages leave it out.
+			"Reason": msg.New("tf.default-type.reason", msg.Args{"Error": err.Error()}),
+		})
 	}
 }
 
@@ -397,7 +401,7 @@ func (c *checker) checkOutputs() {
 		}
 		for _, t := range va.Expr.Variables() {
 			if what, ok := c.sensitiveRef(t); ok {
-				c.rp.add("tf/sensitive-output", t.SourceRange(), "sensitive-output", b.Labels[0], what)
+				c.rp.add("tf/sensitive-output", t.SourceRange(), "sensitive-output", msg.Args{"Output": b.Labels[0], "Value": what})
 				break
 			}
 		}
@@ -480,7 +484,7 @@ func (c *checker) checkState() {
 		if !ok {
 			return
 		}
-		d := c.rp.add("tf/local-state", r, "local-state")
+		d := c.rp.add("tf/local-state", r, "local-state", nil)
 		d.Severity = sev
 		return
 	}
@@ -488,7 +492,7 @@ func (c *checker) checkState() {
 	r := hcl.RangeBetween(be.TypeRange, be.LabelRanges[0])
 	switch be.Labels[0] {
 	case "local":
-		d := c.rp.add("tf/local-state", r, "local-backend")
+		d := c.rp.add("tf/local-state", r, "local-backend", nil)
 		d.Severity = sev
 	case "s3":
 		attrs := be.Body.Attributes
@@ -501,7 +505,7 @@ func (c *checker) checkState() {
 		if ul, ok := attrs["use_lockfile"]; ok {
 			r = ul.SrcRange
 		}
-		d := c.rp.add("tf/backend-locking", r, "backend-locking")
+		d := c.rp.add("tf/backend-locking", r, "backend-locking", nil)
 		d.Severity = sev
 	}
 }
@@ -542,7 +546,7 @@ func (c *checker) checkTags() {
 		if sch == nil || sch.Args["tags"] == nil || b.Body.Attributes["tags"] != nil {
 			continue
 		}
-		c.rp.add("tf/missing-tags", hcl.RangeBetween(b.LabelRanges[0], b.LabelRanges[1]), "missing-tags", b.Labels[0]+"."+b.Labels[1])
+		c.rp.add("tf/missing-tags", hcl.RangeBetween(b.LabelRanges[0], b.LabelRanges[1]), "missing-tags", msg.Args{"Resource": b.Labels[0] + "." + b.Labels[1]})
 	}
 }
 

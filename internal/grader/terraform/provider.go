@@ -7,6 +7,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
 
@@ -61,7 +62,7 @@ func (c *checker) checkProviderBlock(b *hclsyntax.Block, data bool) {
 		if data {
 			names, key = c.ps.dataNames, "unknown-data-type"
 		}
-		d := c.rp.add("tf/unknown-resource-type", b.LabelRanges[0], key, typ, c.ps.Version)
+		d := c.rp.add("tf/unknown-resource-type", b.LabelRanges[0], key, msg.Args{"Type": typ, "Version": c.ps.Version})
 		c.rp.suggestHint(d, suggest.Nearest(typ, names))
 	}
 	lifecycle := resourceLifecycle
@@ -98,21 +99,21 @@ func (c *checker) checkMetaType(a *hclsyntax.Attribute) {
 	v, ok := constValue(a.Expr)
 	if !ok || v.IsNull() {
 		if a.Name == "for_each" && c.listVariable(a.Expr) {
-			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-list")
+			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-list", nil)
 		}
 		return
 	}
 	switch a.Name {
 	case "count":
 		if _, err := convert.Convert(v, cty.Number); err != nil {
-			c.rp.add("tf/wrong-type", a.Expr.Range(), "count-type", friendlyType(v.Type()))
+			c.rp.add("tf/wrong-type", a.Expr.Range(), "count-type", msg.Args{"Actual": friendlyType(v.Type())})
 		}
 	case "for_each":
 		ty := v.Type()
 		if ty.IsTupleType() || ty.IsListType() {
-			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-list")
+			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-list", nil)
 		} else if !ty.IsObjectType() && !ty.IsMapType() && !ty.IsSetType() {
-			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-type", friendlyType(ty))
+			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-type", msg.Args{"Actual": friendlyType(ty)})
 		}
 	}
 }
@@ -132,10 +133,10 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 		spec, ok := sch.Args[a.Name]
 		if !ok {
 			if _, isBlock := sch.Blocks[a.Name]; isBlock {
-				c.rp.add("tf/unknown-argument", a.NameRange, "attribute-is-block", a.Name)
+				c.rp.add("tf/unknown-argument", a.NameRange, "attribute-is-block", msg.Args{"Name": a.Name})
 				continue
 			}
-			d := c.rp.add("tf/unknown-argument", a.NameRange, "unknown-argument", a.Name, blockTitle(b))
+			d := c.rp.add("tf/unknown-argument", a.NameRange, "unknown-argument", msg.Args{"Name": a.Name, "Block": blockTitle(b)})
 			cands := sch.settableNames()
 			if top {
 				cands = append(cands, resourceMetaAttrs...)
@@ -144,18 +145,18 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 			continue
 		}
 		if !spec.Optional && !spec.Required {
-			c.rp.add("tf/unknown-argument", a.NameRange, "computed-argument", a.Name, blockTitle(b))
+			c.rp.add("tf/unknown-argument", a.NameRange, "computed-argument", msg.Args{"Name": a.Name, "Block": blockTitle(b)})
 			continue
 		}
 		if v, ok := constValue(a.Expr); ok {
 			if _, err := convert.Convert(v, spec.Type); err != nil {
-				c.rp.add("tf/wrong-type", a.Expr.Range(), "wrong-type", a.Name, friendlyTypeName(spec.Type), friendlyType(v.Type()))
+				c.rp.add("tf/wrong-type", a.Expr.Range(), "wrong-type", msg.Args{"Name": a.Name, "Expected": friendlyTypeName(spec.Type), "Actual": friendlyType(v.Type())})
 			}
 		}
 	}
 	for _, name := range sch.required {
 		if _, ok := body.Attributes[name]; !ok {
-			c.rp.add("tf/missing-argument", b.DefRange(), "missing-argument", name, blockTitle(b))
+			c.rp.add("tf/missing-argument", b.DefRange(), "missing-argument", msg.Args{"Name": name, "Block": blockTitle(b)})
 		}
 	}
 	var counts map[string]int
@@ -176,7 +177,7 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 			name = nb.Labels[0]
 			ns, ok := sch.Blocks[name]
 			if !ok {
-				d := c.rp.add("tf/unknown-block", nb.LabelRanges[0], "unknown-nested-block", name, blockTitle(b))
+				d := c.rp.add("tf/unknown-block", nb.LabelRanges[0], "unknown-nested-block", msg.Args{"Name": name, "Block": blockTitle(b)})
 				c.rp.suggestHint(d, suggest.Nearest(name, sortedKeys(sch.Blocks)))
 				continue
 			}
@@ -191,27 +192,27 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 		}
 		ns, ok := sch.Blocks[name]
 		if !ok {
-			d := c.rp.add("tf/unknown-block", nb.TypeRange, "unknown-nested-block", name, blockTitle(b))
+			d := c.rp.add("tf/unknown-block", nb.TypeRange, "unknown-nested-block", msg.Args{"Name": name, "Block": blockTitle(b)})
 			if _, isArg := sch.Args[name]; isArg {
-				d.Hint = plain(text(c.rp.lang, "hint-block-is-attribute", name).Summary)
+				d.Hint = hint("block-is-attribute", msg.Args{"Name": name})
 			} else {
 				c.rp.suggestHint(d, suggest.Nearest(name, sortedKeys(sch.Blocks)))
 			}
 			continue
 		}
 		if len(nb.Labels) > 0 {
-			c.rp.add("tf/block-labels", nb.LabelRanges[0], "labels-extra", name, 0)
+			c.rp.add("tf/block-labels", nb.LabelRanges[0], "labels-extra", msg.Args{"Block": name, "Want": 0})
 			continue
 		}
 		counts[name]++
 		if ns.Max > 0 && counts[name] == ns.Max+1 {
-			c.rp.add("tf/duplicate", nb.TypeRange, "too-many-blocks", name, ns.Max)
+			c.rp.add("tf/duplicate", nb.TypeRange, "too-many-blocks", msg.Args{"Block": name, "Max": ns.Max})
 		}
 		c.checkBody(nb, &ns.blockSchema, false, depth+1)
 	}
 	for _, name := range sch.minBlocks {
 		if counts[name] == 0 && !dynamic[name] {
-			c.rp.add("tf/missing-argument", b.DefRange(), "missing-block", name, blockTitle(b))
+			c.rp.add("tf/missing-argument", b.DefRange(), "missing-block", msg.Args{"Name": name, "Block": blockTitle(b)})
 		}
 	}
 }

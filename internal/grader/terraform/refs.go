@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
 
@@ -281,7 +282,7 @@ func (c *checker) traversal(t hcl.Traversal, sc *scope) {
 		c.special(t, sc.count, "misplaced-count", []string{"index"})
 	case "self":
 		if !sc.self {
-			c.rp.add("tf/misplaced-iterator", t.SourceRange(), "misplaced-self")
+			c.rp.add("tf/misplaced-iterator", t.SourceRange(), "misplaced-self", nil)
 		}
 	case "path":
 		c.special(t, true, "", []string{"cwd", "module", "root"})
@@ -327,13 +328,13 @@ func spanOf(t hcl.Traversal, n int) hcl.Range {
 func (c *checker) named(t hcl.Traversal, kind, prefix string, declared func(string) bool, names []string) {
 	name, _, ok := step(t, 1)
 	if !ok {
-		c.rp.add("tf/undeclared-reference", t.SourceRange(), "incomplete-reference", prefix)
+		c.rp.add("tf/undeclared-reference", t.SourceRange(), "incomplete-reference", msg.Args{"Prefix": prefix})
 		return
 	}
 	if declared(name) || c.m.incomplete {
 		return
 	}
-	d := c.rp.add("tf/undeclared-reference", spanOf(t, 2), "undeclared-"+kind, name)
+	d := c.rp.add("tf/undeclared-reference", spanOf(t, 2), "undeclared-"+kind, msg.Args{"Name": name})
 	if s := suggest.Nearest(name, sortStrings(names)); s != "" {
 		c.rp.suggestHint(d, prefix+"."+s)
 	}
@@ -342,12 +343,12 @@ func (c *checker) named(t hcl.Traversal, kind, prefix string, declared func(stri
 // special checks each, count, self, path and terraform.
 func (c *checker) special(t hcl.Traversal, allowed bool, misplacedKey string, attrs []string) {
 	if !allowed {
-		c.rp.add("tf/misplaced-iterator", spanOf(t, 2), misplacedKey)
+		c.rp.add("tf/misplaced-iterator", spanOf(t, 2), misplacedKey, nil)
 		return
 	}
 	name, r, ok := step(t, 1)
 	if !ok {
-		c.rp.add("tf/undeclared-reference", t.SourceRange(), "incomplete-reference", t.RootName())
+		c.rp.add("tf/undeclared-reference", t.SourceRange(), "incomplete-reference", msg.Args{"Prefix": t.RootName()})
 		return
 	}
 	for _, a := range attrs {
@@ -355,7 +356,7 @@ func (c *checker) special(t hcl.Traversal, allowed bool, misplacedKey string, at
 			return
 		}
 	}
-	d := c.rp.add("tf/unknown-attribute", r, "unknown-special-attribute", t.RootName(), name, "`"+strings.Join(attrs, "`, `")+"`")
+	d := c.rp.add("tf/unknown-attribute", r, "unknown-special-attribute", msg.Args{"Object": t.RootName(), "Attribute": name, "Attributes": "`" + strings.Join(attrs, "`, `") + "`"})
 	if s := suggest.Nearest(name, attrs); s != "" {
 		c.rp.suggestHint(d, t.RootName()+"."+s)
 	}
@@ -369,7 +370,7 @@ func (c *checker) resourceRef(t hcl.Traversal) {
 		if c.m.incomplete {
 			return
 		}
-		d := c.rp.add("tf/undeclared-reference", t[0].SourceRange(), "unknown-name", typ)
+		d := c.rp.add("tf/undeclared-reference", t[0].SourceRange(), "unknown-name", msg.Args{"Name": typ})
 		c.rp.suggestHint(d, c.suggestAddress(typ, 1))
 		return
 	}
@@ -380,7 +381,7 @@ func (c *checker) resourceRef(t hcl.Traversal) {
 	if c.m.incomplete {
 		return
 	}
-	d := c.rp.add("tf/undeclared-reference", spanOf(t, 2), "undeclared-resource", typ+"."+name)
+	d := c.rp.add("tf/undeclared-reference", spanOf(t, 2), "undeclared-resource", msg.Args{"Address": typ + "." + name})
 	c.rp.suggestHint(d, c.suggestAddress(typ+"."+name, 2))
 }
 
@@ -389,7 +390,7 @@ func (c *checker) dataRef(t hcl.Traversal) {
 	typ, _, ok1 := step(t, 1)
 	name, _, ok2 := step(t, 2)
 	if !ok1 || !ok2 {
-		c.rp.add("tf/undeclared-reference", t.SourceRange(), "incomplete-data", "data")
+		c.rp.add("tf/undeclared-reference", t.SourceRange(), "incomplete-data", nil)
 		return
 	}
 	if byName, found := c.m.data[typ]; (found && byName[name] != nil) || c.scoped[typ+"."+name] {
@@ -400,7 +401,7 @@ func (c *checker) dataRef(t hcl.Traversal) {
 		return
 	}
 	addr := "data." + typ + "." + name
-	d := c.rp.add("tf/undeclared-reference", spanOf(t, 3), "undeclared-data", addr)
+	d := c.rp.add("tf/undeclared-reference", spanOf(t, 3), "undeclared-data", msg.Args{"Address": addr})
 	c.rp.suggestHint(d, c.suggestAddress(addr, 3))
 }
 
@@ -425,7 +426,7 @@ func (c *checker) checkAttrName(sch *blockSchema, typ, attr string, r hcl.Range)
 		return
 	}
 	names := sch.attributeNames()
-	d := c.rp.add("tf/unknown-attribute", r, "unknown-attribute", typ, attr)
+	d := c.rp.add("tf/unknown-attribute", r, "unknown-attribute", msg.Args{"Type": typ, "Attribute": attr})
 	c.rp.suggestHint(d, suggest.Nearest(attr, names))
 }
 
@@ -465,7 +466,7 @@ func (c *checker) splatAttribute(x *hclsyntax.SplatExpr) {
 		if _, ok := d.block.Body.Attributes["for_each"]; ok {
 			// A for_each resource is a map of instances: [*] wraps the
 			// whole map and then finds no such attribute on it.
-			c.rp.add("tf/splat-for-each", x.MarkerRange, "splat-for-each", typ+"."+name, attr.Name)
+			c.rp.add("tf/splat-for-each", x.MarkerRange, "splat-for-each", msg.Args{"Resource": typ + "." + name, "Attribute": attr.Name})
 			return
 		}
 		sch = c.schemaFor(typ, false)
@@ -541,6 +542,6 @@ func (c *checker) checkProviderRef(e hclsyntax.Expression) {
 		// The default configuration of a provider exists implicitly.
 		return
 	}
-	d := c.rp.add("tf/undeclared-reference", e.Range(), "undeclared-provider", name+"."+alias)
+	d := c.rp.add("tf/undeclared-reference", e.Range(), "undeclared-provider", msg.Args{"Address": name + "." + alias})
 	c.rp.suggestHint(d, suggest.Nearest(name+"."+alias, sortStrings(known)))
 }

@@ -6,16 +6,18 @@ import (
 	"testing"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // ruleCase is one input and the exact diagnostics one rule must produce on
 // it: their places (file:line:col-line:col), and optionally a summary and a
-// hint that the first one must contain.
+// hint that the first one must contain when read in lang (English if empty).
 type ruleCase struct {
 	name    string
 	rule    string
 	files   map[string]string
 	opt     Options
+	lang    string
 	want    []string
 	summary string
 	hint    string
@@ -32,7 +34,7 @@ var ruleCases = []ruleCase{
 	{name: "syntax/unclosed block", rule: "tf/syntax",
 		files: main("variable \"a\" {\n  type = string\n"),
 		want:  []string{"main.tf:1:14-1:15"}, summary: "Unclosed configuration block"},
-	{name: "syntax/spanish summary", rule: "tf/syntax", opt: Options{Lang: "es"},
+	{name: "syntax/spanish summary", rule: "tf/syntax", lang: "es",
 		files: main("variable \"a\" {\n  type = string\n"),
 		want:  []string{"main.tf:1:14-1:15"}, summary: "Bloque de configuración sin cerrar"},
 	{name: "syntax/valid", rule: "tf/syntax",
@@ -468,11 +470,16 @@ func TestRules(t *testing.T) {
 			if len(tc.want) > 0 {
 				c[0] = true
 				first := got[0]
-				if tc.summary != "" && !strings.Contains(first.Summary, tc.summary) {
-					t.Errorf("summary %q does not contain %q", first.Summary, tc.summary)
+				lang := tc.lang
+				if lang == "" {
+					lang = msg.Default
 				}
-				if tc.hint != "" && !strings.Contains(first.Hint, tc.hint) {
-					t.Errorf("hint %q does not contain %q", first.Hint, tc.hint)
+				summary, _, hint := render(printerFor(lang), first)
+				if tc.summary != "" && !strings.Contains(summary, tc.summary) {
+					t.Errorf("summary %q does not contain %q", summary, tc.summary)
+				}
+				if tc.hint != "" && !strings.Contains(hint, tc.hint) {
+					t.Errorf("hint %q does not contain %q", hint, tc.hint)
 				}
 				if tc.sev != diag.SeverityInvalid && first.Severity != tc.sev {
 					t.Errorf("severity %v, want %v", first.Severity, tc.sev)
@@ -498,10 +505,13 @@ func orEmpty(s []string) []string {
 	return s
 }
 
+// describe lists diagnostics as a learner reads them in English, for
+// failure messages.
 func describe(ds diag.Diagnostics) []string {
+	p := printerFor(msg.Default)
 	var out []string
 	for _, d := range ds {
-		out = append(out, place(d)+" "+d.Rule+": "+d.Summary)
+		out = append(out, place(d)+" "+d.Rule+": "+p.Text(d.Summary))
 	}
 	return out
 }

@@ -1,7 +1,7 @@
 package terraform
 
 import (
-	"unicode/utf8"
+	"encoding/binary"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
@@ -9,13 +9,15 @@ import (
 // quickScan tokenizes the common subset of HCL (ASCII code, quoted
 // templates, comments) exactly as hclsyntax.LexConfig does, but without
 // computing line and column positions, which is where the hcl lexer spends
-// most of its time. Its tokens feed both the formatting check and
-// fastParse, so a file in the subset is tokenized once.
+// most of its time. Its tokens feed the nesting cap and the formatting
+// check; neither needs positions.
 //
-// Tokens carry only their type and byte offsets. When
-// the input uses anything outside the subset (heredocs, non-ASCII outside
-// strings and comments, control characters, a byte order mark, characters
-// HCL rejects) it reports false and the caller falls back to LexConfig.
+// Tokens carry only their type and byte offsets. When the input uses
+// anything outside the subset (any non-ASCII byte, heredocs, control
+// characters, characters HCL rejects) it reports false and the caller falls
+// back to LexConfig. Staying within ASCII is what keeps it, and the
+// formatter that reads its tokens, exact: outside ASCII, positions and
+// alignment depend on the Unicode segmentation tables hcl was built with.
 // TestQuickScanMatchesLexer and FuzzQuickScan hold it to LexConfig's output.
 func quickScan(src []byte) ([]ftok, bool) {
 	// Formatted code averages four to five bytes per token.
@@ -96,7 +98,9 @@ func (s *scanner) main() bool {
 			}
 			s.emit(hclsyntax.TokenIdent, start, s.pos)
 		case c == '#' || (c == '/' && s.at(start+1) == '/'):
-			s.lineComment()
+			if !s.lineComment() {
+				return false
+			}
 		case c == '/' && s.at(start+1) == '*':
 			if !s.blockComment() {
 				return false
@@ -195,20 +199,27 @@ func (s *scanner) number() {
 }
 
 // lineComment scans # or // to the end of the line, newline included.
-func (s *scanner) lineComment() {
+func (s *scanner) lineComment() bool {
 	start := s.pos
 	for s.pos < len(s.src) && s.src[s.pos] != '\n' {
+		if s.src[s.pos] >= 0x80 {
+			return false
+		}
 		s.pos++
 	}
 	if s.pos < len(s.src) {
 		s.pos++
 	}
 	s.emit(hclsyntax.TokenComment, start, s.pos)
+	return true
 }
 
 func (s *scanner) blockComment() bool {
 	start := s.pos
 	for i := start + 2; i+1 < len(s.src); i++ {
+		if s.src[i] >= 0x80 {
+			return false
+		}
 		if s.src[i] == '*' && s.src[i+1] == '/' {
 			s.pos = i + 2
 			s.emit(hclsyntax.TokenComment, start, s.pos)
@@ -265,7 +276,7 @@ func (s *scanner) quoted() bool {
 				c := src[s.pos]
 				if c == '\\' {
 					n := s.at(s.pos + 1)
-					if s.pos+1 >= len(src) || n == '\n' || n == '\r' || n < 0x20 && n != '\t' || n >= utf8.RuneSelf {
+					if s.pos+1 >= len(src) || n == '\n' || n == '\r' || n < 0x20 && n != '\t' || n >= 0x80 {
 						return false
 					}
 					s.pos += 2
@@ -274,16 +285,8 @@ func (s *scanner) quoted() bool {
 				if c == '$' || c == '%' || c == '"' || c == '\n' || c == '\r' {
 					break
 				}
-				if c < 0x20 && c != '\t' {
+				if c < 0x20 && c != '\t' || c >= 0x80 {
 					return false
-				}
-				if c >= utf8.RuneSelf {
-					r, size := utf8.DecodeRune(src[s.pos:])
-					if r == utf8.RuneError && size <= 1 {
-						return false
-					}
-					s.pos += size
-					continue
 				}
 				s.pos++
 			}
@@ -291,4 +294,22 @@ func (s *scanner) quoted() bool {
 		}
 	}
 	return false
+}
+
+// isASCII reports whether src has no byte above 0x7f, eight bytes at a
+// time: the formatter runs on nearly every file and this decides whether it
+// may.
+func isASCII(src []byte) bool {
+	i := 0
+	for ; i+8 <= len(src); i += 8 {
+		if binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(src); i++ {
+		if src[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

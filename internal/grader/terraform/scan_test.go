@@ -18,6 +18,9 @@ func sameTokens(src []byte) (accepted bool, err error) {
 	if !ok {
 		return false, nil
 	}
+	if !isASCII(src) {
+		return true, fmt.Errorf("accepted non-ASCII input")
+	}
 	want, _ := hclsyntax.LexConfig(src, "", hcl.InitialPos)
 	for i := 0; i < len(got) || i < len(want); i++ {
 		if i >= len(got) || i >= len(want) {
@@ -102,6 +105,40 @@ func TestQuickScanMatchesLexer(t *testing.T) {
 	t.Logf("quickScan accepted %d of %d inputs", accepted, len(inputs))
 }
 
+// TestQuickScanRefusesNonASCII holds quickScan to ASCII input, the only
+// input its tokens and the formatter reading them are exact for, and
+// isASCII to a byte-by-byte check across its eight-byte steps.
+func TestQuickScanRefusesNonASCII(t *testing.T) {
+	inputs := append([]string{}, scanCases...)
+	for _, s := range []string{"क्ष", "é", "\xff", "\u00a0"} {
+		for _, at := range []string{
+			"# %s\nx = 1\n", "// %s\n", "/* %s */\n", "x = \"%s\"\n", "x = \"a${b}%s\"\n", "x = \"\\%s\"\n",
+			"x = 1\n%s", "x = a%s\n", "x = \"%%{if a}%s%%{endif}\"\n",
+		} {
+			inputs = append(inputs, fmt.Sprintf(at, s))
+		}
+	}
+	for _, in := range inputs {
+		naive := true
+		for i := 0; i < len(in); i++ {
+			naive = naive && in[i] < 0x80
+		}
+		for cut := range min(len(in), 9) {
+			b := []byte(in[cut:])
+			want := true
+			for _, c := range b {
+				want = want && c < 0x80
+			}
+			if got := isASCII(b); got != want {
+				t.Errorf("isASCII(%q) = %v", b, got)
+			}
+		}
+		if _, ok := quickScan([]byte(in)); ok && !naive {
+			t.Errorf("quickScan accepted non-ASCII %q", in)
+		}
+	}
+}
+
 func truncate(b []byte) string {
 	if len(b) > 120 {
 		return string(b[:120]) + "…"
@@ -119,6 +156,32 @@ func FuzzQuickScan(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if _, err := sameTokens(data); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// validIdentifier (structure.go) shares isIdentStart and isDigit with
+// quickScan, and must agree with hcl's own check.
+var identifierCases = []string{
+	"", "a", "_", "-", "a-b", "a_b", "A1", "1a", "a.b", "a b", "ñandú", "é1", "a\x00",
+	"web-server", "aws_instance", "x-", "_1", "a$", "日本", "a\u0301", "\xff",
+}
+
+func TestValidIdentifierMatchesHCL(t *testing.T) {
+	for _, s := range identifierCases {
+		if got, want := validIdentifier(s), hclsyntax.ValidIdentifier(s); got != want {
+			t.Errorf("validIdentifier(%q) = %v, hcl says %v", s, got, want)
+		}
+	}
+}
+
+func FuzzValidIdentifier(f *testing.F) {
+	for _, s := range identifierCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := validIdentifier(s), hclsyntax.ValidIdentifier(s); got != want {
+			t.Fatalf("validIdentifier(%q) = %v, hcl says %v", s, got, want)
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
 
@@ -102,12 +103,12 @@ func where(r hcl.Range) string { return fmt.Sprintf("%s:%d", r.Filename, r.Start
 // checkTopLevel checks one file's top-level blocks and indexes declarations.
 func checkTopLevel(m *Module, f *tfFile, rp *reporter) {
 	for _, a := range sortedAttrs(f.body) {
-		rp.add("tf/unknown-argument", a.NameRange, "toplevel-attribute", a.Name)
+		rp.add("tf/unknown-argument", a.NameRange, "toplevel-attribute", msg.Args{"Name": a.Name})
 	}
 	for _, b := range f.body.Blocks {
 		sp, ok := topLevel[b.Type]
 		if !ok {
-			d := rp.add("tf/unknown-block", b.TypeRange, "unknown-toplevel-block", b.Type)
+			d := rp.add("tf/unknown-block", b.TypeRange, "unknown-toplevel-block", msg.Args{"Type": b.Type})
 			rp.suggestHint(d, suggest.Nearest(b.Type, topLevelNames))
 			continue
 		}
@@ -143,22 +144,22 @@ func checkLabels(b *hclsyntax.Block, sp *spec, rp *reporter) bool {
 	switch {
 	case len(b.Labels) > want:
 		r := b.LabelRanges[want]
-		rp.add("tf/block-labels", r, "labels-extra", b.Type, want)
+		rp.add("tf/block-labels", r, "labels-extra", msg.Args{"Block": b.Type, "Want": want})
 		return false
 	case len(b.Labels) < want:
 		r := hcl.RangeBetween(b.TypeRange, b.OpenBraceRange)
-		rp.add("tf/block-labels", r, "labels-missing", b.Type, want, joinLabels(sp.labels))
+		rp.add("tf/block-labels", r, "labels-missing", msg.Args{"Block": b.Type, "Want": want, "Labels": joinLabels(sp.labels)})
 		return false
 	}
 	ok := true
 	for i, l := range b.Labels {
 		if !validIdentifier(l) {
-			rp.add("tf/invalid-name", b.LabelRanges[i], "invalid-name", l, sp.labels[i])
+			rp.add("tf/invalid-name", b.LabelRanges[i], "invalid-name", msg.Args{"Name": l})
 			ok = false
 		}
 	}
 	if b.Type == "variable" && ok && slices.Contains(reservedVariableNames, b.Labels[0]) {
-		rp.add("tf/invalid-name", b.LabelRanges[0], "reserved-variable", b.Labels[0])
+		rp.add("tf/invalid-name", b.LabelRanges[0], "reserved-variable", msg.Args{"Name": b.Labels[0]})
 	}
 	return ok
 }
@@ -184,13 +185,13 @@ func checkSpec(b *hclsyntax.Block, sp *spec, rp *reporter, depth int) {
 		if _, ok := sp.attrs[a.Name]; ok || sp.anyAttrs {
 			continue
 		}
-		d := rp.add("tf/unknown-argument", a.NameRange, "unknown-meta-argument", a.Name, blockType)
+		d := rp.add("tf/unknown-argument", a.NameRange, "unknown-meta-argument", msg.Args{"Name": a.Name, "Block": blockType})
 		rp.suggestHint(d, suggest.Nearest(a.Name, sortedKeys(sp.attrs)))
 	}
 	for _, name := range sortedKeys(sp.attrs) {
 		if sp.attrs[name] {
 			if _, ok := body.Attributes[name]; !ok {
-				rp.add("tf/missing-argument", b.DefRange(), "missing-meta-argument", name, blockType)
+				rp.add("tf/missing-argument", b.DefRange(), "missing-meta-argument", msg.Args{"Name": name, "Block": blockType})
 			}
 		}
 	}
@@ -200,10 +201,10 @@ func checkSpec(b *hclsyntax.Block, sp *spec, rp *reporter, depth int) {
 			if sp.anyBlocks {
 				continue
 			}
-			d := rp.add("tf/unknown-block", nb.TypeRange, "unknown-nested-block", nb.Type, blockType)
+			d := rp.add("tf/unknown-block", nb.TypeRange, "unknown-nested-block", msg.Args{"Name": nb.Type, "Block": blockType})
 			rp.suggestHint(d, suggest.Nearest(nb.Type, sortedKeys(sp.blocks)))
 			if _, isAttr := sp.attrs[nb.Type]; isAttr {
-				d.Hint = plain(text(rp.lang, "hint-block-is-attribute", nb.Type).Summary)
+				d.Hint = hint("block-is-attribute", msg.Args{"Name": nb.Type})
 			}
 			continue
 		}

@@ -173,16 +173,35 @@ func TestFormatMatchesTerraformFmt(t *testing.T) {
 			}
 			n++
 			toks, _ := hclsyntax.LexConfig(src, p, hcl.InitialPos)
-			if got := canonicalFormat(src, fromHCLTokens(toks)); !bytes.Equal(got, want) {
+			if got := canonical(src, fromHCLTokens(toks)); !bytes.Equal(got, want) {
 				line, col, _, exp := firstDifference(got, want)
 				t.Errorf("%s (seed %d): differs from terraform fmt at %d:%d; terraform has %q", p, seed, line, col, exp)
 			}
 			if quick, ok := quickScan(src); ok {
-				if got := canonicalFormat(src, quick); !bytes.Equal(got, want) {
+				if got := canonical(src, quick); !bytes.Equal(got, want) {
 					t.Errorf("%s (seed %d): quickScan tokens format differently from terraform fmt", p, seed)
 				}
 			}
 		}
 	}
 	t.Logf("terraform fmt output compared on %d inputs", n)
+}
+
+// TestNonASCIIFmtMatchesTerraformFmt asks the real terraform for its
+// verdict on the non-ASCII cases, where the rule defers to hclwrite.Format.
+// A disagreement here means terraform was built with other Unicode tables
+// than this hcl.
+func TestNonASCIIFmtMatchesTerraformFmt(t *testing.T) {
+	bin, err := exec.LookPath("terraform")
+	if err != nil {
+		t.Skip("terraform not installed")
+	}
+	for _, tc := range nonASCIIFmtCases {
+		src := []byte(tc.src)
+		_, tfFormatted := terraformFmt(t, bin, src)
+		ds := Lint([]source.File{{Path: "main.tf", Data: src}}, Options{})
+		if formatted := len(only(ds, "tf/fmt")) == 0; formatted != tfFormatted {
+			t.Errorf("%s: iactutor formatted=%v, terraform formatted=%v", tc.name, formatted, tfFormatted)
+		}
+	}
 }
