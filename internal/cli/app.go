@@ -1,5 +1,7 @@
 // Package cli builds iactutor's command tree: flag parsing and choosing an
-// output, with every domain decision left to the packages it calls.
+// output, with every domain decision left to the packages it calls. Every
+// sentence it prints, help included, comes from the message catalog in the
+// reader's language.
 package cli
 
 import (
@@ -7,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -27,37 +31,54 @@ const (
 	ExitAborted = 130
 )
 
-// exitError carries an exit code up through cobra.
+// exitError carries an exit code up through cobra, with what to tell the
+// reader: a catalog message, or an error from elsewhere.
 type exitError struct {
 	code int
+	text msg.Text
 	err  error
 }
 
+// Error words the message in the default language: the command line
+// prints it through its own printer, so this is for logs and tests.
 func (e *exitError) Error() string {
+	if !e.text.IsZero() {
+		if p := defaultPrinter(); p != nil {
+			return p.Text(e.text)
+		}
+		return e.text.Key
+	}
 	if e.err == nil {
 		return ""
 	}
 	return e.err.Error()
 }
+
 func (e *exitError) Unwrap() error { return e.err }
 
-// usageError marks a mistake in how the command was called (exit 2).
-func usageError(format string, args ...any) error {
-	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
-}
-
-// usageErrorIn is a usage mistake told in the learner's language.
-func usageErrorIn(lang, en, es string, args ...any) error {
-	return usageError(tr(lang, en, es), args...)
-}
-
-// tr picks the learner's language for the command line's own messages.
-func tr(lang, en, es string) string {
-	if lang == "es" {
-		return es
+// defaultPrinter renders errors outside a run, in the default language.
+var defaultPrinter = sync.OnceValue(func() *msg.Printer {
+	c, err := msg.Builtin()
+	if err != nil {
+		return nil
 	}
-	return en
-}
+	p, err := c.Printer(msg.Default)
+	if err != nil {
+		return nil
+	}
+	return p
+})
+
+// usageError marks a mistake in how the command was called (exit 2).
+func usageError(t msg.Text) error { return &exitError{code: ExitUsage, text: t} }
+
+// usageErr is a usage mistake another package or cobra worded; a known
+// English shape of it is put into the reader's language when printed.
+func usageErr(err error) error { return &exitError{code: ExitUsage, err: err} }
+
+// quote shows a value as the reader typed it, with control characters
+// escaped.
+func quote(s string) string { return strconv.Quote(s) }
 
 // failed is an exit 1 without a message (the output already said why).
 var failed = &exitError{code: ExitFailed}
@@ -91,32 +112,95 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	// The help is built in the reader's language, so --lang is read before
+	// cobra parses anything.
+	a.langFlag = langArg(args)
+	p := a.p()
+	if a.langFlag != "" && !a.catalog.Has(a.langFlag) {
+		fmt.Fprintf(stderr, "iactutor: %s\n", p.Text(a.unknownLang(a.langFlag)))
+		return ExitUsage
+	}
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	a.localizeCobra(root)
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
 	}
-	lang := a.lang()
 	var ee *exitError
 	if errors.As(err, &ee) {
-		if ee.err != nil {
-			fmt.Fprintf(stderr, "iactutor: %v\n", localizeUsage(ee.err.Error(), lang))
+		if s := a.say(ee); s != "" {
+			fmt.Fprintf(stderr, "iactutor: %s\n", s)
 		}
 		return ee.code
 	}
 	// Anything cobra itself rejects (unknown flag or command, wrong number
 	// of arguments) is a usage mistake.
-	fmt.Fprintf(stderr, "iactutor: %v\n", localizeUsage(err.Error(), lang))
-	fmt.Fprintln(stderr, tr(lang, "Run 'iactutor --help' for usage.", "Ejecuta 'iactutor --help' para ver cómo se usa."))
+	fmt.Fprintf(stderr, "iactutor: %s\n", localizeUsage(p, err.Error()))
+	fmt.Fprintln(stderr, p.S("cli.usage.run-help", nil))
 	return ExitUsage
 }
 
-// lang is the learner's language for this run.
-func (a *app) lang() string { return course.DetectLang(a.langFlag, a.getenv) }
+// say words an exit error for the reader.
+func (a *app) say(e *exitError) string {
+	if !e.text.IsZero() {
+		return a.p().Text(e.text)
+	}
+	if e.err == nil {
+		return ""
+	}
+	return localizeUsage(a.p(), e.err.Error())
+}
+
+// langArg finds --lang on the command line before cobra does, the last one
+// winning as it does for cobra.
+func langArg(args []string) string {
+	lang := ""
+	for i := 0; i < len(args); i++ {
+		switch arg := args[i]; {
+		case arg == "--":
+			return lang
+		case arg == "--lang" && i+1 < len(args):
+			lang = args[i+1]
+			i++
+		case strings.HasPrefix(arg, "--lang="):
+			lang = strings.TrimPrefix(arg, "--lang=")
+		}
+	}
+	return lang
+}
+
+// envLang is the language LC_ALL, LC_MESSAGES or LANG ask for (the first
+// one set decides), or the default one when no catalog has it.
+func envLang(getenv func(string) string, known func(string) bool) string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := getenv(k)
+		if v == "" {
+			continue
+		}
+		v = strings.ToLower(v)
+		if i := strings.IndexAny(v, "_.@-"); i >= 0 {
+			v = v[:i]
+		}
+		if known(v) {
+			return v
+		}
+		break
+	}
+	return msg.Default
+}
+
+// unknownLang names the languages there are when another is asked for.
+func (a *app) unknownLang(lang string) msg.Text {
+	return msg.New("cli.usage.unknown-language", msg.Args{"Lang": quote(lang), "Available": strings.Join(a.catalog.Languages(), ", ")})
+}
+
+// lang is the learner's language for this run, for content files that
+// carry their own translations.
+func (a *app) lang() string { return a.p().Lang() }
 
 // catalogMessages returns every language's raw messages, for the checks
 // that prove each language complete.
@@ -133,8 +217,8 @@ func (a *app) catalogMessages() (map[string]map[string]string, error) {
 	return out, nil
 }
 
-// p is the printer for the learner's language, made on first use so a
-// command that prints no sentence never parses the catalog.
+// p is the printer for the learner's language: --lang when a catalog has
+// it, else the environment's.
 func (a *app) p() *msg.Printer {
 	if a.printer != nil {
 		return a.printer
@@ -148,12 +232,24 @@ func (a *app) p() *msg.Printer {
 		}
 		a.catalog = c
 	}
-	p, err := a.catalog.Printer(a.lang())
+	lang := a.langFlag
+	if !a.catalog.Has(lang) {
+		lang = envLang(a.getenv, a.catalog.Has)
+	}
+	p, err := a.catalog.Printer(lang)
 	if err != nil {
 		p, _ = a.catalog.Printer(msg.Default)
 	}
 	a.printer = p
 	return p
+}
+
+// orList joins words as "a, b or c" in the reader's language.
+func orList(p *msg.Printer, words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return p.S("cli.or", msg.Args{"List": strings.Join(words[:len(words)-1], ", "), "Last": words[len(words)-1]})
 }
 
 // color reports whether w may receive ANSI colour.
@@ -199,54 +295,46 @@ func (a *app) course() (*course.Course, course.Source, error) {
 	src := a.source()
 	if a.courseDir != "" {
 		if st, err := os.Stat(a.courseDir); err != nil || !st.IsDir() {
-			return nil, src, usageErrorIn(a.lang(), "--course %s: not a folder", "--course %s: no es una carpeta", a.courseDir)
+			return nil, src, usageError(msg.New("cli.course.not-a-folder", msg.Args{"Dir": a.courseDir}))
 		}
 	}
 	c, ds := course.Load(src)
 	if ds.HasErrors() {
 		// Show what loads; a half-written exercise must not hide the rest
 		// of the course. `course check` lists the problems.
-		n := ds.Count(diag.SeverityError)
-		fmt.Fprintf(a.stderr, "iactutor: %s\n", tr(a.lang(),
-			fmt.Sprintf("the course has %s; 'iactutor course check' lists them.", plural(n, "problem", "problems")),
-			fmt.Sprintf("el curso tiene %s; 'iactutor course check' los enumera.", plural(n, "problema", "problemas"))))
+		fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().S("cli.course.problems", msg.Args{"Count": ds.Count(diag.SeverityError)}))
 	}
 	if len(c.Lessons) == 0 && len(c.Exercises) == 0 {
-		return nil, src, &exitError{code: ExitFailed, err: errors.New(tr(a.lang(), "no lessons or exercises could be loaded", "no se pudo cargar ninguna lección ni ningún ejercicio"))}
+		return nil, src, &exitError{code: ExitFailed, text: msg.New("cli.course.empty", nil)}
 	}
 	a.loaded = &loadedCourse{c, src}
 	return c, src, nil
 }
 
 func (a *app) rootCommand() *cobra.Command {
+	p := a.p()
 	root := &cobra.Command{
-		Use:   "iactutor",
-		Short: "An offline tutor for Terraform and Kubernetes, for deploying ML model APIs",
-		Long: strings.TrimSpace(`
-iactutor teaches Infrastructure as Code for serving a model API: Terraform for
-the cloud side, Kubernetes manifests for the cluster side. Read lessons, answer
-checkpoints, fix broken manifests and modules in your own editor, and get
-graded at once, with the exact line, the why and the fix. Everything works
-offline.
-
-Run 'iactutor' in a terminal for the course, or use the commands below.`),
+		Use:           "iactutor",
+		Short:         p.S("cli.root.short", nil),
+		Long:          p.S("cli.root.long", nil),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE:          a.runHome,
 	}
 	pf := root.PersistentFlags()
-	pf.StringVar(&a.courseDir, "course", "", "read the course from `DIR` (with lessons/ and exercises/) instead of the built-in one")
-	pf.StringVar(&a.langFlag, "lang", "", "language: en or es (default from LC_ALL, LC_MESSAGES or LANG)")
-	pf.BoolVar(&a.noColor, "no-color", false, "never print colour (the NO_COLOR variable does the same)")
-	pf.StringVar(&a.workspace, "workspace", "", "where your exercise files and progress live (default $IACTUTOR_WORKSPACE, else ~/iactutor)")
+	pf.StringVar(&a.courseDir, "course", "", p.S("cli.flag.course", nil))
+	pf.StringVar(&a.langFlag, "lang", "", p.S("cli.flag.lang", msg.Args{"Languages": orList(p, a.catalog.Languages())}))
+	pf.BoolVar(&a.noColor, "no-color", false, p.S("cli.flag.no-color", nil))
+	pf.StringVar(&a.workspace, "workspace", "", p.S("cli.flag.workspace", nil))
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
-		if a.langFlag != "" && a.langFlag != "en" && a.langFlag != "es" {
-			return usageError("--lang must be en or es, not %q (--lang debe ser en o es)", a.langFlag)
+		// langArg read the same flag; this catches a spelling it missed.
+		if a.langFlag != "" && !a.catalog.Has(a.langFlag) {
+			return usageError(a.unknownLang(a.langFlag))
 		}
 		return nil
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError("%v", err) })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
 	root.AddCommand(
 		a.listCommand(),
 		a.lessonCommand(),

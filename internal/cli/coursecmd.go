@@ -17,7 +17,7 @@ import (
 func (a *app) courseCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "course",
-		Short: "Tools for course authors",
+		Short: a.p().S("cli.course.short", nil),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
@@ -25,12 +25,9 @@ func (a *app) courseCommand() *cobra.Command {
 	}
 	cmd.AddCommand(&cobra.Command{
 		Use:   "check [DIR]",
-		Short: "Self-test a course: structure, translations, and every exercise's start and solution",
-		Long: `Check a course folder (or the built-in course): unique IDs, lessons that
-exist, questions with exactly the right answers, every translation present,
-exercise files present in start/ and solution/ with nothing stray. Exits 1 and
-names the file and line of every problem.`,
-		Args: cobra.MaximumNArgs(1),
+		Short: a.p().S("cli.course-check.short", nil),
+		Long:  a.p().S("cli.course-check.long", nil),
+		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			src := a.source()
 			if len(args) == 1 {
@@ -44,8 +41,8 @@ names the file and line of every problem.`,
 
 func (a *app) courseCheck(src course.Source) error {
 	if src.Root != "" {
-		if ok, err := isDir(src.Root); !ok {
-			return usageError("%s: %v", src.Root, err)
+		if err := checkDir(src.Root); err != nil {
+			return err
 		}
 	}
 	c, ds := course.Load(src)
@@ -54,6 +51,7 @@ func (a *app) courseCheck(src course.Source) error {
 		return err
 	}
 	ds = append(ds, course.Validate(c, src, course.ValidateOptions{
+		Languages: a.catalog.Languages(),
 		KnownRule: func(id string) bool {
 			_, ok := cat.Lookup(id)
 			return ok
@@ -87,14 +85,18 @@ func (a *app) courseCheck(src course.Source) error {
 			questions += len(l.Checkpoint.Questions)
 		}
 	}
-	status := "ok"
+	status := msg.New("cli.course-check.ok", nil)
 	if ds.HasErrors() {
-		status = "FAILED"
+		status = msg.New("cli.course-check.failed", nil)
 	}
-	fmt.Fprintf(a.stdout, "course check: %s, %s, %s: %s (%s, %s)\n",
-		plural(len(c.Lessons), "lesson", "lessons"), plural(questions, "question", "questions"),
-		plural(len(c.Exercises), "exercise", "exercises"), status,
-		plural(ds.Count(diag.SeverityError), "error", "errors"), plural(ds.Count(diag.SeverityWarning), "warning", "warnings"))
+	fmt.Fprintln(a.stdout, a.p().Text(msg.New("cli.course-check.summary", msg.Args{
+		"Lessons":   msg.New("cli.count.lessons", msg.Args{"Count": len(c.Lessons)}),
+		"Questions": msg.New("cli.count.questions", msg.Args{"Count": questions}),
+		"Exercises": msg.New("cli.count.exercises", msg.Args{"Count": len(c.Exercises)}),
+		"Status":    status,
+		"Errors":    msg.New("cli.count.errors", msg.Args{"Count": ds.Count(diag.SeverityError)}),
+		"Warnings":  msg.New("cli.count.warnings", msg.Args{"Count": ds.Count(diag.SeverityWarning)}),
+	})))
 	if ds.HasErrors() {
 		return failed
 	}

@@ -14,7 +14,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/grader"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/progress"
 	"github.com/iactutor/iactutor/internal/source"
 	"github.com/iactutor/iactutor/internal/suggest"
@@ -35,7 +37,7 @@ func (a *app) openWorkspace(dirFlag string) (*workspace.Workspace, error) {
 	}
 	dir, err := workspace.Resolve(flag, a.getenv)
 	if err != nil {
-		return nil, usageError("%v", err)
+		return nil, usageErr(err)
 	}
 	return &workspace.Workspace{Dir: dir, Course: c, Src: src}, nil
 }
@@ -47,16 +49,16 @@ func (a *app) loadProgress(ws *workspace.Workspace) (*progress.State, error) {
 	if err != nil {
 		return nil, err
 	}
-	if notice != "" {
-		fmt.Fprintf(a.stderr, "iactutor: %s\n", notice)
+	if !notice.IsZero() {
+		fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().Text(notice))
 	}
 	return st, nil
 }
 
 func (a *app) updateProgress(ws *workspace.Workspace, fn func(*progress.State)) error {
 	notice, err := ws.Progress().Update(fn)
-	if notice != "" {
-		fmt.Fprintf(a.stderr, "iactutor: %s\n", notice)
+	if !notice.IsZero() {
+		fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().Text(notice))
 	}
 	return err
 }
@@ -67,11 +69,11 @@ func (a *app) exerciseArg(dir, id string) (*workspace.Workspace, *course.Exercis
 	if err != nil {
 		return nil, nil, err
 	}
-	ex, err := findExercise(ws.Course, id, a.lang())
+	ex, err := findExercise(ws.Course, id)
 	return ws, ex, err
 }
 
-func findExercise(c *course.Course, id, lang string) (*course.Exercise, error) {
+func findExercise(c *course.Course, id string) (*course.Exercise, error) {
 	if ex, ok := c.Exercise(id); ok {
 		return ex, nil
 	}
@@ -80,9 +82,9 @@ func findExercise(c *course.Course, id, lang string) (*course.Exercise, error) {
 		ids[i] = e.ID
 	}
 	if s := suggest.Nearest(id, ids); s != "" {
-		return nil, usageErrorIn(lang, "no exercise %q; did you mean %q?", "no hay ningún ejercicio %q; ¿quisiste decir %q?", id, s)
+		return nil, usageError(msg.New("cli.exercise.unknown-suggest", msg.Args{"ID": quote(id), "Suggestion": quote(s)}))
 	}
-	return nil, usageErrorIn(lang, "no exercise %q; 'iactutor list' shows them all", "no hay ningún ejercicio %q; 'iactutor list' los muestra todos", id)
+	return nil, usageError(msg.New("cli.exercise.unknown", msg.Args{"ID": quote(id)}))
 }
 
 func (a *app) exerciseIDs(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
@@ -97,10 +99,15 @@ func (a *app) exerciseIDs(cmd *cobra.Command, args []string, _ string) ([]string
 	return ids, cobra.ShellCompDirectiveNoFileComp
 }
 
+// dirFlag adds --dir, the workspace of one command.
+func (a *app) dirFlag(cmd *cobra.Command, dir *string) {
+	cmd.Flags().StringVar(dir, "dir", "", a.p().S("cli.flag.dir", nil))
+}
+
 func (a *app) initCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "init [DIR]",
-		Short: "Write every exercise's start files and task into a workspace (never overwrites)",
+		Short: a.p().S("cli.init.short", nil),
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := ""
@@ -120,12 +127,13 @@ func (a *app) initCommand() *cobra.Command {
 				}
 				written, kept = written+len(w), kept+len(k)
 			}
-			t := words(lang)
-			fmt.Fprintf(a.stdout, t.initDone, ws.Dir, written, len(ws.Course.Exercises))
+			counts := msg.Args{"Dir": ws.Dir, "Files": written, "Exercises": len(ws.Course.Exercises), "Kept": kept}
+			done := msg.New("cli.init.written", counts)
 			if kept > 0 {
-				fmt.Fprintf(a.stdout, t.initKept, kept)
+				done = msg.New("cli.init.written-kept", counts)
 			}
-			fmt.Fprintf(a.stdout, t.initNext, ws.Dir)
+			p := a.p()
+			fmt.Fprintf(a.stdout, "%s\n%s\n", p.Text(done), p.S("cli.init.next", msg.Args{"Dir": ws.Dir}))
 			return nil
 		},
 	}
@@ -135,21 +143,13 @@ func (a *app) checkCommand() *cobra.Command {
 	var dir, format string
 	var watchFlag, poll bool
 	cmd := &cobra.Command{
-		Use:   "check [ID]",
-		Short: "Grade your fix of an exercise (the next unfinished one without ID)",
-		Long: `Grade an exercise in your workspace: the validators run on your files and
-each of the exercise's checks scores its points. Without ID, the next
-exercise you have not passed yet is checked.
-
-With --watch, the exercise is graded again every time you save a file
-(stop with ctrl+c). File-system events are used where they work; --poll
-forces polling, which is chosen automatically on network and WSL drives.
-
-Exit status: 0 passed, 1 not passed yet, 2 usage or I/O error.`,
+		Use:               "check [ID]",
+		Short:             a.p().S("cli.check.short", nil),
+		Long:              a.p().S("cli.check.long", nil),
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.exerciseIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
+			if err := checkFormat(format, textFormats...); err != nil {
 				return err
 			}
 			ws, err := a.openWorkspace(dir)
@@ -162,19 +162,18 @@ Exit status: 0 passed, 1 not passed yet, 2 usage or I/O error.`,
 			}
 			var ex *course.Exercise
 			if len(args) == 1 {
-				if ex, err = findExercise(ws.Course, args[0], a.lang()); err != nil {
+				if ex, err = findExercise(ws.Course, args[0]); err != nil {
 					return err
 				}
 			} else {
 				var ok bool
 				if ex, ok = workspace.Next(ws.Course, st); !ok {
-					fmt.Fprintln(a.stdout, words(a.lang()).allDone)
+					fmt.Fprintln(a.stdout, a.p().S("cli.check.all-done", nil))
 					return nil
 				}
 			}
 			if _, err := os.Stat(ws.ExerciseDir(ex.ID)); err != nil {
-				return usageErrorIn(a.lang(), "%s has no folder for exercise %s; run 'iactutor init %s' first",
-					"%s no tiene carpeta para el ejercicio %s; ejecuta antes 'iactutor init %s'", ws.Dir, ex.ID, ws.Dir)
+				return usageError(msg.New("cli.check.no-folder", msg.Args{"Workspace": ws.Dir, "Exercise": ex.ID}))
 			}
 			g := grader.New()
 			if !watchFlag {
@@ -192,10 +191,10 @@ Exit status: 0 passed, 1 not passed yet, 2 usage or I/O error.`,
 			return a.watchLoop(ctx, g, ws, ex, format, poll)
 		},
 	}
-	cmd.Flags().StringVar(&dir, "dir", "", "the workspace `DIR` (default: --workspace)")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
-	cmd.Flags().BoolVar(&watchFlag, "watch", false, "grade again on every save until ctrl+c")
-	cmd.Flags().BoolVar(&poll, "poll", false, "with --watch, poll for changes instead of using file-system events")
+	a.dirFlag(cmd, &dir)
+	a.formatFlag(cmd, &format)
+	cmd.Flags().BoolVar(&watchFlag, "watch", false, a.p().S("cli.check.flag.watch", nil))
+	cmd.Flags().BoolVar(&poll, "poll", false, a.p().S("cli.check.flag.poll", nil))
 	return cmd
 }
 
@@ -205,43 +204,70 @@ func (a *app) gradeAndShow(g *grader.Grader, ws *workspace.Workspace, ex *course
 	if err != nil {
 		return grader.Result{}, err
 	}
-	lang := a.lang()
-	res := g.Grade(ex, sub, lang)
+	res := g.Grade(ex, sub)
 	if err := a.updateProgress(ws, func(s *progress.State) { workspace.Record(s, res) }); err != nil {
 		return res, err
 	}
 	if format == "json" {
-		return res, writeJSON(a.stdout, res)
+		return res, writeJSON(a.stdout, toResultJSON(res, a.p()))
 	}
-	a.writeResult(a.stdout, ex, res, lang, showTask && !res.Passed, sub.Files)
+	a.writeResult(a.stdout, ex, res, showTask && !res.Passed, sub.Files)
 	return res, nil
 }
 
-func (a *app) writeResult(w io.Writer, ex *course.Exercise, res grader.Result, lang string, showTask bool, files []source.File) {
-	t := words(lang)
-	fmt.Fprintf(w, "%s %s — %s\n", t.exercise, ex.ID, ex.Title.In(lang))
+// resultJSON is the contract of `iactutor check --format json`.
+type resultJSON struct {
+	Exercise    string      `json:"exercise"`
+	Score       int         `json:"score"`
+	Max         int         `json:"max"`
+	Passed      bool        `json:"passed"`
+	Checks      []checkJSON `json:"checks"`
+	Diagnostics []diag.JSON `json:"diagnostics"`
+	Unchanged   bool        `json:"unchanged,omitempty"`
+}
+
+type checkJSON struct {
+	ID      string `json:"id"`
+	Points  int    `json:"points"`
+	Max     int    `json:"max"`
+	Passed  bool   `json:"passed"`
+	Message string `json:"message"`
+}
+
+func toResultJSON(res grader.Result, p *msg.Printer) resultJSON {
+	out := resultJSON{Exercise: res.Exercise, Score: res.Score, Max: res.Max, Passed: res.Passed,
+		Checks: make([]checkJSON, len(res.Checks)), Diagnostics: res.Diagnostics.ToJSONAll(p), Unchanged: res.Unchanged}
+	for i, c := range res.Checks {
+		out.Checks[i] = checkJSON{ID: c.ID, Points: c.Points, Max: c.Max, Passed: c.Passed, Message: p.Text(c.Message)}
+	}
+	return out
+}
+
+func (a *app) writeResult(w io.Writer, ex *course.Exercise, res grader.Result, showTask bool, files []source.File) {
+	p := a.p()
+	lang := p.Lang()
+	fmt.Fprintf(w, "%s\n", p.S("cli.exercise.heading", msg.Args{"ID": ex.ID, "Title": ex.Title.In(lang)}))
 	if showTask {
 		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(ex.Task.In(lang)))
 	}
 	fmt.Fprintln(w)
 	for _, c := range res.Checks {
-		mark := "✗ " + t.fail
+		mark := "✗ " + p.S("cli.check.fail", nil)
 		if c.Passed {
-			mark = "✓ " + t.pass
+			mark = "✓ " + p.S("cli.check.pass", nil)
 		}
-		fmt.Fprintf(w, "  %s  %d/%d  %s\n", mark, c.Points, c.Max, c.Message)
+		fmt.Fprintf(w, "  %s  %d/%d  %s\n", mark, c.Points, c.Max, p.Text(c.Message))
 	}
 	fmt.Fprintln(w)
 	if res.Unchanged {
-		fmt.Fprintf(w, "%s\n\n", t.unchanged)
+		fmt.Fprintf(w, "%s\n\n", p.S("cli.check.unchanged", nil))
 	}
 	a.writeDiagnostics(w, res.Diagnostics, sourceOf(files))
-	fmt.Fprintf(w, "%s: %d/%d %s.", t.score, res.Score, res.Max, t.points)
+	verdict := msg.New("cli.check.not-yet", msg.Args{"Exercise": ex.ID})
 	if res.Passed {
-		fmt.Fprintf(w, " %s\n", t.passed)
-	} else {
-		fmt.Fprintf(w, " %s\n", fmt.Sprintf(t.notYet, ex.ID))
+		verdict = msg.New("cli.check.passed", nil)
 	}
+	fmt.Fprintf(w, "%s %s\n", p.S("cli.check.score", msg.Args{"Score": res.Score, "Max": res.Max}), p.Text(verdict))
 }
 
 // watchLoop grades now and after every save until ctx ends.
@@ -259,7 +285,7 @@ func (a *app) watchLoop(ctx context.Context, g *grader.Grader, ws *workspace.Wor
 			return err
 		}
 		if format == "text" {
-			fmt.Fprintf(a.stdout, "\n%s\n", fmt.Sprintf(words(a.lang()).watching, filepath.Join(ws.ExerciseDir(ex.ID)), mode))
+			fmt.Fprintf(a.stdout, "\n%s\n", a.p().S("cli.check.watching", msg.Args{"Dir": filepath.Join(ws.ExerciseDir(ex.ID)), "Mode": string(mode)}))
 		}
 		select {
 		case <-ctx.Done():
@@ -273,7 +299,7 @@ func (a *app) hintCommand() *cobra.Command {
 	var dir string
 	cmd := &cobra.Command{
 		Use:               "hint ID",
-		Short:             "Show the next hint for an exercise, one tier at a time",
+		Short:             a.p().S("cli.hint.short", nil),
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.exerciseIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -291,20 +317,20 @@ func (a *app) hintCommand() *cobra.Command {
 			}); err != nil {
 				return err
 			}
-			lang := a.lang()
-			t := words(lang)
+			p := a.p()
 			if n == 0 {
-				fmt.Fprintln(a.stdout, t.noHints)
+				fmt.Fprintln(a.stdout, p.S("cli.hint.none", nil))
 				return nil
 			}
-			fmt.Fprintf(a.stdout, "%s %d/%d: %s\n", t.hint, n, len(ex.Hints), strings.TrimSpace(ex.Hints[n-1].In(lang)))
+			hint := strings.TrimSpace(ex.Hints[n-1].In(p.Lang()))
+			fmt.Fprintln(a.stdout, p.S("cli.hint.line", msg.Args{"N": n, "Total": len(ex.Hints), "Hint": hint}))
 			if n == len(ex.Hints) {
-				fmt.Fprintf(a.stdout, "\n%s\n", fmt.Sprintf(t.lastHint, ex.ID))
+				fmt.Fprintf(a.stdout, "\n%s\n", p.S("cli.hint.last", msg.Args{"Exercise": ex.ID}))
 			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&dir, "dir", "", "the workspace `DIR` (default: --workspace)")
+	a.dirFlag(cmd, &dir)
 	return cmd
 }
 
@@ -312,11 +338,9 @@ func (a *app) solutionCommand() *cobra.Command {
 	var dir string
 	var yes bool
 	cmd := &cobra.Command{
-		Use:   "solution ID",
-		Short: "Show the reference solution as a diff against your files",
-		Long: `Show how the reference solution differs from your files. Before you have
-passed the exercise this asks for confirmation (or --yes), and the reveal is
-recorded in your progress.`,
+		Use:               "solution ID",
+		Short:             a.p().S("cli.solution.short", nil),
+		Long:              a.p().S("cli.solution.long", nil),
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.exerciseIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -328,16 +352,16 @@ recorded in your progress.`,
 			if err != nil {
 				return err
 			}
-			t := words(a.lang())
+			p := a.p()
 			rec := st.Exercise(ex.ID)
 			if !rec.Passed && !rec.SolutionRevealed && !yes {
 				if !isTerminal(a.stdin) {
-					return usageError("%s", t.needYes)
+					return usageError(msg.New("cli.solution.need-yes", nil))
 				}
-				fmt.Fprintf(a.stderr, "%s [y/N] ", t.confirmReveal)
+				fmt.Fprintf(a.stderr, "%s [y/N] ", p.S("cli.solution.confirm", nil))
 				line, _ := bufio.NewReader(a.stdin).ReadString('\n')
 				if ans := strings.ToLower(strings.TrimSpace(line)); ans != "y" && ans != "yes" && ans != "s" && ans != "si" && ans != "sí" {
-					fmt.Fprintln(a.stderr, t.notRevealed)
+					fmt.Fprintln(a.stderr, p.S("cli.solution.not-revealed", nil))
 					return &exitError{code: ExitAborted}
 				}
 			}
@@ -354,7 +378,7 @@ recorded in your progress.`,
 			}
 			for _, d := range diffs {
 				if d.Diff == "" {
-					fmt.Fprintf(a.stdout, "%s: %s\n", d.Name, t.identical)
+					fmt.Fprintln(a.stdout, p.S("cli.solution.identical", msg.Args{"File": d.Name}))
 					continue
 				}
 				io.WriteString(a.stdout, d.Diff)
@@ -362,8 +386,8 @@ recorded in your progress.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&dir, "dir", "", "the workspace `DIR` (default: --workspace)")
-	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "reveal without asking")
+	a.dirFlag(cmd, &dir)
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, a.p().S("cli.solution.flag.yes", nil))
 	return cmd
 }
 
@@ -371,7 +395,7 @@ func (a *app) resetCommand() *cobra.Command {
 	var dir string
 	cmd := &cobra.Command{
 		Use:               "reset ID",
-		Short:             "Restore an exercise's start files, after backing up yours",
+		Short:             a.p().S("cli.reset.short", nil),
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.exerciseIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -383,14 +407,14 @@ func (a *app) resetCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			t := words(a.lang())
-			fmt.Fprintf(a.stdout, "%s\n", fmt.Sprintf(t.reset, ex.ID, ws.ExerciseDir(ex.ID)))
+			p := a.p()
+			fmt.Fprintln(a.stdout, p.S("cli.reset.done", msg.Args{"Exercise": ex.ID, "Dir": ws.ExerciseDir(ex.ID)}))
 			if backup != "" {
-				fmt.Fprintf(a.stdout, "%s\n", fmt.Sprintf(t.backup, backup))
+				fmt.Fprintln(a.stdout, p.S("cli.reset.backup", msg.Args{"Dir": backup}))
 			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&dir, "dir", "", "the workspace `DIR` (default: --workspace)")
+	a.dirFlag(cmd, &dir)
 	return cmd
 }

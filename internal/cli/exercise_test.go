@@ -84,7 +84,7 @@ func TestExerciseLoop(t *testing.T) {
 
 	copySolution(t, exDir, filepath.Join(ws, id))
 	out, _, code = runCLI(t, nil, "check", id, "--dir", ws, "--format", "json")
-	var res grader.Result
+	var res resultJSON
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatalf("bad JSON %v:\n%s", err, out)
 	}

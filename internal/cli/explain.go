@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/grader/k8s"
 	"github.com/iactutor/iactutor/internal/grader/terraform"
 	"github.com/iactutor/iactutor/internal/msg"
@@ -40,10 +41,10 @@ func (a *app) explainCommand() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "explain RULE",
-		Short: "Explain a rule: why it matters in production, how to fix it, which lesson teaches it",
+		Short: a.p().S("cli.explain.short", nil),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
+			if err := checkFormat(format, textFormats...); err != nil {
 				return err
 			}
 			cat, err := catalog()
@@ -57,9 +58,9 @@ func (a *app) explainCommand() *cobra.Command {
 					ids = append(ids, r.ID)
 				}
 				if s := suggest.Nearest(args[0], ids); s != "" {
-					return usageErrorIn(a.lang(), "no rule %q; did you mean %q?", "no hay ninguna regla %q; ¿quisiste decir %q?", args[0], s)
+					return usageError(msg.New("cli.rule.unknown-suggest", msg.Args{"ID": quote(args[0]), "Suggestion": quote(s)}))
 				}
-				return usageErrorIn(a.lang(), "no rule %q; 'iactutor rules' lists them all", "no hay ninguna regla %q; 'iactutor rules' las enumera todas", args[0])
+				return usageError(msg.New("cli.rule.unknown", msg.Args{"ID": quote(args[0])}))
 			}
 			if format == "json" {
 				return writeJSON(a.stdout, toRuleJSON(r, a.p()))
@@ -67,14 +68,14 @@ func (a *app) explainCommand() *cobra.Command {
 			return writeExplanation(a.stdout, r, a.p())
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	a.formatFlag(cmd, &format)
 	return cmd
 }
 
 func writeExplanation(w io.Writer, r rules.Rule, p *msg.Printer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s\n%s\n\n%s:\n  %s\n\n%s:\n  %s\n", r.ID, p.Text(r.Title()),
-		p.S("cli.explain.severity", msg.Args{"Severity": p.S("severity.word."+r.Severity.String(), nil)}),
+		p.S("cli.explain.severity", msg.Args{"Severity": severityWord(p, r.Severity)}),
 		p.S("cli.explain.why", nil), p.Text(r.Why()), p.S("cli.explain.fix", nil), p.Text(r.Fix()))
 	if r.Lesson != "" {
 		fmt.Fprintf(&b, "\n%s\n", p.S("cli.explain.lesson", msg.Args{"Lesson": r.Lesson}))
@@ -83,14 +84,19 @@ func writeExplanation(w io.Writer, r rules.Rule, p *msg.Printer) error {
 	return err
 }
 
+// severityWord is a severity as a word of the reader's language.
+func severityWord(p *msg.Printer, s diag.Severity) string {
+	return p.S("severity.word."+s.String(), nil)
+}
+
 func (a *app) rulesCommand() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "List every rule with its ID, default severity and title",
+		Short: a.p().S("cli.rules.short", nil),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
+			if err := checkFormat(format, textFormats...); err != nil {
 				return err
 			}
 			cat, err := catalog()
@@ -106,12 +112,12 @@ func (a *app) rulesCommand() *cobra.Command {
 			}
 			var b strings.Builder
 			for _, r := range cat.All() {
-				fmt.Fprintf(&b, "%-32s %-8s %s\n", r.ID, r.Severity, a.p().Text(r.Title()))
+				fmt.Fprintf(&b, "%-32s %-8s %s\n", r.ID, severityWord(a.p(), r.Severity), a.p().Text(r.Title()))
 			}
 			_, err = io.WriteString(a.stdout, b.String())
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	a.formatFlag(cmd, &format)
 	return cmd
 }

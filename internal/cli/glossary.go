@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
 
@@ -35,10 +35,10 @@ func (a *app) glossaryCommand() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "glossary [TERM]",
-		Short: "Look up a term (Pod, HPA, backend, …), or list them all",
+		Short: a.p().S("cli.glossary.short", nil),
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
+			if err := checkFormat(format, textFormats...); err != nil {
 				return err
 			}
 			c, _, err := a.course()
@@ -46,7 +46,7 @@ func (a *app) glossaryCommand() *cobra.Command {
 				return err
 			}
 			if c.Glossary == nil {
-				return &exitError{code: ExitFailed, err: errors.New(tr(a.lang(), "this course has no glossary", "este curso no tiene glosario"))}
+				return &exitError{code: ExitFailed, text: msg.New("cli.glossary.none", nil)}
 			}
 			lang := a.lang()
 			terms := c.Glossary.Terms
@@ -54,9 +54,9 @@ func (a *app) glossaryCommand() *cobra.Command {
 				t, ok := c.Glossary.Lookup(args[0])
 				if !ok {
 					if s := suggest.Nearest(args[0], c.Glossary.Keys()); s != "" {
-						return usageErrorIn(lang, "no glossary term %q; did you mean %q?", "el glosario no tiene %q; ¿quisiste decir %q?", args[0], s)
+						return usageError(msg.New("cli.glossary.unknown-suggest", msg.Args{"Term": quote(args[0]), "Suggestion": quote(s)}))
 					}
-					return usageErrorIn(lang, "no glossary term %q; 'iactutor glossary' lists them all", "el glosario no tiene %q; 'iactutor glossary' enumera todos los términos", args[0])
+					return usageError(msg.New("cli.glossary.unknown", msg.Args{"Term": quote(args[0])}))
 				}
 				terms = []course.Term{t}
 			}
@@ -70,19 +70,17 @@ func (a *app) glossaryCommand() *cobra.Command {
 				}
 				return writeJSON(a.stdout, map[string]any{"terms": out})
 			}
-			return writeTerms(a.stdout, c, terms, lang, len(args) == 1)
+			return writeTerms(a.stdout, c, terms, a.p(), len(args) == 1)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	a.formatFlag(cmd, &format)
 	return cmd
 }
 
-func writeTerms(w io.Writer, c *course.Course, terms []course.Term, lang string, full bool) error {
+func writeTerms(w io.Writer, c *course.Course, terms []course.Term, p *msg.Printer, full bool) error {
 	var b strings.Builder
-	see, lessons := "See also", "Lessons"
-	if lang == "es" {
-		see, lessons = "Ver también", "Lecciones"
-	}
+	lang := p.Lang()
+	see, lessons := p.S("cli.glossary.see-also", nil), p.S("cli.glossary.lessons", nil)
 	for i, t := range terms {
 		if !full {
 			def := strings.TrimSpace(t.Definition.In(lang))
@@ -115,7 +113,8 @@ func writeTerms(w io.Writer, c *course.Course, terms []course.Term, lang string,
 
 // glossaryFooter lists the terms a lesson links to, so a reader of plain
 // text can look them up.
-func glossaryFooter(c *course.Course, l *course.Lesson, lang string) string {
+func glossaryFooter(c *course.Course, l *course.Lesson, p *msg.Printer) string {
+	lang := p.Lang()
 	refs := l.GlossaryRefs()
 	if c.Glossary == nil || len(refs) == 0 {
 		return ""
@@ -129,9 +128,5 @@ func glossaryFooter(c *course.Course, l *course.Lesson, lang string) string {
 	if len(names) == 0 {
 		return ""
 	}
-	head := "Glossary terms in this lesson"
-	if lang == "es" {
-		head = "Términos del glosario en esta lección"
-	}
-	return fmt.Sprintf("\n\n---\n\n%s: %s.\n", head, strings.Join(names, ", "))
+	return fmt.Sprintf("\n\n---\n\n%s: %s.\n", p.S("cli.glossary.in-lesson", nil), strings.Join(names, ", "))
 }

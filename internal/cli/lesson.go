@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/suggest"
 	"github.com/iactutor/iactutor/internal/tui"
 )
@@ -16,7 +17,7 @@ func (a *app) lessonCommand() *cobra.Command {
 	var plain bool
 	cmd := &cobra.Command{
 		Use:   "lesson ID",
-		Short: "Print a lesson (rendered on a terminal, plain Markdown otherwise)",
+		Short: a.p().S("cli.lesson.short", nil),
 		Args:  cobra.ExactArgs(1),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			c, _, err := a.course()
@@ -34,11 +35,11 @@ func (a *app) lessonCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l, err := findLesson(c, args[0], a.lang())
+			l, err := findLesson(c, args[0])
 			if err != nil {
 				return err
 			}
-			md := l.Markdown(a.lang()) + glossaryFooter(c, l, a.lang())
+			md := l.Markdown(a.lang()) + glossaryFooter(c, l, a.p())
 			if plain || !isTerminal(a.stdout) {
 				_, err = io.WriteString(a.stdout, md)
 				return err
@@ -51,12 +52,12 @@ func (a *app) lessonCommand() *cobra.Command {
 			return err
 		},
 	}
-	cmd.Flags().BoolVar(&plain, "plain", false, "print plain Markdown instead of rendering it")
+	cmd.Flags().BoolVar(&plain, "plain", false, a.p().S("cli.lesson.flag.plain", nil))
 	return cmd
 }
 
 // findLesson accepts a lesson ID or its number in the course.
-func findLesson(c *course.Course, id, lang string) (*course.Lesson, error) {
+func findLesson(c *course.Course, id string) (*course.Lesson, error) {
 	if l, ok := c.Lesson(id); ok {
 		return l, nil
 	}
@@ -70,9 +71,9 @@ func findLesson(c *course.Course, id, lang string) (*course.Lesson, error) {
 		ids[i] = l.ID
 	}
 	if s := suggest.Nearest(id, ids); s != "" {
-		return nil, usageErrorIn(lang, "no lesson %q; did you mean %q?", "no hay ninguna lección %q; ¿quisiste decir %q?", id, s)
+		return nil, usageError(msg.New("cli.lesson.unknown-suggest", msg.Args{"ID": quote(id), "Suggestion": quote(s)}))
 	}
-	return nil, usageErrorIn(lang, "no lesson %q; 'iactutor list' shows them all", "no hay ninguna lección %q; 'iactutor list' las muestra todas", id)
+	return nil, usageError(msg.New("cli.lesson.unknown", msg.Args{"ID": quote(id)}))
 }
 
 // glamourStyle picks a fixed style once, without querying the terminal:

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,6 +10,7 @@ import (
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/grader/k8s"
 	"github.com/iactutor/iactutor/internal/grader/terraform"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 )
 
@@ -25,44 +25,18 @@ func (a *app) lintCommand() *cobra.Command {
 	var maxSize int64
 	cmd := &cobra.Command{
 		Use:   "lint PATH...",
-		Short: "Check Kubernetes YAML and Terraform files with every validator",
-		Long: `Check .yaml, .yml and .tf files, or every such file inside folders.
-
-YAML files given together are checked as one set, so references between them
-(a Service's selector, an HPA's target, an env var's ConfigMap) are resolved;
-a reference to an object that is not among them is a warning, since it may
-live in the cluster. A YAML document with no apiVersion, kind, metadata or
-spec (a docker-compose.yml, a CI workflow) is noted and skipped. The .tf files
-of each folder are checked as one module.
-
-Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O
-error.`,
-		Args: cobra.MinimumNArgs(1),
+		Short: a.p().S("cli.lint.short", nil),
+		Long:  a.p().S("cli.lint.long", nil),
+		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
+			if err := checkFormat(format, textFormats...); err != nil {
 				return err
 			}
 			files, ds, err := source.Collect(args, source.Options{MaxSize: maxSize, Extensions: []string{".yaml", ".yml", ".tf"}})
 			if err != nil {
 				return &exitError{code: ExitUsage, err: err}
 			}
-			if a.getenv("GOGC") == "" {
-				switch yaml := yamlBytes(files); {
-				case yaml > source.MaxFileSize:
-					// Large manifest sets build one tree per document: a
-					// tighter heap keeps the peak memory about a sixth
-					// lower for a tenth more time, which is the better
-					// trade on the small machines learners and CI use.
-					defer debug.SetGCPercent(debug.SetGCPercent(50))
-				case yaml == 0 && len(files) > 0:
-					// A Terraform module keeps every file's tree until its
-					// rules have run, so collecting while it parses frees
-					// little: a looser heap saves a tenth of the time for
-					// a few megabytes.
-					defer debug.SetGCPercent(debug.SetGCPercent(400))
-				}
-			}
-			ds = append(ds, lintFiles(files, a.lang())...)
+			ds = append(ds, lintFiles(files)...)
 			ds.Sort()
 			count := len(files) + refusedFiles(ds)
 			if format == "json" {
@@ -72,7 +46,7 @@ error.`,
 			} else {
 				a.writeDiagnostics(a.stdout, ds, sourceOf(files))
 				s := diag.Summarize(count, ds)
-				a.printf("%s\n", lintSummary(s, a.lang()))
+				a.printf("%s\n", lintSummary(s, a.p()))
 			}
 			if ds.HasErrors() {
 				return failed
@@ -80,14 +54,14 @@ error.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
-	cmd.Flags().Int64Var(&maxSize, "max-file-size", source.MaxFileSize, "refuse files larger than `BYTES`")
+	a.formatFlag(cmd, &format)
+	cmd.Flags().Int64Var(&maxSize, "max-file-size", source.MaxFileSize, a.p().S("cli.lint.flag.max-file-size", nil))
 	return cmd
 }
 
 // lintFiles runs the Kubernetes validator over every YAML file as one set and
 // the Terraform validator over each folder's .tf files as one module.
-func lintFiles(files []source.File, lang string) diag.Diagnostics {
+func lintFiles(files []source.File) diag.Diagnostics {
 	var yamls []source.File
 	modules := map[string][]source.File{}
 	var dirs []string
@@ -105,23 +79,12 @@ func lintFiles(files []source.File, lang string) diag.Diagnostics {
 	}
 	var ds diag.Diagnostics
 	if len(yamls) > 0 {
-		ds = append(ds, k8s.Lint(yamls, k8s.Options{Lang: lang})...)
+		ds = append(ds, k8s.Lint(yamls, k8s.Options{})...)
 	}
 	for _, d := range dirs {
-		ds = append(ds, terraform.Lint(modules[d], terraform.Options{Lang: lang})...)
+		ds = append(ds, terraform.Lint(modules[d], terraform.Options{})...)
 	}
 	return ds
-}
-
-// yamlBytes is the size of the YAML input.
-func yamlBytes(files []source.File) int {
-	n := 0
-	for _, f := range files {
-		if !strings.EqualFold(filepath.Ext(f.Path), ".tf") {
-			n += len(f.Data)
-		}
-	}
-	return n
 }
 
 // refusedFiles counts files the reader refused, which still count as checked.
@@ -149,11 +112,11 @@ func (a *app) printf(format string, args ...any) {
 }
 
 // lintSummary is the closing line of a text lint.
-func lintSummary(s diag.Summary, lang string) string {
-	if lang == "es" {
-		return fmt.Sprintf("%s revisados: %s, %s, %s", plural(s.Files, "archivo", "archivos"),
-			plural(s.Errors, "error", "errores"), plural(s.Warnings, "aviso", "avisos"), plural(s.Infos, "nota", "notas"))
-	}
-	return fmt.Sprintf("%s checked: %s, %s, %s", plural(s.Files, "file", "files"),
-		plural(s.Errors, "error", "errors"), plural(s.Warnings, "warning", "warnings"), plural(s.Infos, "note", "notes"))
+func lintSummary(s diag.Summary, p *msg.Printer) string {
+	return p.Text(msg.New("cli.lint.summary", msg.Args{
+		"Files":    msg.New("cli.count.files-checked", msg.Args{"Count": s.Files}),
+		"Errors":   msg.New("cli.count.errors", msg.Args{"Count": s.Errors}),
+		"Warnings": msg.New("cli.count.warnings", msg.Args{"Count": s.Warnings}),
+		"Notes":    msg.New("cli.count.notes", msg.Args{"Count": s.Infos}),
+	}))
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // listJSON is the contract of `iactutor list --format json`.
@@ -42,24 +43,23 @@ func (a *app) listCommand() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the lessons and exercises",
+		Short: a.p().S("cli.list.short", nil),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
+			if err := checkFormat(format, textFormats...); err != nil {
 				return err
 			}
 			c, _, err := a.course()
 			if err != nil {
 				return err
 			}
-			lang := a.lang()
 			if format == "json" {
-				return writeJSON(a.stdout, buildList(c, lang))
+				return writeJSON(a.stdout, buildList(c, a.lang()))
 			}
-			return writeCourseMap(a.stdout, c, lang)
+			return writeCourseMap(a.stdout, c, a.p())
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	a.formatFlag(cmd, &format)
 	return cmd
 }
 
@@ -86,28 +86,28 @@ func buildList(c *course.Course, lang string) listJSON {
 }
 
 // writeCourseMap prints lessons in order with their exercises beneath them.
-func writeCourseMap(w io.Writer, c *course.Course, lang string) error {
+func writeCourseMap(w io.Writer, c *course.Course, p *msg.Printer) error {
 	var b strings.Builder
-	title, exLabel, cpLabel := "Course map", "exercise", "checkpoint questions"
-	if lang == "es" {
-		title, exLabel, cpLabel = "Mapa del curso", "ejercicio", "preguntas de control"
-	}
-	fmt.Fprintf(&b, "%s\n\n", title)
+	lang := p.Lang()
+	fmt.Fprintf(&b, "%s\n\n", p.S("cli.list.title", nil))
 	listed := map[string]bool{}
+	exercise := func(e *course.Exercise) string {
+		return p.S("cli.list.exercise", msg.Args{"ID": e.ID, "Title": e.Title.In(lang), "Points": e.Points()})
+	}
 	for i, l := range c.Lessons {
 		n := 0
 		if l.Checkpoint != nil {
 			n = len(l.Checkpoint.Questions)
 		}
-		fmt.Fprintf(&b, "%2d. %s  [%s]  (%d %s)\n", i+1, l.Title.In(lang), l.ID, n, cpLabel)
+		fmt.Fprintf(&b, "%2d. %s  [%s]  (%s)\n", i+1, l.Title.In(lang), l.ID, p.S("cli.list.questions", msg.Args{"Count": n}))
 		for _, e := range c.ExercisesOf(l.ID) {
 			listed[e.ID] = true
-			fmt.Fprintf(&b, "      - %s %s: %s  (%d pts)\n", exLabel, e.ID, e.Title.In(lang), e.Points())
+			fmt.Fprintf(&b, "      - %s\n", exercise(e))
 		}
 	}
 	for _, e := range c.Exercises {
 		if !listed[e.ID] {
-			fmt.Fprintf(&b, "    - %s %s: %s  (%d pts)\n", exLabel, e.ID, e.Title.In(lang), e.Points())
+			fmt.Fprintf(&b, "    - %s\n", exercise(e))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -9,8 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // writeJSON prints v as indented JSON with a final newline.
@@ -28,7 +31,16 @@ func checkFormat(format string, valid ...string) error {
 			return nil
 		}
 	}
-	return usageError("unknown format %q (valid: %s)", format, strings.Join(valid, ", "))
+	return usageError(msg.New("cli.usage.unknown-format", msg.Args{"Format": quote(format), "Valid": strings.Join(valid, ", ")}))
+}
+
+// textFormats are the outputs of the commands that print for a person or a
+// script.
+var textFormats = []string{"text", "json"}
+
+// formatFlag adds --format for textFormats, text by default.
+func (a *app) formatFlag(cmd *cobra.Command, v *string) {
+	cmd.Flags().StringVar(v, "format", "text", a.p().S("cli.flag.format", msg.Args{"Formats": orList(a.p(), textFormats)}))
 }
 
 // writeDiagnostics renders diagnostics for a person; read supplies the
@@ -57,22 +69,14 @@ func courseReader(src course.Source) func(string) []byte {
 	}
 }
 
-// plural picks the singular or plural form of a counted noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// isDir reports whether path is an existing folder, with the reason if not.
-func isDir(path string) (bool, error) {
+// checkDir makes a path that is missing or not a folder a usage mistake.
+func checkDir(path string) error {
 	st, err := os.Stat(path)
 	if err != nil {
-		return false, err
+		return usageErr(fmt.Errorf("%s: %w", path, err))
 	}
 	if !st.IsDir() {
-		return false, fmt.Errorf("not a folder")
+		return usageError(msg.New("cli.usage.not-a-folder", msg.Args{"Path": path}))
 	}
-	return true, nil
+	return nil
 }

@@ -14,9 +14,8 @@ import (
 // startTUI runs the interface, optionally opened on a lesson or exercise.
 func (a *app) startTUI(openID string) error {
 	if !isTerminal(a.stdin) || !isTerminal(a.stdout) {
-		fmt.Fprintln(a.stderr, tr(a.lang(), "iactutor: the interactive course needs a terminal.", "iactutor: el curso interactivo necesita una terminal."))
-		fmt.Fprintln(a.stderr, tr(a.lang(), "Try 'iactutor list', 'iactutor lesson ID --plain', 'iactutor check' or 'iactutor --help'.",
-			"Prueba 'iactutor list', 'iactutor lesson ID --plain', 'iactutor check' o 'iactutor --help'."))
+		fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().S("cli.tui.needs-terminal", nil))
+		fmt.Fprintln(a.stderr, a.p().S("cli.tui.try", nil))
 		return &exitError{code: ExitUsage}
 	}
 	c, src, err := a.course()
@@ -28,9 +27,9 @@ func (a *app) startTUI(openID string) error {
 		_, isExercise := c.Exercise(openID)
 		if !isLesson && !isExercise {
 			// A lesson number, or a typo answered with a suggestion.
-			l, err := findLesson(c, openID, a.lang())
+			l, err := findLesson(c, openID)
 			if err != nil {
-				_, err = findExercise(c, openID, a.lang())
+				_, err = findExercise(c, openID)
 				return err
 			}
 			openID = l.ID
@@ -38,7 +37,7 @@ func (a *app) startTUI(openID string) error {
 	}
 	dir, err := workspace.Resolve(a.workspace, a.getenv)
 	if err != nil {
-		return usageError("%v", err)
+		return usageErr(err)
 	}
 	color := a.color(a.stdout)
 	style := glamourStyle(color, a.getenv)
@@ -54,7 +53,7 @@ func (a *app) startTUI(openID string) error {
 		editor = a.getenv("EDITOR")
 	}
 	return tui.Run(tui.Options{
-		Course: c, Source: src, Workspace: dir, Lang: a.lang(), Printer: a.p(), Color: color,
+		Course: c, Source: src, Workspace: dir, Printer: a.p(), Color: color,
 		GlamourStyle: style, Hyperlinks: true,
 		Open: openID, Editor: editor, Renderer: r,
 	}, a.stdin, a.stdout)
@@ -63,7 +62,7 @@ func (a *app) startTUI(openID string) error {
 func (a *app) openCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "open ID",
-		Short: "Start the interactive course on a lesson or an exercise",
+		Short: a.p().S("cli.open.short", nil),
 		Args:  cobra.ExactArgs(1),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, s string) ([]string, cobra.ShellCompDirective) {
 			ids, d := a.exerciseIDs(cmd, args, s)
