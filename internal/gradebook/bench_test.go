@@ -19,6 +19,7 @@ func BenchmarkGradeClass(b *testing.B) {
 		if distinct {
 			name = "distinct"
 		}
+		p := printer(b, "en")
 		b.Run(name, func(b *testing.B) {
 			class := b.TempDir()
 			files := 0
@@ -45,7 +46,7 @@ func BenchmarkGradeClass(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := (jsonWriter{w: io.Discard}).Write(gb); err != nil {
+				if err := (jsonWriter{w: io.Discard, p: p}).Write(gb); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // class is what discovery finds under the graded folder.
@@ -27,7 +28,7 @@ type studentDir struct {
 	path string
 	// err, when set, makes every exercise of this student an error: the
 	// folder could not be entered safely.
-	err string
+	err msg.Text
 	// workspace is set when the graded folder is this student's own
 	// workspace, so folders inside it are named without a student prefix.
 	workspace bool
@@ -81,7 +82,7 @@ func discover(root string, isExercise func(string) bool) (class, error) {
 		case e.IsDir():
 		case e.Type()&fs.ModeSymlink != 0:
 			isDir, why := c.followLink(p)
-			if why == "" && !isDir {
+			if why.IsZero() && !isDir {
 				continue // a link to a file: not a student
 			}
 			s.err = why
@@ -99,24 +100,30 @@ func visible(name string) bool { return !strings.HasPrefix(name, ".") }
 
 // followLink decides whether a link to a folder may be entered: only when its
 // whole chain resolves inside the graded folder. why explains a refusal.
-func (c *class) followLink(p string) (isDir bool, why string) {
+func (c *class) followLink(p string) (isDir bool, why msg.Text) {
 	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		return false, fmt.Sprintf("the folder is a link that cannot be followed (%v)", reason(err))
+		return false, msg.New("gradebook.link-unfollowable", msg.Args{"Reason": reason(err)})
 	}
 	rel, err := filepath.Rel(c.real, target)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return false, "the folder is a link to a place outside the graded folder, so it was not read"
+		return false, msg.New("gradebook.link-outside", nil)
 	}
 	st, err := os.Stat(target)
 	if err != nil {
-		return false, fmt.Sprintf("the folder cannot be read (%v)", reason(err))
+		return false, unreadable(err)
 	}
-	return st.IsDir(), ""
+	return st.IsDir(), msg.Text{}
+}
+
+// unreadable says that a folder cannot be read, with the system's reason.
+func unreadable(err error) msg.Text {
+	return msg.New("gradebook.folder-unreadable", msg.Args{"Reason": reason(err)})
 }
 
 // reason is an error without the path it carries: paths differ between
-// machines and would make the gradebook differ too.
+// machines and would make the gradebook differ too. It is the system's own
+// wording, which no catalog translates.
 func reason(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -132,32 +139,32 @@ func reason(err error) string {
 // exerciseDir checks one exercise folder of a student before it is read: it
 // must exist (else the exercise is missing), be a folder, stay inside the
 // graded folder, and be readable.
-func (c *class) exerciseDir(p string) (missing bool, why string) {
+func (c *class) exerciseDir(p string) (missing bool, why msg.Text) {
 	info, err := os.Lstat(p)
 	if errors.Is(err, fs.ErrNotExist) {
-		return true, ""
+		return true, msg.Text{}
 	}
 	if err != nil {
-		return false, fmt.Sprintf("the folder cannot be read (%s)", reason(err))
+		return false, unreadable(err)
 	}
 	if info.Mode()&fs.ModeSymlink != 0 {
 		isDir, why := c.followLink(p)
-		if why != "" {
+		if !why.IsZero() {
 			return false, why
 		}
 		if !isDir {
-			return false, "this is a link to a file, not an exercise folder"
+			return false, msg.New("gradebook.link-to-file", nil)
 		}
 	} else if !info.IsDir() {
-		return false, "this is a file, not an exercise folder"
+		return false, msg.New("gradebook.file-not-folder", nil)
 	}
 	f, err := os.Open(p)
 	if err != nil {
-		return false, fmt.Sprintf("the folder cannot be read (%s)", reason(err))
+		return false, unreadable(err)
 	}
 	defer f.Close()
 	if _, err := f.ReadDir(1); err != nil && !errors.Is(err, io.EOF) {
-		return false, fmt.Sprintf("the folder cannot be read (%s)", reason(err))
+		return false, unreadable(err)
 	}
-	return false, ""
+	return false, msg.Text{}
 }

@@ -14,54 +14,25 @@ import (
 // feedbackWriter writes one Markdown file per student into a folder: their
 // total, every exercise, every failed check with the problems that explain it
 // quoted from their own files, and the exercise's first hint.
-type feedbackWriter struct{ dir string }
-
-// NewFeedback returns the writer of per-student feedback files in dir. It
-// works with any --format, next to it.
-func NewFeedback(dir string) Writer { return feedbackWriter{dir: dir} }
-
-type feedbackWords struct {
-	title, total, points, passed, missing, errored, unchanged, hint, seeAbove, problems string
+type feedbackWriter struct {
+	dir string
+	p   *msg.Printer
 }
 
-var feedbackText = map[string]feedbackWords{
-	"en": {
-		title:     "Feedback for %s",
-		total:     "Total: %d of %d points.",
-		points:    "%d of %d points.",
-		passed:    "Every check passes. Well done.",
-		missing:   "Not submitted: there was no folder `%s`.",
-		errored:   "This exercise could not be graded: %s.",
-		unchanged: "The files are still the start files, so nothing scores yet.",
-		hint:      "Hint",
-		seeAbove:  "The problems shown above explain this one too.",
-		problems:  "No precise position is known; read the check's message and the task again.",
-	},
-	"es": {
-		title:     "Devolución para %s",
-		total:     "Total: %d de %d puntos.",
-		points:    "%d de %d puntos.",
-		passed:    "Pasa todas las comprobaciones. ¡Bien hecho!",
-		missing:   "Sin entregar: no había una carpeta `%s`.",
-		errored:   "Este ejercicio no pudo corregirse: %s.",
-		unchanged: "Los archivos siguen siendo los de partida, así que todavía no suman puntos.",
-		hint:      "Pista",
-		seeAbove:  "Los problemas de arriba explican también este.",
-		problems:  "No se conoce una posición precisa; vuelve a leer el mensaje de la comprobación y la tarea.",
-	},
-}
+// NewFeedback returns the writer of per-student feedback files in dir, in
+// the language of p. It works with any --format, next to it.
+func NewFeedback(dir string, p *msg.Printer) Writer { return feedbackWriter{dir: dir, p: p} }
 
 func (fw feedbackWriter) Write(gb *Gradebook) error {
-	t, ok := feedbackText[gb.Lang]
-	if !ok {
-		t = feedbackText["en"]
+	if fw.p == nil {
+		return errNoPrinter
 	}
 	if err := os.MkdirAll(fw.dir, 0o755); err != nil {
 		return fmt.Errorf("writing feedback: %w", err)
 	}
 	names := FileNames(gb.Students)
 	for i, s := range gb.Students {
-		data := feedback(gb, s, t)
+		data := feedback(fw.p, s)
 		if err := writeFile(filepath.Join(fw.dir, names[i]+".md"), data); err != nil {
 			return fmt.Errorf("writing feedback: %w", err)
 		}
@@ -69,26 +40,26 @@ func (fw feedbackWriter) Write(gb *Gradebook) error {
 	return nil
 }
 
-func feedback(gb *Gradebook, s Student, t feedbackWords) []byte {
+func feedback(p *msg.Printer, s Student) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s\n\n", fmt.Sprintf(t.title, mdEscape(s.Name)))
-	fmt.Fprintf(&b, "%s\n", fmt.Sprintf(t.total, s.Score, s.Max))
+	fmt.Fprintf(&b, "# %s\n\n", p.S("gradebook.feedback.title", msg.Args{"Student": mdEscape(s.Name)}))
+	fmt.Fprintf(&b, "%s\n", p.S("gradebook.feedback.total", msg.Args{"Score": s.Score, "Max": s.Max}))
 	for _, er := range s.Exercises {
 		ex := er.Exercise
-		fmt.Fprintf(&b, "\n## %s — %s\n\n", ex.ID, oneLine(ex.Title.In(gb.Lang)))
-		fmt.Fprintf(&b, "%s", fmt.Sprintf(t.points, er.Score, er.Max))
+		fmt.Fprintf(&b, "\n## %s — %s\n\n", ex.ID, oneLine(p.Text(msg.Translated(ex.Title))))
+		fmt.Fprintf(&b, "%s", p.S("gradebook.feedback.points", msg.Args{"Score": er.Score, "Max": er.Max}))
 		switch {
 		case er.Status == StatusMissing:
-			fmt.Fprintf(&b, " %s\n", fmt.Sprintf(t.missing, ex.ID))
+			fmt.Fprintf(&b, " %s\n", p.S("gradebook.feedback.missing", msg.Args{"Folder": ex.ID}))
 		case er.Status == StatusError:
-			fmt.Fprintf(&b, " %s\n", fmt.Sprintf(t.errored, mdEscape(oneLine(er.Error))))
+			fmt.Fprintf(&b, " %s\n", p.S("gradebook.feedback.errored", msg.Args{"Reason": mdEscape(oneLine(p.Text(er.Error)))}))
 		case er.Passed:
-			fmt.Fprintf(&b, " %s\n", t.passed)
+			fmt.Fprintf(&b, " %s\n", p.S("gradebook.feedback.passed", nil))
 			continue
 		default:
 			b.WriteString("\n")
 			if er.Unchanged {
-				fmt.Fprintf(&b, "\n%s\n", t.unchanged)
+				fmt.Fprintf(&b, "\n%s\n", p.S("gradebook.feedback.unchanged", nil))
 			}
 		}
 		if len(er.Checks) > 0 {
@@ -99,14 +70,14 @@ func feedback(gb *Gradebook, s Student, t feedbackWords) []byte {
 			if c.Passed {
 				box = "x"
 			}
-			fmt.Fprintf(&b, "- [%s] %s (%d/%d)\n", box, oneLine(c.Message), c.Points, c.Max)
+			fmt.Fprintf(&b, "- [%s] %s (%d/%d)\n", box, oneLine(p.Text(c.Message)), c.Points, c.Max)
 		}
 		if er.Status == StatusGraded {
-			writeFailures(&b, gb.Printer, er, t)
+			writeFailures(&b, p, er)
 		}
 		if len(ex.Hints) > 0 {
-			if h := strings.TrimSpace(diag.Sanitize(ex.Hints[0].In(gb.Lang))); h != "" {
-				fmt.Fprintf(&b, "\n**%s:** %s\n", t.hint, h)
+			if h := strings.TrimSpace(diag.Sanitize(p.Text(msg.Translated(ex.Hints[0])))); h != "" {
+				fmt.Fprintf(&b, "\n**%s:** %s\n", p.S("gradebook.feedback.hint", nil), h)
 			}
 		}
 	}
@@ -116,13 +87,13 @@ func feedback(gb *Gradebook, s Student, t feedbackWords) []byte {
 // writeFailures quotes, for every failed check, the diagnostics that explain
 // it, rendered with the student's own lines. A diagnostic that explains
 // several checks is shown once.
-func writeFailures(b *bytes.Buffer, p *msg.Printer, er ExerciseResult, t feedbackWords) {
+func writeFailures(b *bytes.Buffer, p *msg.Printer, er ExerciseResult) {
 	shown := map[int]bool{}
 	for ci, c := range er.Checks {
 		if c.Passed {
 			continue
 		}
-		fmt.Fprintf(b, "\n### %s\n\n", oneLine(c.Message))
+		fmt.Fprintf(b, "\n### %s\n\n", oneLine(p.Text(c.Message)))
 		var fresh diag.Diagnostics
 		seen := 0
 		for _, d := range er.Explaining(ci) {
@@ -141,9 +112,9 @@ func writeFailures(b *bytes.Buffer, p *msg.Printer, er ExerciseResult, t feedbac
 			fence := strings.Repeat("`", max(3, longestRun(text.String(), '`')+1))
 			fmt.Fprintf(b, "%stext\n%s\n%s\n", fence, strings.TrimRight(text.String(), "\n"), fence)
 		case seen > 0:
-			fmt.Fprintf(b, "%s\n", t.seeAbove)
+			fmt.Fprintf(b, "%s\n", p.S("gradebook.feedback.see-above", nil))
 		default:
-			fmt.Fprintf(b, "%s\n", t.problems)
+			fmt.Fprintf(b, "%s\n", p.S("gradebook.feedback.no-position", nil))
 		}
 	}
 }

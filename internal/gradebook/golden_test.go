@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with the current output")
@@ -55,21 +56,31 @@ func TestGolden(t *testing.T) {
 	class, c, src := smallClass(t)
 	gb := grade(t, class, Options{Course: c, Source: src, Jobs: 2, KeepSources: true})
 	outs := t.TempDir()
-	if err := (gradescopeWriter{dir: filepath.Join(outs, "gs")}).Write(gb); err != nil {
-		t.Fatal(err)
+	en, es := printer(t, "en"), printer(t, "es")
+	for lang, p := range map[string]*msg.Printer{"en": en, "es": es} {
+		if err := (gradescopeWriter{dir: filepath.Join(outs, lang, "gs"), p: p}).Write(gb); err != nil {
+			t.Fatal(err)
+		}
+		if err := NewFeedback(filepath.Join(outs, lang, "fb"), p).Write(gb); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := NewFeedback(filepath.Join(outs, "fb")).Write(gb); err != nil {
-		t.Fatal(err)
-	}
+	esOpt := WriterOptions{Printer: es}
 	golden := map[string]string{
 		"table.golden":             render(t, gb, "table", WriterOptions{}),
 		"json.golden":              render(t, gb, "json", WriterOptions{}),
 		"csv.golden":               render(t, gb, "csv", WriterOptions{}),
 		"csv-long.golden":          render(t, gb, "csv", WriterOptions{Long: true}),
 		"junit.golden":             render(t, gb, "junit", WriterOptions{}),
-		"gradescope-dave.golden":   readFile(t, filepath.Join(outs, "gs", "dave", "results.json")),
-		"feedback-carol.md.golden": readFile(t, filepath.Join(outs, "fb", "carol.md")),
-		"feedback-dave.md.golden":  readFile(t, filepath.Join(outs, "fb", "dave.md")),
+		"gradescope-dave.golden":   readFile(t, filepath.Join(outs, "en", "gs", "dave", "results.json")),
+		"feedback-carol.md.golden": readFile(t, filepath.Join(outs, "en", "fb", "carol.md")),
+		"feedback-dave.md.golden":  readFile(t, filepath.Join(outs, "en", "fb", "dave.md")),
+		// The same gradebook in Spanish: grading is done once, in no
+		// language, and each writer's printer words it. Only outputs
+		// without validator findings, whose wording other packages own.
+		"es/table.golden":            render(t, gb, "table", esOpt),
+		"es/gradescope-erin.golden":  readFile(t, filepath.Join(outs, "es", "gs", "erin", "results.json")),
+		"es/feedback-erin.md.golden": readFile(t, filepath.Join(outs, "es", "fb", "erin.md")),
 	}
 	for name, got := range golden {
 		p := filepath.Join("testdata", "golden", name)
@@ -90,8 +101,27 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s differs from the golden file (rerun with -update if intended):\n%s", name, firstDiff(string(want), got))
 		}
 	}
-	if got := strings.Join(filesUnder(t, filepath.Join(outs, "fb")), " "); got != "alice.md bob.md carol.md dave.md erin.md frank.md" {
+	if got := strings.Join(filesUnder(t, filepath.Join(outs, "en", "fb")), " "); got != "alice.md bob.md carol.md dave.md erin.md frank.md" {
 		t.Errorf("feedback files: %s", got)
+	}
+	// Carol handed in no demo-pins: every format says so in Spanish.
+	for name, want := range map[string]string{
+		"feedback":   "0 de 2 puntos. Sin entregar: no había una carpeta `demo-pins`.\n",
+		"gradescope": `"output": "Sin entregar."`,
+		"junit":      `<failure message="sin entregar" type="missing"><![CDATA[No se entregó la carpeta demo-pins.]]></failure>`,
+	} {
+		var got string
+		switch name {
+		case "feedback":
+			got = readFile(t, filepath.Join(outs, "es", "fb", "carol.md"))
+		case "gradescope":
+			got = readFile(t, filepath.Join(outs, "es", "gs", "carol", "results.json"))
+		case "junit":
+			got = render(t, gb, "junit", esOpt)
+		}
+		if !strings.Contains(got, want) {
+			t.Errorf("Spanish %s does not say %q:\n%s", name, want, got)
+		}
 	}
 }
 
@@ -134,15 +164,15 @@ func TestDeterministic(t *testing.T) {
 	outputs := func(jobs int) map[string]string {
 		gb := grade(t, class, Options{Course: c, Source: src, Jobs: jobs, KeepSources: true})
 		m := map[string]string{}
-		for _, f := range Formats[:4] {
+		for _, f := range Formats()[:4] {
 			m[f] = render(t, gb, f, WriterOptions{})
 		}
 		m["csv --long"] = render(t, gb, "csv", WriterOptions{Long: true})
 		dir := t.TempDir()
-		if err := (gradescopeWriter{dir: filepath.Join(dir, "gs")}).Write(gb); err != nil {
+		if err := (gradescopeWriter{dir: filepath.Join(dir, "gs"), p: printer(t, "en")}).Write(gb); err != nil {
 			t.Fatal(err)
 		}
-		if err := NewFeedback(filepath.Join(dir, "fb")).Write(gb); err != nil {
+		if err := NewFeedback(filepath.Join(dir, "fb"), printer(t, "en")).Write(gb); err != nil {
 			t.Fatal(err)
 		}
 		for _, f := range filesUnder(t, dir) {

@@ -44,10 +44,6 @@ type Options struct {
 	Exercises []string
 	// Students restricts grading to these folder names (all when empty).
 	Students []string
-	// Lang is the language of check messages, diagnostics and hints.
-	Lang string
-	// Printer renders diagnostics in Lang.
-	Printer *msg.Printer
 	// Jobs is how many submissions are graded at once; 0 means one per CPU.
 	Jobs int
 	// Timeout bounds one submission; 0 means DefaultTimeout.
@@ -77,7 +73,6 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 	if opt.Course == nil {
 		return nil, errors.New("no course to grade against")
 	}
-	lang := cmp.Or(opt.Lang, course.DefaultLang)
 	exercises, err := selectExercises(opt.Course, opt.Exercises)
 	if err != nil {
 		return nil, err
@@ -99,7 +94,7 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 		}
 	}
 
-	gb := &Gradebook{Exercises: exercises, Lang: lang, Printer: opt.Printer}
+	gb := &Gradebook{Exercises: exercises}
 	for _, ex := range exercises {
 		gb.Max += ex.Points()
 	}
@@ -110,25 +105,23 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 		s.Name, s.Max = sd.name, gb.Max
 		s.Exercises = make([]ExerciseResult, len(exercises))
 		why := sd.err
-		if why == "" {
-			unknown, err := studentUnknown(sd, isExercise)
-			if err != nil {
-				why = err.Error()
-			}
+		if why.IsZero() {
+			var unknown []string
+			unknown, why = studentUnknown(sd, isExercise)
 			gb.Summary.Unknown = append(gb.Summary.Unknown, unknown...)
 		}
 		for ei, ex := range exercises {
-			if why != "" {
-				s.Exercises[ei] = unscored(ex, lang, StatusError, why)
+			if !why.IsZero() {
+				s.Exercises[ei] = unscored(ex, StatusError, why)
 				continue
 			}
 			p := filepath.Join(sd.path, ex.ID)
 			missing, why := cl.exerciseDir(p)
 			switch {
 			case missing:
-				s.Exercises[ei] = unscored(ex, lang, StatusMissing, "")
-			case why != "":
-				s.Exercises[ei] = unscored(ex, lang, StatusError, why)
+				s.Exercises[ei] = unscored(ex, StatusMissing, msg.Text{})
+			case !why.IsZero():
+				s.Exercises[ei] = unscored(ex, StatusError, why)
 			default:
 				jobs = append(jobs, job{student: si, exercise: ei, dir: p, name: sd.raw})
 			}
@@ -136,7 +129,7 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 	}
 
 	r := &runner{
-		g: grader.New(), exercises: exercises, start: start, lang: lang,
+		g: grader.New(), exercises: exercises, start: start,
 		timeout: cmp.Or(opt.Timeout, DefaultTimeout), keep: opt.KeepSources,
 		beforeGrade: opt.beforeGrade,
 	}
@@ -193,11 +186,11 @@ func selectStudents(all []studentDir, names []string, dir string) ([]studentDir,
 }
 
 // studentUnknown lists a student's visible folders that are not exercises of
-// the course, and fails when the student's folder cannot be listed.
-func studentUnknown(sd studentDir, isExercise func(string) bool) ([]string, error) {
+// the course; why says when the student's folder cannot be listed.
+func studentUnknown(sd studentDir, isExercise func(string) bool) (unknown []string, why msg.Text) {
 	entries, err := os.ReadDir(sd.path)
 	if err != nil {
-		return nil, fmt.Errorf("the folder cannot be read (%s)", reason(err))
+		return nil, unreadable(err)
 	}
 	var out []string
 	for _, e := range entries {
@@ -209,16 +202,16 @@ func studentUnknown(sd studentDir, isExercise func(string) bool) ([]string, erro
 			out = append(out, prefix+diag.Sanitize(e.Name()))
 		}
 	}
-	return out, nil
+	return out, msg.Text{}
 }
 
 // unscored is the result of a submission that was not graded: every check
 // failed, no points.
-func unscored(ex *course.Exercise, lang string, st Status, why string) ExerciseResult {
+func unscored(ex *course.Exercise, st Status, why msg.Text) ExerciseResult {
 	r := ExerciseResult{Exercise: ex, Status: st, Error: why, Max: ex.Points(), Diagnostics: diag.Diagnostics{}}
 	r.Checks = make([]grader.CheckResult, len(ex.Checks))
 	for i, c := range ex.Checks {
-		r.Checks[i] = grader.CheckResult{ID: c.ID, Max: c.Points, Message: c.Message.In(lang)}
+		r.Checks[i] = grader.CheckResult{ID: c.ID, Max: c.Points, Message: msg.Translated(c.Message)}
 	}
 	return r
 }
@@ -228,7 +221,6 @@ type runner struct {
 	g           *grader.Grader
 	exercises   []*course.Exercise
 	start       []map[string][]byte
-	lang        string
 	timeout     time.Duration
 	keep        bool
 	memo        memo
@@ -293,7 +285,7 @@ func (r *runner) isolated(ctx context.Context, j job) ExerciseResult {
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				ch <- unscored(ex, r.lang, StatusError, fmt.Sprintf("grading stopped on an internal error: %s", diag.Sanitize(fmt.Sprint(p))))
+				ch <- unscored(ex, StatusError, crashed(p))
 			}
 		}()
 		if r.beforeGrade != nil {
@@ -307,10 +299,15 @@ func (r *runner) isolated(ctx context.Context, j job) ExerciseResult {
 	case res := <-ch:
 		return res
 	case <-timer.C:
-		return unscored(ex, r.lang, StatusError, fmt.Sprintf("timed out: grading took longer than %s", r.timeout))
+		return unscored(ex, StatusError, msg.New("gradebook.timed-out", msg.Args{"Timeout": r.timeout.String()}))
 	case <-ctx.Done():
-		return unscored(ex, r.lang, StatusError, "interrupted")
+		return unscored(ex, StatusError, msg.New("gradebook.interrupted", nil))
 	}
+}
+
+// crashed explains a panic in grading, quoting the panic's own words.
+func crashed(p any) msg.Text {
+	return msg.New("gradebook.internal-error", msg.Args{"Panic": diag.Sanitize(fmt.Sprint(p))})
 }
 
 // grade reads and grades one exercise folder. Submissions with the same
@@ -326,7 +323,7 @@ func (r *runner) grade(j job) ExerciseResult {
 	e.once.Do(func() {
 		defer func() {
 			if p := recover(); p != nil {
-				e.res = unscored(ex, r.lang, StatusError, fmt.Sprintf("grading stopped on an internal error: %s", diag.Sanitize(fmt.Sprint(p))))
+				e.res = unscored(ex, StatusError, crashed(p))
 			}
 		}()
 		e.res = r.gradeSubmission(ex, sub)
@@ -335,7 +332,7 @@ func (r *runner) grade(j job) ExerciseResult {
 }
 
 func (r *runner) gradeSubmission(ex *course.Exercise, sub grader.Submission) ExerciseResult {
-	res := r.g.Grade(ex, sub, r.lang)
+	res := r.g.Grade(ex, sub)
 	er := ExerciseResult{
 		Exercise: ex, Status: StatusGraded,
 		Score: res.Score, Max: res.Max, Passed: res.Passed, Unchanged: res.Unchanged,
@@ -386,7 +383,7 @@ func (m *memo) entry(exercise int, sub grader.Submission) *memoEntry {
 	}
 	field("refused")
 	for _, d := range sub.Refused {
-		field(fmt.Sprintf("%s\x00%d:%d\x00%s\x00%s\x00%s\x00%s", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, d.Rule, d.Summary, d.Detail, d.Hint))
+		field(fmt.Sprintf("%s\x00%d:%d\x00%s\x00%v\x00%v\x00%v", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, d.Rule, d.Summary, d.Detail, d.Hint))
 	}
 	k := memoKey{exercise: exercise}
 	h.Sum(k.sum[:0])
@@ -450,7 +447,7 @@ func summarize(gb *Gradebook) Summary {
 
 	for ei, ex := range gb.Exercises {
 		for ci, chk := range ex.Checks {
-			cs := CheckStat{Exercise: ex.ID, Check: chk.ID, Message: chk.Message.In(gb.Lang)}
+			cs := CheckStat{Exercise: ex.ID, Check: chk.ID, Message: msg.Translated(chk.Message)}
 			for _, st := range gb.Students {
 				er := st.Exercises[ei]
 				if er.Status != StatusGraded || ci >= len(er.Checks) {

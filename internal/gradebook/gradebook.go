@@ -32,7 +32,9 @@ const (
 
 // Gradebook is the outcome of grading a class: every student's results in a
 // fixed order (students by name, exercises in course order) and a summary,
-// so every format prints the same thing byte for byte from run to run.
+// so every format prints the same thing byte for byte from run to run. It
+// holds messages, not words: each writer's printer chooses the language, so
+// one grading run can be printed in any of them.
 type Gradebook struct {
 	// Exercises are the graded exercises, in course order.
 	Exercises []*course.Exercise
@@ -42,10 +44,6 @@ type Gradebook struct {
 	Students []Student
 	// Summary describes the class as a whole.
 	Summary Summary
-	// Lang is the language checks, messages and hints were produced in.
-	Lang string
-	// Printer renders diagnostics in that language.
-	Printer *msg.Printer
 }
 
 // Student is one student's results.
@@ -63,8 +61,8 @@ type Student struct {
 type ExerciseResult struct {
 	Exercise *course.Exercise
 	Status   Status
-	// Error explains StatusError; empty otherwise.
-	Error string
+	// Error explains StatusError; zero otherwise.
+	Error msg.Text
 	// Score, Max, Passed, Checks, Diagnostics and Unchanged are the
 	// grader's verdict. For a missing or failed submission every check is
 	// listed as failed with no points, so per-check formats stay complete.
@@ -97,6 +95,15 @@ type Summary struct {
 	Unknown []string
 }
 
+// UnknownNotice tells the instructor which folders were left out of the
+// grading; it is zero when every folder was a student or an exercise.
+func (s Summary) UnknownNotice() msg.Text {
+	if len(s.Unknown) == 0 {
+		return msg.Text{}
+	}
+	return msg.New("gradebook.unknown-folders", msg.Args{"Folders": strings.Join(s.Unknown, ", ")})
+}
+
 // HistogramBuckets is how many ranges the histogram of totals has: few
 // enough to read at a glance, enough to show the shape of a class.
 const HistogramBuckets = 5
@@ -111,7 +118,7 @@ type Bucket struct {
 type CheckStat struct {
 	Exercise string
 	Check    string
-	Message  string
+	Message  msg.Text
 	Passed   int
 	Total    int
 	// Rate is Passed/Total rounded to three decimals (0 when Total is 0).

@@ -22,15 +22,21 @@ type classJSON struct {
 		Score     int    `json:"score"`
 		Max       int    `json:"max"`
 		Exercises []struct {
-			ID          string               `json:"id"`
-			Score       int                  `json:"score"`
-			Max         int                  `json:"max"`
-			Passed      bool                 `json:"passed"`
-			Status      string               `json:"status"`
-			Error       string               `json:"error"`
-			Unchanged   bool                 `json:"unchanged"`
-			Checks      []grader.CheckResult `json:"checks"`
-			Diagnostics []map[string]any     `json:"diagnostics"`
+			ID        string `json:"id"`
+			Score     int    `json:"score"`
+			Max       int    `json:"max"`
+			Passed    bool   `json:"passed"`
+			Status    string `json:"status"`
+			Error     string `json:"error"`
+			Unchanged bool   `json:"unchanged"`
+			Checks    []struct {
+				ID      string `json:"id"`
+				Points  int    `json:"points"`
+				Max     int    `json:"max"`
+				Passed  bool   `json:"passed"`
+				Message string `json:"message"`
+			} `json:"checks"`
+			Diagnostics []map[string]any `json:"diagnostics"`
 		} `json:"exercises"`
 	} `json:"students"`
 	Summary struct {
@@ -190,6 +196,12 @@ func TestSubsetAndUnknown(t *testing.T) {
 	if len(gb.Students) != 3 || strings.Join(gb.Summary.Unknown, ",") != "ben/homework" {
 		t.Fatalf("students %d, unknown %q", len(gb.Students), gb.Summary.Unknown)
 	}
+	if got := printer(t, "en").Text(gb.Summary.UnknownNotice()); got != "not graded (neither a student nor an exercise of the course): ben/homework" {
+		t.Errorf("unknown notice: %q", got)
+	}
+	if n := (Summary{}).UnknownNotice(); !n.IsZero() {
+		t.Errorf("a notice with nothing left out: %+v", n)
+	}
 
 	if _, err := Grade(context.Background(), class, Options{Course: c, Source: src, Students: []string{"zed"}}); !errors.Is(err, ErrUnknownStudent) {
 		t.Errorf("unknown student: err = %v", err)
@@ -233,6 +245,7 @@ func TestIsolation(t *testing.T) {
 	for _, s := range gb.Students {
 		byName[s.Name] = s
 	}
+	en := printer(t, "en")
 	if s := byName["calm"]; s.Score != gb.Max {
 		t.Errorf("calm: %d/%d", s.Score, gb.Max)
 	}
@@ -242,8 +255,8 @@ func TestIsolation(t *testing.T) {
 	} {
 		for _, er := range byName[tc.student].Exercises {
 			if er.Exercise.ID == tc.exercise {
-				if er.Status != StatusError || !strings.Contains(er.Error, tc.want) || er.Score != 0 {
-					t.Errorf("%s/%s: %s %q, want error containing %q", tc.student, tc.exercise, er.Status, er.Error, tc.want)
+				if why := en.Text(er.Error); er.Status != StatusError || !strings.Contains(why, tc.want) || er.Score != 0 {
+					t.Errorf("%s/%s: %s %q, want error containing %q", tc.student, tc.exercise, er.Status, why, tc.want)
 				}
 			} else if er.Status != StatusGraded || !er.Passed {
 				t.Errorf("%s/%s: %s passed=%v, want graded and passed", tc.student, er.Exercise.ID, er.Status, er.Passed)
@@ -314,11 +327,29 @@ func TestFileNames(t *testing.T) {
 }
 
 func TestNewRejectsUnknownFormat(t *testing.T) {
-	_, err := New("xml", nil, WriterOptions{})
-	if err == nil || !strings.Contains(err.Error(), "table, json, csv, junit, gradescope") {
+	en := WriterOptions{Printer: printer(t, "en")}
+	_, err := New("xml", nil, en)
+	if err == nil || err.Error() != `unknown format "xml" (valid: table, json, csv, junit, gradescope)` {
 		t.Errorf("err = %v, want the list of valid formats", err)
 	}
-	if _, err := New("gradescope", nil, WriterOptions{}); err == nil || !strings.Contains(err.Error(), "--out") {
+	if _, err := New("gradescope", nil, en); err == nil || !strings.Contains(err.Error(), "--out") {
 		t.Errorf("gradescope without a folder: err = %v", err)
+	}
+	if _, err := New("xml", nil, WriterOptions{Printer: printer(t, "es")}); err == nil || !strings.Contains(err.Error(), "formato desconocido") {
+		t.Errorf("in Spanish: err = %v", err)
+	}
+	for _, f := range Formats() {
+		if _, err := New(f, nil, WriterOptions{Out: "out"}); err == nil {
+			t.Errorf("%s without a printer: no error", f)
+		}
+	}
+}
+
+// TestFormatsIsACopy: a caller changing the list it got changes no one
+// else's.
+func TestFormatsIsACopy(t *testing.T) {
+	Formats()[0] = "xml"
+	if Formats()[0] != "table" {
+		t.Error("Formats shares its slice with callers")
 	}
 }

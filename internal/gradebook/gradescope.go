@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // The Gradescope autograder results format (results.json): a total score and
@@ -27,33 +28,37 @@ type (
 )
 
 // gradescopeWriter writes DIR/<student>/results.json for every student.
-type gradescopeWriter struct{ dir string }
+type gradescopeWriter struct {
+	dir string
+	p   *msg.Printer
+}
 
 func (gw gradescopeWriter) Write(gb *Gradebook) error {
+	p := gw.p
 	names := FileNames(gb.Students)
 	for i, s := range gb.Students {
 		res := gsResults{
 			Score:  s.Score,
-			Output: fmt.Sprintf("%d of %d points over %d exercises.", s.Score, s.Max, len(s.Exercises)),
+			Output: p.S("gradebook.gradescope.output", msg.Args{"Score": s.Score, "Max": s.Max, "Exercises": len(s.Exercises)}),
 			Tests:  []gsTest{},
 		}
 		for _, er := range s.Exercises {
 			for ci, c := range er.Checks {
 				t := gsTest{
-					Name:     fmt.Sprintf("%s: %s", er.Exercise.ID, diag.Sanitize(c.Message)),
+					Name:     fmt.Sprintf("%s: %s", er.Exercise.ID, diag.Sanitize(p.Text(c.Message))),
 					Score:    c.Points,
 					MaxScore: c.Max,
 					Status:   "failed",
 				}
 				switch {
 				case er.Status == StatusMissing:
-					t.Output = "Not submitted."
+					t.Output = p.S("gradebook.gradescope.not-submitted", nil)
 				case er.Status == StatusError:
-					t.Output = "Could not be graded: " + diag.Sanitize(er.Error)
+					t.Output = p.S("gradebook.gradescope.not-graded", msg.Args{"Reason": diag.Sanitize(p.Text(er.Error))})
 				case c.Passed:
 					t.Status = "passed"
 				default:
-					t.Output = failureText(gb.Printer, c.ID, c.Message, er.Explaining(ci), er.Unchanged)
+					t.Output = failureText(p, c, er.Explaining(ci), er.Unchanged)
 				}
 				res.Tests = append(res.Tests, t)
 			}

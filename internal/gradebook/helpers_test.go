@@ -14,8 +14,23 @@ import (
 
 	"github.com/iactutor/iactutor/exercises"
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/lessons"
 )
+
+// printer renders in lang with the built-in catalog.
+func printer(t testing.TB, lang string) *msg.Printer {
+	t.Helper()
+	c, err := msg.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.Printer(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
 
 // testCourse is the small fixed course under testdata/course: two exercises
 // whose content never changes, so golden files stay put.
@@ -84,9 +99,13 @@ func grade(t testing.TB, dir string, opt Options) *Gradebook {
 	return gb
 }
 
-// render prints gb in a format that writes to standard output.
+// render prints gb in a format that writes to standard output, in English
+// unless opt names a printer.
 func render(t testing.TB, gb *Gradebook, format string, opt WriterOptions) string {
 	t.Helper()
+	if opt.Printer == nil {
+		opt.Printer = printer(t, "en")
+	}
 	var b bytes.Buffer
 	w, err := New(format, &b, opt)
 	if err != nil {

@@ -114,10 +114,11 @@ func TestHostileClass(t *testing.T) {
 		outputs[f] = render(t, gb, f, WriterOptions{})
 	}
 	outputs["csv --long"] = render(t, gb, "csv", WriterOptions{Long: true})
-	if err := (gradescopeWriter{dir: out}).Write(gb); err != nil {
+	en := printer(t, "en")
+	if err := (gradescopeWriter{dir: out, p: en}).Write(gb); err != nil {
 		t.Fatal(err)
 	}
-	if err := NewFeedback(feedback).Write(gb); err != nil {
+	if err := NewFeedback(feedback, en).Write(gb); err != nil {
 		t.Fatal(err)
 	}
 	if after := snapshot(t, base, out, feedback); after != before {
@@ -180,8 +181,8 @@ func TestHostileClass(t *testing.T) {
 		}
 		switch er.Status {
 		case StatusError:
-			if !strings.Contains(er.Error, tc.want) {
-				t.Errorf("%s: error %q, want it to say %q", tc.student, er.Error, tc.want)
+			if why := en.Text(er.Error); !strings.Contains(why, tc.want) {
+				t.Errorf("%s: error %q, want it to say %q", tc.student, why, tc.want)
 			}
 		case StatusGraded:
 			if !er.Diagnostics.HasErrors() {
@@ -189,10 +190,10 @@ func TestHostileClass(t *testing.T) {
 			}
 			found := tc.want == ""
 			for _, d := range er.Diagnostics {
-				if d.Rule == tc.want || strings.Contains(d.Summary, tc.want) {
+				if d.Rule == tc.want || strings.Contains(en.Text(d.Summary), tc.want) {
 					found = true
 				}
-				if strings.HasPrefix(d.Subject.Filename, "/") || strings.Contains(d.Detail, base) {
+				if strings.HasPrefix(d.Subject.Filename, "/") || strings.Contains(en.Text(d.Detail), base) {
 					t.Errorf("%s: a diagnostic names a path outside the student's folder: %+v", tc.student, d)
 				}
 			}
@@ -266,7 +267,8 @@ func TestOutputLinksRefused(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(victim, "keep.md"), []byte("keep"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	gb := &Gradebook{Lang: "en", Students: []Student{{Name: "ana"}}}
+	gb := &Gradebook{Students: []Student{{Name: "ana"}}}
+	en := printer(t, "en")
 	out, fb := filepath.Join(base, "out"), filepath.Join(base, "fb")
 	mustMkdir(t, out)
 	mustMkdir(t, fb)
@@ -276,10 +278,10 @@ func TestOutputLinksRefused(t *testing.T) {
 	if err := os.Symlink(filepath.Join(victim, "keep.md"), filepath.Join(fb, "ana.md")); err != nil {
 		t.Fatal(err)
 	}
-	if err := (gradescopeWriter{dir: out}).Write(gb); err == nil || !strings.Contains(err.Error(), "is a link") {
+	if err := (gradescopeWriter{dir: out, p: en}).Write(gb); err == nil || !strings.Contains(err.Error(), "is a link") {
 		t.Errorf("gradescope through a link: err = %v", err)
 	}
-	if err := NewFeedback(fb).Write(gb); err != nil {
+	if err := NewFeedback(fb, en).Write(gb); err != nil {
 		t.Fatal(err)
 	}
 	if got := filesUnder(t, victim); strings.Join(got, ",") != "keep.md" || readFile(t, filepath.Join(victim, "keep.md")) != "keep" {

@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"github.com/iactutor/iactutor/internal/diag"
-	"github.com/iactutor/iactutor/internal/grader"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // The JSON shape of `iactutor grade --format json`; scripts rely on these
@@ -22,15 +22,22 @@ type (
 		Exercises []jsonExercise `json:"exercises"`
 	}
 	jsonExercise struct {
-		ID          string               `json:"id"`
-		Score       int                  `json:"score"`
-		Max         int                  `json:"max"`
-		Passed      bool                 `json:"passed"`
-		Status      Status               `json:"status"`
-		Error       string               `json:"error,omitempty"`
-		Unchanged   bool                 `json:"unchanged,omitempty"`
-		Checks      []grader.CheckResult `json:"checks"`
-		Diagnostics []diag.JSON          `json:"diagnostics"`
+		ID          string            `json:"id"`
+		Score       int               `json:"score"`
+		Max         int               `json:"max"`
+		Passed      bool              `json:"passed"`
+		Status      Status            `json:"status"`
+		Error       string            `json:"error,omitempty"`
+		Unchanged   bool              `json:"unchanged,omitempty"`
+		Checks      []jsonCheckResult `json:"checks"`
+		Diagnostics []diag.JSON       `json:"diagnostics"`
+	}
+	jsonCheckResult struct {
+		ID      string `json:"id"`
+		Points  int    `json:"points"`
+		Max     int    `json:"max"`
+		Passed  bool   `json:"passed"`
+		Message string `json:"message"`
 	}
 	jsonSummary struct {
 		Students  int          `json:"students"`
@@ -55,22 +62,24 @@ type (
 	}
 )
 
-type jsonWriter struct{ w io.Writer }
+type jsonWriter struct {
+	w io.Writer
+	p *msg.Printer
+}
 
 func (jw jsonWriter) Write(gb *Gradebook) error {
 	out := jsonBook{Students: []jsonStudent{}}
 	for _, s := range gb.Students {
 		js := jsonStudent{Student: s.Name, Score: s.Score, Max: s.Max, Exercises: []jsonExercise{}}
 		for _, er := range s.Exercises {
-			checks := make([]grader.CheckResult, len(er.Checks))
+			checks := make([]jsonCheckResult, len(er.Checks))
 			for i, c := range er.Checks {
-				c.Message = diag.Sanitize(c.Message)
-				checks[i] = c
+				checks[i] = jsonCheckResult{ID: c.ID, Points: c.Points, Max: c.Max, Passed: c.Passed, Message: diag.Sanitize(jw.p.Text(c.Message))}
 			}
 			js.Exercises = append(js.Exercises, jsonExercise{
 				ID: er.Exercise.ID, Score: er.Score, Max: er.Max, Passed: er.Passed,
-				Status: er.Status, Error: diag.Sanitize(er.Error), Unchanged: er.Unchanged,
-				Checks: checks, Diagnostics: er.Diagnostics.ToJSONAll(gb.Printer),
+				Status: er.Status, Error: diag.Sanitize(jw.p.Text(er.Error)), Unchanged: er.Unchanged,
+				Checks: checks, Diagnostics: er.Diagnostics.ToJSONAll(jw.p),
 			})
 		}
 		out.Students = append(out.Students, js)

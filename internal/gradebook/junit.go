@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/grader"
 	"github.com/iactutor/iactutor/internal/msg"
 )
 
@@ -48,7 +49,10 @@ type (
 	}
 )
 
-type junitWriter struct{ w io.Writer }
+type junitWriter struct {
+	w io.Writer
+	p *msg.Printer
+}
 
 func (jw junitWriter) Write(gb *Gradebook) error {
 	out := junitSuites{Name: "iactutor"}
@@ -72,13 +76,13 @@ func (jw junitWriter) Write(gb *Gradebook) error {
 				}
 				switch {
 				case er.Status == StatusMissing:
-					tc.Failure = &junitProblem{Message: "not submitted", Type: "missing",
-						Text: fmt.Sprintf("No folder %s was handed in.", er.Exercise.ID)}
+					tc.Failure = &junitProblem{Message: jw.p.S("gradebook.junit.not-submitted", nil), Type: "missing",
+						Text: jw.p.S("gradebook.junit.no-folder", msg.Args{"Folder": er.Exercise.ID})}
 				case er.Status == StatusError:
-					tc.Error = &junitProblem{Message: diag.Sanitize(er.Error), Type: "error"}
+					tc.Error = &junitProblem{Message: diag.Sanitize(jw.p.Text(er.Error)), Type: "error"}
 				case !c.Passed:
-					tc.Failure = &junitProblem{Message: diag.Sanitize(c.Message), Type: "check",
-						Text: xmlText(failureText(gb.Printer, c.ID, c.Message, er.Explaining(i), er.Unchanged))}
+					tc.Failure = &junitProblem{Message: diag.Sanitize(jw.p.Text(c.Message)), Type: "check",
+						Text: xmlText(failureText(jw.p, c, er.Explaining(i), er.Unchanged))}
 				}
 				if tc.Failure != nil {
 					suite.Failures++
@@ -120,17 +124,17 @@ func xmlText(s string) string {
 
 // failureText is the check message followed by one line per diagnostic that
 // explains it, with its place in the student's files.
-func failureText(p *msg.Printer, check, message string, ds diag.Diagnostics, unchanged bool) string {
+func failureText(p *msg.Printer, c grader.CheckResult, ds diag.Diagnostics, unchanged bool) string {
 	var b strings.Builder
-	b.WriteString(diag.Sanitize(message))
+	b.WriteString(diag.Sanitize(p.Text(c.Message)))
 	if unchanged {
-		b.WriteString("\nThe files are the unchanged start files.")
+		b.WriteString("\n" + p.S("gradebook.unchanged-start", nil))
 	}
 	for _, d := range ds {
 		b.WriteString("\n")
 		b.WriteString(location(d))
 		switch {
-		case d.Check != check:
+		case d.Check != c.ID:
 			b.WriteString(": " + diag.Sanitize(p.Text(d.Summary)))
 		case !d.Detail.IsZero():
 			// The check's own diagnostic: its summary is the message

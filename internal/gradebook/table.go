@@ -9,13 +9,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // tableWriter prints the gradebook for the instructor at a terminal: a grid
 // of students × exercises (numbered, with a legend, so twenty exercises still
 // fit), the submissions that could not be graded, the distribution of totals
 // and the checks the class fails most.
-type tableWriter struct{ w io.Writer }
+type tableWriter struct {
+	w io.Writer
+	p *msg.Printer
+}
 
 const (
 	maxNameWidth = 32
@@ -24,12 +28,17 @@ const (
 
 func (tw tableWriter) Write(gb *Gradebook) error {
 	b := bufio.NewWriter(tw.w)
-	fmt.Fprintf(b, "%s, %s, %s each\n\n", count(len(gb.Students), "student", "students"),
-		count(len(gb.Exercises), "exercise", "exercises"), count(gb.Max, "point", "points"))
+	p := tw.p
+	fmt.Fprintf(b, "%s\n\n", p.S("gradebook.table.header", msg.Args{
+		"Students":  count("gradebook.table.students", len(gb.Students)),
+		"Exercises": count("gradebook.table.exercises", len(gb.Exercises)),
+		"Points":    count("gradebook.table.points", gb.Max),
+	}))
 
 	// The grid.
+	student, total := p.S("gradebook.table.student", nil), p.S("gradebook.table.total", nil)
 	names := make([]string, len(gb.Students))
-	nameW := len("student")
+	nameW := utf8.RuneCountInString(student)
 	for i, s := range gb.Students {
 		names[i] = clip(oneLine(s.Name), maxNameWidth)
 		nameW = max(nameW, utf8.RuneCountInString(names[i]))
@@ -38,12 +47,12 @@ func (tw tableWriter) Write(gb *Gradebook) error {
 	for i, ex := range gb.Exercises {
 		cols[i] = max(len(strconv.Itoa(i+1)), len(strconv.Itoa(ex.Points())))
 	}
-	totalW := max(len("total"), 2*len(strconv.Itoa(gb.Max))+1)
-	fmt.Fprintf(b, "%s", pad("student", nameW))
+	totalW := max(utf8.RuneCountInString(total), 2*len(strconv.Itoa(gb.Max))+1)
+	fmt.Fprintf(b, "%s", pad(student, nameW))
 	for i, w := range cols {
 		fmt.Fprintf(b, "  %*d", w, i+1)
 	}
-	fmt.Fprintf(b, "  %*s\n", totalW, "total")
+	fmt.Fprintf(b, "  %*s\n", totalW, total)
 	for si, s := range gb.Students {
 		fmt.Fprintf(b, "%s", pad(names[si], nameW))
 		for i, er := range s.Exercises {
@@ -53,16 +62,16 @@ func (tw tableWriter) Write(gb *Gradebook) error {
 	}
 
 	// The legend.
-	fmt.Fprintf(b, "\nExercises\n")
+	fmt.Fprintf(b, "\n%s\n", p.S("gradebook.table.legend", nil))
 	idW := 0
 	for _, ex := range gb.Exercises {
 		idW = max(idW, len(ex.ID))
 	}
 	numW := len(strconv.Itoa(len(gb.Exercises)))
 	for i, ex := range gb.Exercises {
-		fmt.Fprintf(b, "  %*d  %s  %s\n", numW, i+1, pad(ex.ID, idW), count(ex.Points(), "point", "points"))
+		fmt.Fprintf(b, "  %*d  %s  %s\n", numW, i+1, pad(ex.ID, idW), p.Text(count("gradebook.table.points", ex.Points())))
 	}
-	fmt.Fprintf(b, "  (- not submitted, ! could not be graded)\n")
+	fmt.Fprintf(b, "  %s\n", p.S("gradebook.table.marks", nil))
 
 	// Submissions that could not be graded, with the reason.
 	first := true
@@ -72,17 +81,17 @@ func (tw tableWriter) Write(gb *Gradebook) error {
 				continue
 			}
 			if first {
-				fmt.Fprintf(b, "\nCould not be graded\n")
+				fmt.Fprintf(b, "\n%s\n", p.S("gradebook.table.not-graded", nil))
 				first = false
 			}
-			fmt.Fprintf(b, "  %s  %s: %s\n", names[si], er.Exercise.ID, oneLine(er.Error))
+			fmt.Fprintf(b, "  %s  %s: %s\n", names[si], er.Exercise.ID, oneLine(p.Text(er.Error)))
 		}
 	}
 
 	// The distribution of totals.
 	sm := gb.Summary
-	fmt.Fprintf(b, "\nTotals (out of %d)\n", gb.Max)
-	fmt.Fprintf(b, "  mean %s, median %s\n", num(sm.Mean), num(sm.Median))
+	fmt.Fprintf(b, "\n%s\n", p.S("gradebook.table.totals", msg.Args{"Max": gb.Max}))
+	fmt.Fprintf(b, "  %s\n", p.S("gradebook.table.mean-median", msg.Args{"Mean": num(sm.Mean), "Median": num(sm.Median)}))
 	top := 0
 	rangeW := 0
 	for _, bk := range sm.Histogram {
@@ -98,13 +107,15 @@ func (tw tableWriter) Write(gb *Gradebook) error {
 	}
 
 	// Which mistakes the class makes most.
-	fmt.Fprintf(b, "\nChecks by pass rate, lowest first\n")
+	fmt.Fprintf(b, "\n%s\n", p.S("gradebook.table.checks", nil))
 	for _, c := range sm.Checks {
+		message := oneLine(p.Text(c.Message))
 		if c.Total == 0 {
-			fmt.Fprintf(b, "     -  %s/%s  %s (nothing graded)\n", c.Exercise, c.Check, oneLine(c.Message))
+			fmt.Fprintf(b, "     -  %s/%s  %s %s\n", c.Exercise, c.Check, message, p.S("gradebook.table.nothing-graded", nil))
 			continue
 		}
-		fmt.Fprintf(b, "  %3d%%  %s/%s  %s (%d of %d)\n", int(c.Rate*100+0.5), c.Exercise, c.Check, oneLine(c.Message), c.Passed, c.Total)
+		fmt.Fprintf(b, "  %3d%%  %s/%s  %s %s\n", int(c.Rate*100+0.5), c.Exercise, c.Check, message,
+			p.S("gradebook.table.passed-of", msg.Args{"Passed": c.Passed, "Total": c.Total}))
 	}
 	return b.Flush()
 }
@@ -129,12 +140,8 @@ func bucketRange(bk Bucket) string {
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-func count(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
+// count is a number of things, worded by the catalog's plural forms.
+func count(key string, n int) msg.Text { return msg.New(key, msg.Args{"Count": n}) }
 
 // oneLine is text from a student's folder made safe for one table row.
 func oneLine(s string) string {

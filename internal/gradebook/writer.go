@@ -1,9 +1,12 @@
 package gradebook
 
 import (
-	"fmt"
+	"errors"
 	"io"
+	"strconv"
 	"strings"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // Writer prints a gradebook in one format. Every format reads the same
@@ -12,11 +15,16 @@ type Writer interface {
 	Write(gb *Gradebook) error
 }
 
-// Formats lists the names New accepts, in the order help shows them.
-var Formats = []string{"table", "json", "csv", "junit", "gradescope"}
+// Formats lists the names New accepts, in the order help shows them. It is
+// a function so that no caller can change the list for everyone else.
+func Formats() []string { return []string{"table", "json", "csv", "junit", "gradescope"} }
 
 // WriterOptions carries what some formats need beyond the gradebook.
 type WriterOptions struct {
+	// Printer puts the gradebook's messages into the instructor's language.
+	// Required, also by formats whose structure is fixed, because their
+	// check messages and diagnostics are still sentences.
+	Printer *msg.Printer
 	// Long makes CSV one row per student and exercise.
 	Long bool
 	// Out is the folder Gradescope results are written under; required by
@@ -24,23 +32,33 @@ type WriterOptions struct {
 	Out string
 }
 
+// errNoPrinter is a caller's mistake, not the instructor's, so it is not in
+// the catalog.
+var errNoPrinter = errors.New("gradebook: a writer needs a printer")
+
 // New returns the writer for a format name. An unknown name is rejected with
 // the list of valid ones, so a typo is answered with the fix.
 func New(format string, w io.Writer, opt WriterOptions) (Writer, error) {
+	p := opt.Printer
+	if p == nil {
+		return nil, errNoPrinter
+	}
 	switch format {
 	case "table":
-		return tableWriter{w: w}, nil
+		return tableWriter{w: w, p: p}, nil
 	case "json":
-		return jsonWriter{w: w}, nil
+		return jsonWriter{w: w, p: p}, nil
 	case "csv":
 		return csvWriter{w: w, long: opt.Long}, nil
 	case "junit":
-		return junitWriter{w: w}, nil
+		return junitWriter{w: w, p: p}, nil
 	case "gradescope":
 		if opt.Out == "" {
-			return nil, fmt.Errorf("the gradescope format writes one results.json per student and needs --out DIR")
+			return nil, errors.New(p.S("gradebook.format.needs-out", nil))
 		}
-		return gradescopeWriter{dir: opt.Out}, nil
+		return gradescopeWriter{dir: opt.Out, p: p}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q (valid: %s)", format, strings.Join(Formats, ", "))
+	return nil, errors.New(p.S("gradebook.format.unknown", msg.Args{
+		"Format": strconv.Quote(format), "Formats": strings.Join(Formats(), ", "),
+	}))
 }

@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // FileName is where progress lives inside a workspace.
@@ -102,31 +104,33 @@ func NewStore(workspace string) *Store {
 
 // Load reads the state. A missing file is an empty state. A damaged file
 // (not JSON, wrong shape) is renamed aside and an empty state returned with a
-// notice for the learner; the error is only for I/O failures and files from
-// a newer iactutor, which must not be overwritten.
-func (st *Store) Load() (s *State, notice string, err error) {
+// notice for the learner, left in no language so the caller's printer says
+// it; the error is only for I/O failures and files from a newer iactutor,
+// which must not be overwritten.
+func (st *Store) Load() (s *State, notice msg.Text, err error) {
 	b, err := os.ReadFile(st.Path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return New(), "", nil
+		return New(), msg.Text{}, nil
 	}
 	if err != nil {
-		return nil, "", fmt.Errorf("reading progress: %w", err)
+		return nil, msg.Text{}, fmt.Errorf("reading progress: %w", err)
 	}
 	s = New()
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(s); err != nil || s.Exercises == nil && s.Checkpoints == nil && s.Version == 0 {
 		aside := fmt.Sprintf("%s.damaged-%s", st.Path, st.Now().UTC().Format("20060102T150405Z"))
 		if rerr := os.Rename(st.Path, aside); rerr != nil {
-			return nil, "", fmt.Errorf("progress file %s is damaged and cannot be moved aside: %w", st.Path, rerr)
+			return nil, msg.Text{}, fmt.Errorf("progress file %s is damaged and cannot be moved aside: %w", st.Path, rerr)
 		}
-		why := "it is empty"
+		// The decoder's own words are not ours to translate.
+		why := msg.New("progress.damaged.empty", nil)
 		if err != nil {
-			why = err.Error()
+			why = msg.Plain(err.Error())
 		}
-		return New(), fmt.Sprintf("The progress file was damaged (%s). It was moved to %s and a fresh one started; your exercise files are untouched.", why, aside), nil
+		return New(), msg.New("progress.damaged", msg.Args{"Reason": why, "Path": aside}), nil
 	}
 	if s.Version > version {
-		return nil, "", fmt.Errorf("progress file %s was written by a newer iactutor (format %d); upgrade iactutor", st.Path, s.Version)
+		return nil, msg.Text{}, fmt.Errorf("progress file %s was written by a newer iactutor (format %d); upgrade iactutor", st.Path, s.Version)
 	}
 	s.Version = version
 	if s.Exercises == nil {
@@ -146,7 +150,7 @@ func (st *Store) Load() (s *State, notice string, err error) {
 			delete(s.Checkpoints, k)
 		}
 	}
-	return s, "", nil
+	return s, msg.Text{}, nil
 }
 
 // Save writes the state atomically: a temporary file in the same folder,
@@ -183,10 +187,10 @@ func (st *Store) Save(s *State) error {
 }
 
 // Update loads, applies fn and saves, returning any notice from loading.
-func (st *Store) Update(fn func(*State)) (string, error) {
+func (st *Store) Update(fn func(*State)) (msg.Text, error) {
 	s, notice, err := st.Load()
 	if err != nil {
-		return "", err
+		return msg.Text{}, err
 	}
 	fn(s)
 	return notice, st.Save(s)

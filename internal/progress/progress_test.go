@@ -6,7 +6,23 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
+
+// printer renders notices in lang with the built-in catalog.
+func printer(t *testing.T, lang string) *msg.Printer {
+	t.Helper()
+	c, err := msg.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.Printer(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
 
 func store(t *testing.T) *Store {
 	st := NewStore(t.TempDir())
@@ -17,7 +33,7 @@ func store(t *testing.T) *Store {
 func TestRoundTrip(t *testing.T) {
 	st := store(t)
 	s, notice, err := st.Load()
-	if err != nil || notice != "" || len(s.Exercises) != 0 {
+	if err != nil || !notice.IsZero() || len(s.Exercises) != 0 {
 		t.Fatalf("fresh load: %v %q %v", s, notice, err)
 	}
 	s.Exercise("a").Passed = true
@@ -42,6 +58,7 @@ func TestDamagedFileMovedAside(t *testing.T) {
 		"binary":    "\x00\x01\x02",
 		"empty":     "",
 		"wrong":     `{"exercises": []}`,
+		"nothing":   `{"version": 0, "exercises": null, "checkpoints": null}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			st := store(t)
@@ -51,10 +68,22 @@ func TestDamagedFileMovedAside(t *testing.T) {
 			if err != nil {
 				t.Fatalf("a damaged file must not be an error: %v", err)
 			}
-			if s == nil || len(s.Exercises) != 0 || !strings.Contains(notice, "damaged") {
-				t.Fatalf("state %+v notice %q", s, notice)
-			}
 			aside := st.Path + ".damaged-20260102T030405Z"
+			if s == nil || len(s.Exercises) != 0 || notice.IsZero() {
+				t.Fatalf("state %+v notice %+v", s, notice)
+			}
+			why := "it is empty"
+			if name != "nothing" {
+				why = "" // the JSON decoder's own words
+			}
+			en := printer(t, "en").Text(notice)
+			if !strings.HasPrefix(en, "The progress file was damaged ("+why) ||
+				!strings.HasSuffix(en, "). It was moved to "+aside+" and a fresh one started; your exercise files are untouched.") {
+				t.Errorf("English notice: %q", en)
+			}
+			if es := printer(t, "es").Text(notice); !strings.Contains(es, "dañado") || !strings.Contains(es, aside) {
+				t.Errorf("Spanish notice: %q", es)
+			}
 			b, err := os.ReadFile(aside)
 			if err != nil || string(b) != content {
 				t.Errorf("the damaged file must be kept as %s: %v", aside, err)
@@ -106,7 +135,7 @@ func FuzzLoad(f *testing.F) {
 			}
 			return
 		}
-		if notice != "" {
+		if !notice.IsZero() {
 			if _, err := os.Stat(st.Path + ".damaged-20260102T030405Z"); err != nil {
 				t.Fatalf("damaged file not kept: %v", err)
 			}
