@@ -152,6 +152,10 @@ func (a *app) say(e *exitError) string {
 	if e.err == nil {
 		return ""
 	}
+	var me *msg.Error
+	if errors.As(e.err, &me) {
+		return a.p().Error(e.err)
+	}
 	return localizeUsage(a.p(), e.err.Error())
 }
 

@@ -2,7 +2,6 @@ package gradebook
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -40,22 +39,22 @@ type studentDir struct {
 func discover(root string, isExercise func(string) bool) (class, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
-		return class{}, fmt.Errorf("cannot read %s: %w", root, err)
+		return class{}, msg.Errorf("gradebook.cannot-read", msg.Args{"Path": root}, err)
 	}
 	st, err := os.Stat(abs)
 	if err != nil {
-		return class{}, fmt.Errorf("cannot read %s: %w", root, err)
+		return class{}, msg.Errorf("gradebook.cannot-read", msg.Args{"Path": root}, err)
 	}
 	if !st.IsDir() {
-		return class{}, fmt.Errorf("%s is not a folder", root)
+		return class{}, msg.Errorf("gradebook.not-a-folder", msg.Args{"Path": root}, nil)
 	}
 	real, err := filepath.EvalSymlinks(abs)
 	if err != nil {
-		return class{}, fmt.Errorf("cannot read %s: %w", root, err)
+		return class{}, msg.Errorf("gradebook.cannot-read", msg.Args{"Path": root}, err)
 	}
 	entries, err := os.ReadDir(root)
 	if err != nil {
-		return class{}, fmt.Errorf("cannot read %s: %w", root, err)
+		return class{}, msg.Errorf("gradebook.cannot-read", msg.Args{"Path": root}, err)
 	}
 	c := class{real: real}
 

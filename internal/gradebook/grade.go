@@ -161,7 +161,7 @@ func selectExercises(c *course.Course, ids []string) ([]*course.Exercise, error)
 	}
 	for _, id := range ids {
 		if _, ok := c.Exercise(id); !ok {
-			return nil, fmt.Errorf("no exercise %q in the course", id)
+			return nil, msg.Errorf("gradebook.no-exercise", msg.Args{"Exercise": id}, nil)
 		}
 	}
 	return out, nil
@@ -179,7 +179,7 @@ func selectStudents(all []studentDir, names []string, dir string) ([]studentDir,
 	}
 	for _, n := range names {
 		if !slices.ContainsFunc(all, func(s studentDir) bool { return s.raw == n || s.name == n }) {
-			return nil, fmt.Errorf("%q in %s: %w", n, dir, ErrUnknownStudent)
+			return nil, &msg.Error{Text: msg.New("gradebook.no-student", msg.Args{"Student": n, "Dir": dir}), Kind: ErrUnknownStudent}
 		}
 	}
 	return out, nil

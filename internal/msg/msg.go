@@ -7,6 +7,7 @@ package msg
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -390,4 +391,71 @@ func (p *Printer) Join(ts []Text, sep string) string {
 		out[i] = p.Text(t)
 	}
 	return strings.Join(out, sep)
+}
+
+// Error is an error that a person reads: its words are a catalog message,
+// so a command shows it in the reader's language. Cause keeps the
+// underlying error for errors.Is and errors.As.
+type Error struct {
+	Text  Text
+	Cause error
+	// Kind is a sentinel that errors.Is finds but that is not shown: the
+	// Text already says it.
+	Kind error
+}
+
+// Errorf makes an Error from a key, its arguments and an optional cause.
+func Errorf(key string, args Args, cause error) *Error {
+	return &Error{Text: New(key, args), Cause: cause}
+}
+
+// Error gives a language-free form for logs; people see Printer.Error.
+func (e *Error) Error() string {
+	s := e.Text.Key + e.Text.plain
+	if len(e.Text.Args) > 0 {
+		s += " {" + argString(e.Text.Args) + "}"
+	}
+	if e.Cause != nil {
+		s += ": " + e.Cause.Error()
+	}
+	return s
+}
+
+// Unwrap exposes the cause and the kind to errors.Is and errors.As.
+func (e *Error) Unwrap() []error {
+	var out []error
+	for _, err := range []error{e.Cause, e.Kind} {
+		if err != nil {
+			out = append(out, err)
+		}
+	}
+	return out
+}
+
+// Error words err for a person: an Error anywhere in the chain is rendered
+// in the printer's language with its cause; the common causes from the
+// operating system (a missing file, a refused permission) are worded by the
+// catalog too, and any other error keeps its own text.
+func (p *Printer) Error(err error) string {
+	var me *Error
+	if !errors.As(err, &me) {
+		return p.cause(err)
+	}
+	s := p.Text(me.Text)
+	if me.Cause != nil {
+		s += ": " + p.Error(me.Cause)
+	}
+	return s
+}
+
+func (p *Printer) cause(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return p.S("error.not-exist", nil)
+	case errors.Is(err, fs.ErrPermission):
+		return p.S("error.permission", nil)
+	case errors.Is(err, fs.ErrExist):
+		return p.S("error.exist", nil)
+	}
+	return err.Error()
 }

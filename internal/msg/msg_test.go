@@ -1,7 +1,12 @@
 package msg
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"maps"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -185,5 +190,43 @@ func TestBuiltinCatalogComplete(t *testing.T) {
 				t.Errorf("%s: key %q renders as %q", lang, k, out)
 			}
 		}
+	}
+}
+
+func TestError(t *testing.T) {
+	c := testCatalog(t, map[string]string{
+		"en.yaml": `read: "cannot read {{.Path}}"
+error.not-exist: "no such file or folder"
+student: "no student {{.Name}}"
+`,
+		"es.yaml": `read: "no se puede leer {{.Path}}"
+error.not-exist: "no existe ese archivo o carpeta"
+student: "no hay ningún estudiante {{.Name}}"
+`,
+	})
+	es, err := c.Printer("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentinel := errors.New("no such student")
+	_, statErr := os.Stat(filepath.Join(t.TempDir(), "nope"))
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{Errorf("read", Args{"Path": "k8s/"}, statErr), "no se puede leer k8s/: no existe ese archivo o carpeta"},
+		{fmt.Errorf("context: %w", Errorf("read", Args{"Path": "x"}, nil)), "no se puede leer x"},
+		{&Error{Text: New("student", Args{"Name": "zed"}), Kind: sentinel}, "no hay ningún estudiante zed"},
+		{errors.New("plain"), "plain"},
+	} {
+		if got := es.Error(tc.err); got != tc.want {
+			t.Errorf("%v: got %q, want %q", tc.err, got, tc.want)
+		}
+	}
+	if e := (&Error{Text: New("student", nil), Kind: sentinel}); !errors.Is(e, sentinel) {
+		t.Error("the kind is not found by errors.Is")
+	}
+	if e := Errorf("read", nil, statErr); !errors.Is(e, fs.ErrNotExist) {
+		t.Error("the cause is not found by errors.Is")
 	}
 }

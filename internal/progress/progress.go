@@ -113,14 +113,14 @@ func (st *Store) Load() (s *State, notice msg.Text, err error) {
 		return New(), msg.Text{}, nil
 	}
 	if err != nil {
-		return nil, msg.Text{}, fmt.Errorf("reading progress: %w", err)
+		return nil, msg.Text{}, msg.Errorf("progress.cannot-read", msg.Args{"Path": st.Path}, err)
 	}
 	s = New()
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(s); err != nil || s.Exercises == nil && s.Checkpoints == nil && s.Version == 0 {
 		aside := fmt.Sprintf("%s.damaged-%s", st.Path, st.Now().UTC().Format("20060102T150405Z"))
 		if rerr := os.Rename(st.Path, aside); rerr != nil {
-			return nil, msg.Text{}, fmt.Errorf("progress file %s is damaged and cannot be moved aside: %w", st.Path, rerr)
+			return nil, msg.Text{}, msg.Errorf("progress.cannot-move-aside", msg.Args{"Path": st.Path}, rerr)
 		}
 		// The decoder's own words are not ours to translate.
 		why := msg.New("progress.damaged.empty", nil)
@@ -130,7 +130,7 @@ func (st *Store) Load() (s *State, notice msg.Text, err error) {
 		return New(), msg.New("progress.damaged", msg.Args{"Reason": why, "Path": aside}), nil
 	}
 	if s.Version > version {
-		return nil, msg.Text{}, fmt.Errorf("progress file %s was written by a newer iactutor (format %d); upgrade iactutor", st.Path, s.Version)
+		return nil, msg.Text{}, msg.Errorf("progress.newer-format", msg.Args{"Path": st.Path, "Format": s.Version}, nil)
 	}
 	s.Version = version
 	if s.Exercises == nil {
@@ -158,30 +158,30 @@ func (st *Store) Load() (s *State, notice msg.Text, err error) {
 func (st *Store) Save(s *State) error {
 	dir := filepath.Dir(st.Path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("saving progress: %w", err)
+		return msg.Errorf("progress.cannot-save", msg.Args{"Path": st.Path}, err)
 	}
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
-		return fmt.Errorf("saving progress: %w", err)
+		return msg.Errorf("progress.cannot-save", msg.Args{"Path": st.Path}, err)
 	}
 	tmp, err := os.CreateTemp(dir, ".progress-*.tmp")
 	if err != nil {
-		return fmt.Errorf("saving progress: %w", err)
+		return msg.Errorf("progress.cannot-save", msg.Args{"Path": st.Path}, err)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(append(b, '\n')); err != nil {
 		tmp.Close()
-		return fmt.Errorf("saving progress: %w", err)
+		return msg.Errorf("progress.cannot-save", msg.Args{"Path": st.Path}, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("saving progress: %w", err)
+		return msg.Errorf("progress.cannot-save", msg.Args{"Path": st.Path}, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("saving progress: %w", err)
+		return msg.Errorf("progress.cannot-save", msg.Args{"Path": st.Path}, err)
 	}
 	if err := os.Rename(tmp.Name(), st.Path); err != nil {
-		return fmt.Errorf("saving progress: %w", err)
+		return msg.Errorf("progress.cannot-save", msg.Args{"Path": st.Path}, err)
 	}
 	return nil
 }

@@ -56,7 +56,7 @@ func Collect(paths []string, opt Options) ([]File, diag.Diagnostics, error) {
 	for _, p := range paths {
 		info, err := os.Lstat(p)
 		if err != nil {
-			return nil, nil, fmt.Errorf("cannot read %s: %w", p, err)
+			return nil, nil, msg.Errorf("source.cannot-read", msg.Args{"Path": p}, err)
 		}
 		if info.IsDir() {
 			fs, d, err := collectDir(p, opt)
@@ -110,7 +110,7 @@ func collectDir(root string, opt Options) ([]File, diag.Diagnostics, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read folder %s: %w", root, err)
+		return nil, nil, msg.Errorf("source.cannot-read-folder", msg.Args{"Path": root}, err)
 	}
 	return files, ds, nil
 }
