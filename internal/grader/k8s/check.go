@@ -6,7 +6,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
-	yaml "sigs.k8s.io/yaml/goyaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/iactutor/iactutor/internal/diag"
 )
@@ -18,7 +18,7 @@ func Check(s *Set, opt Options) diag.Diagnostics {
 	if s == nil {
 		return nil
 	}
-	c := newChecker(s, &reporter{l: langOf(opt.Lang)}, opt)
+	c := newChecker(s, &reporter{}, opt)
 	for i := range s.items {
 		c.object(i)
 	}

@@ -7,10 +7,12 @@ import (
 	"strconv"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
-	yaml "sigs.k8s.io/yaml/goyaml.v3"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 var (
@@ -134,18 +136,14 @@ func (dc *decoder) decode(n *yaml.Node, t reflect.Type, v reflect.Value, key *ya
 	if dc.budget < 0 {
 		if !dc.spent {
 			dc.spent = true
-			dc.r.add(ruleYAMLAliases, dc.doc.rng(n), dc.r.l.f("Aliases in this document expand to far more data than the file holds",
-				"Los alias de este documento se expanden a muchos más datos de los que contiene el archivo"),
-				dc.r.l.f("Write the repeated values out, or use anchors only for small blocks used a few times.",
-					"Escribe los valores repetidos completos, o usa anclas solo para bloques pequeños reutilizados pocas veces."))
+			dc.r.add(ruleYAMLAliases, dc.doc.rng(n), msg.New("k8s.yaml-aliases", nil), msg.New("k8s.yaml-aliases.hint", nil))
 		}
 		return nil
 	}
 	if depth > maxDepth {
 		if !dc.tooDeep {
 			dc.tooDeep = true
-			dc.r.add(ruleYAMLSyntax, dc.doc.lineRange(dc.doc.pos(n).Line), dc.r.l.f("This document is nested far too deeply", "Este documento está anidado a demasiada profundidad"),
-				dc.r.l.f("Kubernetes objects nest a few dozen levels at most; remove the extra nesting.", "Los objetos de Kubernetes anidan unas pocas decenas de niveles como mucho; quita el anidamiento sobrante."))
+			dc.r.add(ruleYAMLSyntax, dc.doc.lineRange(dc.doc.pos(n).Line), msg.New("k8s.too-deep", nil), msg.New("k8s.too-deep.hint", nil))
 		}
 		return nil
 	}
@@ -227,8 +225,7 @@ func (dc *decoder) mapping(n *yaml.Node, t reflect.Type, v reflect.Value, owner 
 	for _, p := range ps {
 		k, val := p.k, p.v
 		if k.Kind != yaml.ScalarNode {
-			dc.r.add(ruleWrongType, dc.doc.rng(k), dc.r.l.f("A key must be a plain name, not a list or a mapping", "Una clave debe ser un nombre simple, no una lista ni un mapa"),
-				dc.r.l.f("Write the key as text followed by a colon.", "Escribe la clave como texto seguido de dos puntos."))
+			dc.r.add(ruleWrongType, dc.doc.rng(k), msg.New("k8s.key-not-scalar", nil), msg.New("k8s.key-not-scalar.hint", nil))
 			continue
 		}
 		name := k.Value

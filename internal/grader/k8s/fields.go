@@ -4,43 +4,40 @@ import (
 	"reflect"
 	"strings"
 
-	yaml "sigs.k8s.io/yaml/goyaml.v3"
+	"go.yaml.in/yaml/v3"
 
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
 
 func (dc *decoder) unknownField(k *yaml.Node, name string, si *structInfo) {
 	where := dc.pathString()
-	var summary string
-	if where == "" {
-		summary = dc.r.l.f("Unknown field %s", "Campo desconocido %s", q(name))
-	} else {
-		summary = dc.r.l.f("Unknown field %s in %s", "Campo desconocido %s en %s", q(name), where)
+	summary := msg.New("k8s.unknown-field", msg.Args{"Field": q(name)})
+	if where != "" {
+		summary = msg.New("k8s.unknown-field.in", msg.Args{"Field": q(name), "Path": where})
 	}
-	hint := ""
+	var hint msg.Text
 	if s := suggest.Nearest(name, si.names); s != "" {
-		hint = dc.r.l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
-	} else if alt := dc.misplaced(name); alt != "" {
+		hint = didYouMean(s)
+	} else if alt := misplaced(name); !alt.IsZero() {
 		hint = alt
 	} else {
-		hint = dc.r.l.f("Remove it, or check its indentation: it may belong to the level above or below. Valid fields here: %s.",
-			"Quítalo o revisa su sangría: puede que pertenezca al nivel de arriba o de abajo. Campos válidos aquí: %s.", listNames(si.names))
+		hint = msg.New("k8s.unknown-field.hint", msg.Args{"Fields": listNames(si.names)})
 	}
 	dc.r.add(ruleUnknownField, dc.doc.rng(k), summary, hint)
 }
 
 // misplaced recognises fields learners often put one level off.
-func (dc *decoder) misplaced(name string) string {
+func misplaced(name string) msg.Text {
 	switch name {
 	case "containers", "volumes", "serviceAccountName", "nodeSelector", "imagePullSecrets", "initContainers":
-		return dc.r.l.f("%s belongs in the pod spec (spec.template.spec in a workload); check the indentation.",
-			"%s va en la spec del pod (spec.template.spec en una carga de trabajo); revisa la sangría.", bt(name))
+		return msg.New("k8s.misplaced.pod-spec", msg.Args{"Field": bt(name)})
 	case "labels", "annotations", "namespace":
-		return dc.r.l.f("%s belongs under metadata; check the indentation.", "%s va dentro de metadata; revisa la sangría.", bt(name))
+		return msg.New("k8s.misplaced.metadata", msg.Args{"Field": bt(name)})
 	case "requests", "limits":
-		return dc.r.l.f("%s belongs under the container's resources; check the indentation.", "%s va dentro de resources del contenedor; revisa la sangría.", bt(name))
+		return msg.New("k8s.misplaced.resources", msg.Args{"Field": bt(name)})
 	}
-	return ""
+	return msg.Text{}
 }
 
 func listNames(names []string) string {
@@ -68,38 +65,34 @@ func (dc *decoder) checkRequired(n *yaml.Node, t reflect.Type, ps []pair, owner 
 			at = dc.doc.rng(n.Content[0])
 		}
 		where := dc.pathString()
-		var summary string
 		if rf.rule == ruleContainerMissingImage {
 			cname := ""
 			if np := findPair(ps, "name"); np != nil && resolve(np.v).Kind == yaml.ScalarNode {
 				cname = resolve(np.v).Value
 			}
-			summary = dc.r.l.f("Container %s has no image", "El contenedor %s no tiene imagen", q(cname))
-			dc.r.add(rf.rule, at, summary, dc.r.l.f("Add `image:` with a full reference, e.g. `image: ghcr.io/acme/churn-api:1.4.2`.",
-				"Añade `image:` con una referencia completa, p. ej. `image: ghcr.io/acme/churn-api:1.4.2`."))
+			dc.r.add(rf.rule, at, msg.New("k8s.container-missing-image", msg.Args{"Container": q(cname)}), msg.New("k8s.container-missing-image.hint", nil))
 			continue
 		}
-		if where == "" {
-			summary = dc.r.l.f("Required field %s is missing", "Falta el campo obligatorio %s", q(rf.name))
-		} else {
-			summary = dc.r.l.f("Required field %s is missing in %s", "Falta el campo obligatorio %s en %s", q(rf.name), where)
+		summary := msg.New("k8s.required-field", msg.Args{"Field": q(rf.name)})
+		if where != "" {
+			summary = msg.New("k8s.required-field.in", msg.Args{"Field": q(rf.name), "Path": where})
 		}
-		dc.r.add(rf.rule, at, summary, requiredHint(dc.r.l, rf.name))
+		dc.r.add(rf.rule, at, summary, requiredHint(rf.name))
 	}
 }
 
-func requiredHint(l lang, field string) string {
+func requiredHint(field string) msg.Text {
 	switch field {
 	case "selector":
-		return l.f("Add `selector: {matchLabels: ...}` with the same labels as the pod template.", "Añade `selector: {matchLabels: ...}` con las mismas etiquetas que la plantilla del pod.")
+		return msg.New("k8s.required-field.selector", nil)
 	case "containers":
-		return l.f("Add a `containers:` list with at least one container that has a name and an image.", "Añade una lista `containers:` con al menos un contenedor con nombre e imagen.")
+		return msg.New("k8s.required-field.containers", nil)
 	case "template":
-		return l.f("Add a `template:` with metadata.labels and a spec listing the containers.", "Añade un `template:` con metadata.labels y una spec con los contenedores.")
+		return msg.New("k8s.required-field.template", nil)
 	case "scaleTargetRef":
-		return l.f("Add `scaleTargetRef:` with apiVersion apps/v1, kind Deployment and the Deployment's name.", "Añade `scaleTargetRef:` con apiVersion apps/v1, kind Deployment y el nombre del Deployment.")
+		return msg.New("k8s.required-field.scale-target-ref", nil)
 	case "maxReplicas":
-		return l.f("Add `maxReplicas:` with the most pods the autoscaler may run, e.g. 10.", "Añade `maxReplicas:` con el máximo de pods que puede lanzar el autoescalador, p. ej. 10.")
+		return msg.New("k8s.required-field.max-replicas", nil)
 	}
-	return l.f("Add %s here.", "Añade %s aquí.", bt(field+":"))
+	return msg.New("k8s.required-field.hint", msg.Args{"Field": bt(field + ":")})
 }

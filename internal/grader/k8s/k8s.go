@@ -2,8 +2,12 @@
 // it parses every document with positions, decodes each object strictly into
 // the real k8s.io/api types, then checks single objects and the references
 // between the objects given together. Every finding is a diag.Diagnostic that
-// points at the exact key or value a learner must change.
+// points at the exact key or value a learner must change. Its texts are
+// catalog messages (keys k8s.*, in internal/msg/locales/k8s.<lang>.yaml), so
+// the package never chooses a language and one result serves every reader.
 package k8s
+
+import "github.com/iactutor/iactutor/internal/msg"
 
 // Options tunes Load, Check and Lint.
 type Options struct {
@@ -11,6 +15,10 @@ type Options struct {
 	// reference to an object not among the files is an error instead of a
 	// warning.
 	Complete bool
-	// Lang is "en" or "es": the language of Summary/Detail/Hint texts.
-	Lang string
+}
+
+// didYouMean is the hint of every rule that found a near miss, so the
+// question reads the same wherever it is asked.
+func didYouMean(s string) msg.Text {
+	return msg.New("k8s.did-you-mean", msg.Args{"Suggestion": bt(s)})
 }

@@ -9,13 +9,15 @@ import (
 	"time"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 )
 
 func TestCorpusHasNoErrors(t *testing.T) {
+	corpusDir := corpusDir(t)
 	entries, err := os.ReadDir(corpusDir)
 	if err != nil {
-		t.Fatalf("the shared corpus must sit beside the repository at %s: %v", corpusDir, err)
+		t.Fatalf("reading the shared corpus at %s: %v", corpusDir, err)
 	}
 	folders := 0
 	for _, e := range entries {
@@ -32,11 +34,12 @@ func TestCorpusHasNoErrors(t *testing.T) {
 			if len(files) == 0 || len(ds) > 0 {
 				t.Fatalf("reading %s: %d files, %v", dir, len(files), ds)
 			}
+			p := printer(t, "en")
 			for _, d := range Lint(files, Options{}) {
 				if d.Severity == diag.SeverityError {
-					t.Errorf("%s %s %s: %s", where(d, true), d.Rule, d.Severity, d.Summary)
+					t.Errorf("%s %s %s: %s", where(d, true), d.Rule, d.Severity, p.Text(d.Summary))
 				} else {
-					t.Logf("%s %s: %s", where(d, true), d.Rule, d.Summary)
+					t.Logf("%s %s: %s", where(d, true), d.Rule, p.Text(d.Summary))
 				}
 			}
 		})
@@ -55,7 +58,7 @@ func TestLintEqualsLoadAndCheck(t *testing.T) {
 	}
 	for _, files := range inputs {
 		for _, complete := range []bool{false, true} {
-			opt := Options{Complete: complete, Lang: "es"}
+			opt := Options{Complete: complete}
 			s, ds := Load(files, opt)
 			ds = append(ds, Check(s, opt)...)
 			ds.Sort()
@@ -79,8 +82,9 @@ func TestGoodManifestIsClean(t *testing.T) {
 	files := []source.File{{Path: "good.yaml", Data: []byte(readTestdata(t, "good.yaml"))}}
 	for _, complete := range []bool{false, true} {
 		if ds := Lint(files, Options{Complete: complete}); len(ds) > 0 {
+			p := printer(t, "en")
 			for _, d := range ds {
-				t.Errorf("%s %s: %s", where(d, false), d.Rule, d.Summary)
+				t.Errorf("%s %s: %s", where(d, false), d.Rule, p.Text(d.Summary))
 			}
 		}
 	}
@@ -94,14 +98,20 @@ func TestMessages(t *testing.T) {
 		{"en", `Service "churn-api" selects app=churn-ap, but no pod has that label`, "Did you mean `churn-api`?"},
 		{"es", `El Service "churn-api" selecciona app=churn-ap, pero ningún pod tiene esa etiqueta`, "¿Querías decir `churn-api`?"},
 	}
+	ds := Lint(files, Options{})
+	if len(ds) != 1 {
+		t.Fatalf("got %+v", ds)
+	}
 	for _, c := range cases {
-		ds := Lint(files, Options{Lang: c.lang})
-		if len(ds) != 1 || ds[0].Summary != c.summary || ds[0].Hint != c.hint {
-			t.Errorf("%s: got %+v", c.lang, ds)
-			continue
+		p := printer(t, c.lang)
+		if got := p.Text(ds[0].Summary); got != c.summary {
+			t.Errorf("%s: summary %q, want %q", c.lang, got, c.summary)
 		}
-		if want := ruleIndex[ruleServiceSelector].In(c.lang).Why; ds[0].Detail != want {
-			t.Errorf("%s: detail %q, want the rule's explanation", c.lang, ds[0].Detail)
+		if got := p.Text(ds[0].Hint); got != c.hint {
+			t.Errorf("%s: hint %q, want %q", c.lang, got, c.hint)
+		}
+		if got, want := p.Text(ds[0].Detail), p.Text(ruleIndex[ruleServiceSelector].Why()); got != want || got == "" {
+			t.Errorf("%s: detail %q, want the rule's explanation %q", c.lang, got, want)
 		}
 	}
 }
@@ -120,18 +130,20 @@ func TestRulesCatalog(t *testing.T) {
 		if r.Severity == diag.SeverityInvalid {
 			t.Errorf("%s: no severity", r.ID)
 		}
-		for _, lang := range []string{"en", "es"} {
-			tx, ok := r.Text[lang]
-			if !ok || tx.Title == "" || tx.Why == "" || tx.Fix == "" {
-				t.Errorf("%s: incomplete %s text", r.ID, lang)
+		for _, lang := range langs {
+			p := printer(t, lang)
+			for _, tx := range []msg.Text{r.Title(), r.Why(), r.Fix()} {
+				if s := p.Text(tx); s == "" || strings.HasPrefix(s, "[") {
+					t.Errorf("%s: %s text %s is %q", r.ID, lang, tx.Key, s)
+				}
 			}
 		}
 	}
-	// Rules hands out copies: changing one must not change the catalogue.
+	// Rules hands out a copy: changing it must not change the catalogue.
 	rs := Rules()
-	rs[0].Text["en"] = rs[0].Text["es"]
-	if Rules()[0].Text["en"] == rs[0].Text["en"] {
-		t.Error("Rules() shares its maps with the catalogue")
+	rs[0].Lesson = "changed"
+	if Rules()[0].Lesson == "changed" {
+		t.Error("Rules() shares its slice with the catalogue")
 	}
 }
 
@@ -225,10 +237,17 @@ func TestHostileInput(t *testing.T) {
 	})
 	t.Run("control characters are not echoed", func(t *testing.T) {
 		data := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \"a\\e[31mred\\u202e\"\n  \"x\\e]0;title\\a\": 1\n"
-		for _, d := range Lint([]source.File{{Path: "c.yaml", Data: []byte(data)}}, Options{}) {
-			for _, s := range []string{d.Summary, d.Hint, d.Detail} {
-				if strings.ContainsAny(s, "\x1b\a\u202e") {
-					t.Errorf("raw control character in %q", s)
+		ds := Lint([]source.File{{Path: "c.yaml", Data: []byte(data)}}, Options{})
+		if len(ds) == 0 {
+			t.Fatal("no diagnostics")
+		}
+		for _, lang := range langs {
+			p := printer(t, lang)
+			for _, d := range ds {
+				for _, s := range []string{p.Text(d.Summary), p.Text(d.Hint), p.Text(d.Detail)} {
+					if strings.ContainsAny(s, "\x1b\a\u202e") {
+						t.Errorf("raw control character in %q", s)
+					}
 				}
 			}
 		}

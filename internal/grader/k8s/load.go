@@ -5,9 +5,10 @@ import (
 	"slices"
 	"strings"
 
-	yaml "sigs.k8s.io/yaml/goyaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
@@ -71,7 +72,7 @@ func (s *Set) Objects() []Object {
 // diagnostics; documents after a broken one are still loaded, so a learner
 // sees every problem at once.
 func Load(files []source.File, opt Options) (*Set, diag.Diagnostics) {
-	ld := &loader{r: &reporter{l: langOf(opt.Lang)}, set: &Set{}, types: typeCache{}, values: true, skipForeign: !opt.Complete}
+	ld := &loader{r: &reporter{}, set: &Set{}, types: typeCache{}, values: true, skipForeign: !opt.Complete}
 	ld.run(files)
 	return ld.set, ld.r.ds
 }
@@ -82,7 +83,7 @@ func Load(files []source.File, opt Options) (*Set, diag.Diagnostics) {
 // tree is at hand and then lets it go, and builds no generic values, so a
 // file of thousands of documents is linted in little memory.
 func Lint(files []source.File, opt Options) diag.Diagnostics {
-	r := &reporter{l: langOf(opt.Lang)}
+	r := &reporter{}
 	s := &Set{}
 	c := newChecker(s, r, opt)
 	ld := &loader{r: r, set: s, types: typeCache{}, skipForeign: !opt.Complete, onObject: func(i int) {
@@ -172,9 +173,8 @@ func (ld *loader) document(d doc, n *yaml.Node, chunk []byte, docIdx int) {
 		return
 	}
 	if root.Kind != yaml.MappingNode {
-		ld.r.add(ruleNotObject, d.rng(root), ld.r.l.f("This document is %s, not a Kubernetes object", "Este documento es %s, no un objeto de Kubernetes", describeNode(ld.r.l, root)),
-			ld.r.l.f("A manifest is a mapping that starts with `apiVersion:` and `kind:`; check that the top-level keys are not indented or prefixed with `- `.",
-				"Un manifiesto es un mapa que empieza con `apiVersion:` y `kind:`; comprueba que las claves de primer nivel no tengan sangría ni `- ` delante."))
+		ld.r.add(ruleNotObject, d.rng(root), msg.New("k8s.not-object.document", msg.Args{"What": describeNode(root)}),
+			msg.New("k8s.not-object.document.hint", nil))
 		return
 	}
 	ld.object(d, root, budgetFor(size), 0, origin{chunk, docIdx, -1})
@@ -242,7 +242,6 @@ func scalarString(n *yaml.Node) (string, bool) {
 }
 
 func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin) {
-	l := ld.r.l
 	_, apiV := mapGet(root, "apiVersion")
 	_, kindV := mapGet(root, "kind")
 	apiVersion, _ := scalarString(apiV)
@@ -257,7 +256,7 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 					continue
 				}
 				if it.Kind != yaml.MappingNode {
-					ld.r.add(ruleNotObject, d.rng(it), l.f("This list item is %s, not a Kubernetes object", "Este elemento de la lista es %s, no un objeto de Kubernetes", describeNode(l, it)), "")
+					ld.r.add(ruleNotObject, d.rng(it), msg.New("k8s.not-object.list-item", msg.Args{"What": describeNode(it)}), msg.Text{})
 					continue
 				}
 				ld.object(d, it, budget, depth+1, origin{from.chunk, from.docIdx, k})
@@ -267,18 +266,14 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 	}
 
 	if ld.skipForeign && depth == 0 && foreign(root, apiV, kindV) && !deeperThan(root, maxDepth) {
-		ld.r.add(ruleNotKubernetes, first, l.f("This document has no kind, metadata or spec, so it was not checked as a Kubernetes object",
-			"Este documento no tiene kind, metadata ni spec, así que no se revisó como objeto de Kubernetes"),
-			l.f("Other YAML, such as docker-compose.yml, a CI workflow or a Helm Chart.yaml, can stay in the folder. If this is meant to be a manifest, start it with `apiVersion:` and `kind:`.",
-				"Otros YAML, como docker-compose.yml, un flujo de CI o el Chart.yaml de Helm, pueden quedarse en la carpeta. Si esto debe ser un manifiesto, empiézalo con `apiVersion:` y `kind:`."))
+		ld.r.add(ruleNotKubernetes, first, msg.New("k8s.not-kubernetes", nil), msg.New("k8s.not-kubernetes.hint", nil))
 		return
 	}
 	if apiV == nil || isNull(apiV) {
-		ld.r.add(ruleMissingField, first, l.f("This object has no apiVersion", "Este objeto no tiene apiVersion"), apiVersionHint(l, kind))
+		ld.r.add(ruleMissingField, first, msg.New("k8s.object.no-api-version", nil), apiVersionHint(kind))
 	}
 	if kindV == nil || isNull(kindV) {
-		ld.r.add(ruleMissingField, first, l.f("This object has no kind", "Este objeto no tiene kind"),
-			l.f("Add `kind:` with the type of object, e.g. `kind: Deployment`.", "Añade `kind:` con el tipo de objeto, p. ej. `kind: Deployment`."))
+		ld.r.add(ruleMissingField, first, msg.New("k8s.object.no-kind", nil), msg.New("k8s.object.no-kind.hint", nil))
 	}
 
 	var typ reflect.Type
@@ -288,32 +283,32 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 		typ = kinds[apiVersion+" "+kind]
 	default:
 		if rm, ok := removedAPI(apiVersion, kind); ok {
-			hint := l.f("Kubernetes %s stopped serving it; there is no replacement for this kind.", "Kubernetes %s dejó de servirla; este tipo no tiene sustituto.", rm.release)
+			hint := msg.New("k8s.removed-api.no-replacement", msg.Args{"Release": rm.release})
 			if rm.replacement != "" {
-				hint = l.f("Use `apiVersion: %s` (check the fields too: some moved between versions).", "Usa `apiVersion: %s` (revisa también los campos: algunos cambiaron entre versiones).", rm.replacement)
+				hint = msg.New("k8s.removed-api.replacement", msg.Args{"APIVersion": rm.replacement})
 			}
-			ld.r.add(ruleRemovedAPI, d.rng(apiV), l.f("%s %s was removed in Kubernetes %s", "%s %s se eliminó en Kubernetes %s", clip(apiVersion), clip(kind), rm.release), hint)
+			ld.r.add(ruleRemovedAPI, d.rng(apiV), msg.New("k8s.removed-api", msg.Args{"APIVersion": clip(apiVersion), "Kind": clip(kind), "Release": rm.release}), hint)
 			break
 		}
 		if pref := preferredAPI(kind); pref != "" {
-			ld.r.add(ruleKindNotInAPI, d.rng(apiV), l.f("%s is not part of %s", "%s no forma parte de %s", clip(kind), clip(apiVersion)),
-				l.f("Use `apiVersion: %s` for a %s.", "Usa `apiVersion: %s` para un %s.", pref, clip(kind)))
+			ld.r.add(ruleKindNotInAPI, d.rng(apiV), msg.New("k8s.kind-not-in-api", msg.Args{"Kind": clip(kind), "APIVersion": clip(apiVersion)}),
+				msg.New("k8s.kind-not-in-api.hint", msg.Args{"APIVersion": pref, "Kind": clip(kind)}))
 			typ = kinds[pref+" "+kind]
 			break
 		}
 		if builtinGroup(apiVersion) {
-			hint := l.f("Check the spelling and capitals of the kind.", "Revisa la ortografía y las mayúsculas del kind.")
+			hint := msg.New("k8s.no-such-kind.hint", nil)
 			if s := suggest.Nearest(kind, kindNames); s != "" {
-				hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+				hint = didYouMean(s)
 			}
-			ld.r.add(ruleKindNotInAPI, d.rng(kindV), l.f("%s has no kind called %s", "%s no tiene ningún kind llamado %s", clip(apiVersion), q(kind)), hint)
+			ld.r.add(ruleKindNotInAPI, d.rng(kindV), msg.New("k8s.no-such-kind", msg.Args{"APIVersion": clip(apiVersion), "Kind": q(kind)}), hint)
 			break
 		}
-		hint := l.f("Its fields are not checked here; the cluster needs the CustomResourceDefinition installed.", "Sus campos no se revisan aquí; el clúster necesita tener instalada la CustomResourceDefinition.")
+		hint := msg.New("k8s.unknown-kind.hint", nil)
 		if s := suggest.Nearest(kind, kindNames); s != "" {
-			hint = l.f("If you meant the built-in %s, use `apiVersion: %s` and `kind: %s`.", "Si querías el %s estándar, usa `apiVersion: %s` y `kind: %s`.", s, preferredAPI(s), s)
+			hint = msg.New("k8s.unknown-kind.builtin", msg.Args{"Kind": s, "APIVersion": preferredAPI(s)})
 		}
-		ld.r.add(ruleUnknownKind, d.rng(kindV), l.f("%s %s is not a built-in kind, so only its YAML is checked", "%s %s no es un tipo estándar, así que solo se revisa su YAML", clip(apiVersion), clip(kind)), hint)
+		ld.r.add(ruleUnknownKind, d.rng(kindV), msg.New("k8s.unknown-kind", msg.Args{"APIVersion": clip(apiVersion), "Kind": clip(kind)}), hint)
 	}
 
 	dc := &decoder{r: ld.r, doc: d, kind: kind, types: ld.types, budget: budget, values: ld.values}
@@ -341,8 +336,7 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 		if metaK != nil {
 			at = d.rng(metaK)
 		}
-		ld.r.add(ruleMissingField, at, l.f("This %s has no metadata.name", "Este %s no tiene metadata.name", clip(kind)),
-			l.f("Add `name:` under metadata: lowercase letters, digits and '-', e.g. `name: churn-api`.", "Añade `name:` dentro de metadata: minúsculas, dígitos y '-', p. ej. `name: churn-api`."))
+		ld.r.add(ruleMissingField, at, msg.New("k8s.metadata.no-name", msg.Args{"Kind": clip(kind)}), msg.New("k8s.metadata.no-name.hint", nil))
 	}
 
 	idx := len(ld.set.objects)
@@ -360,9 +354,9 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 	}
 }
 
-func apiVersionHint(l lang, kind string) string {
+func apiVersionHint(kind string) msg.Text {
 	if p := preferredAPI(kind); p != "" {
-		return l.f("Add `apiVersion: %s` for a %s.", "Añade `apiVersion: %s` para un %s.", p, clip(kind))
+		return msg.New("k8s.object.no-api-version.for-kind", msg.Args{"APIVersion": p, "Kind": clip(kind)})
 	}
-	return l.f("Add `apiVersion:` first, e.g. `apiVersion: apps/v1` for a Deployment.", "Añade primero `apiVersion:`, p. ej. `apiVersion: apps/v1` para un Deployment.")
+	return msg.New("k8s.object.no-api-version.hint", nil)
 }

@@ -1,7 +1,9 @@
 package k8s
 
 import (
-	yaml "sigs.k8s.io/yaml/goyaml.v3"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // pair is one entry of a mapping, after "<<" merge keys are expanded.
@@ -34,9 +36,8 @@ func (dc *decoder) collectPairs(n *yaml.Node, depth int, report bool) []pair {
 			if prev := lookupPair(ps, seen, k.Value); prev != nil {
 				if report {
 					dc.r.add(ruleDuplicateKey, dc.doc.rng(k),
-						dc.r.l.f("Key %s appears twice in the same mapping (first on line %d)", "La clave %s aparece dos veces en el mismo mapa (la primera en la línea %d)", q(k.Value), dc.doc.pos(prev.k).Line),
-						dc.r.l.f("Keep one of the two: YAML parsers disagree on which one wins, and the API server rejects the object.",
-							"Deja solo una de las dos: los analizadores YAML no coinciden en cuál gana y el servidor de la API rechaza el objeto."))
+						msg.New("k8s.duplicate-key", msg.Args{"Key": q(k.Value), "Line": dc.doc.pos(prev.k).Line}),
+						msg.New("k8s.duplicate-key.hint", nil))
 				}
 				continue
 			}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	yaml "sigs.k8s.io/yaml/goyaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/iactutor/iactutor/internal/diag"
 )

@@ -2,11 +2,11 @@ package k8s
 
 import (
 	"fmt"
-	"strconv"
 
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
 
@@ -113,8 +113,8 @@ func (c *checker) cross() {
 // namespace.
 func (c *checker) namespaceMismatch(at diag.Range, what, name, ns, other string) {
 	c.r.add(ruleNamespaceMismatch, at,
-		c.r.l.f("%s %s is in namespace %s, but this object is in %s", "%s %s está en el namespace %s, pero este objeto está en %s", what, q(name), q(other), q(ns)),
-		c.r.l.f("Put both in the same namespace (no namespace means %s).", "Pon ambos en el mismo namespace (sin namespace es %s).", q("default")))
+		msg.New("k8s.namespace-mismatch", msg.Args{"Kind": what, "Name": q(name), "Namespace": q(other), "Here": q(ns)}),
+		msg.New("k8s.namespace-mismatch.hint", nil))
 }
 
 func (c *checker) service(ix *index, i int, o Object, svc *svcFacts) {
@@ -122,7 +122,6 @@ func (c *checker) service(ix *index, i int, o Object, svc *svcFacts) {
 	if len(sel) == 0 {
 		return
 	}
-	l := c.r.l
 	ns := nsOf(o)
 	var matched, elsewhere []int
 	for _, wi := range ix.candidates(sel) {
@@ -164,27 +163,26 @@ func (c *checker) service(ix *index, i int, o Object, svc *svcFacts) {
 			if hasPortName(declared, tp.StrVal) {
 				continue
 			}
-			hint := l.f("Use a port name the pods declare (%s) or the port number.", "Usa un nombre de puerto que declaren los pods (%s) o el número de puerto.", portNames(declared))
+			hint := msg.New("k8s.target-port.name.hint", msg.Args{"Names": portNames(declared)})
 			if s := suggest.Nearest(tp.StrVal, portNameList(declared)); s != "" {
-				hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+				hint = didYouMean(s)
 			}
 			c.r.add(ruleTargetPortMismatch, c.rng(i, path),
-				l.f("Service %s targets port name %s, but the selected pods declare no port with that name", "El Service %s apunta al nombre de puerto %s, pero los pods seleccionados no declaran ningún puerto con ese nombre", q(o.Name), q(tp.StrVal)), hint)
+				msg.New("k8s.target-port.name", msg.Args{"Service": q(o.Name), "PortName": q(tp.StrVal)}), hint)
 			continue
 		}
 		if hasPortNumber(declared, tp.IntVal) {
 			continue
 		}
 		c.r.add(ruleTargetPortMismatch, c.rng(i, path),
-			l.f("Service %s sends traffic to port %d, but the selected pods listen on %s", "El Service %s envía el tráfico al puerto %d, pero los pods seleccionados escuchan en %s", q(o.Name), tp.IntVal, portNumbers(declared)),
-			l.f("Set `targetPort: %d`.", "Pon `targetPort: %d`.", declared[0].ContainerPort))
+			msg.New("k8s.target-port.number", msg.Args{"Service": q(o.Name), "Port": tp.IntVal, "Ports": portNumbers(declared)}),
+			msg.New("k8s.target-port.number.hint", msg.Args{"Port": declared[0].ContainerPort}))
 	}
 }
 
 func (c *checker) serviceNoMatch(ix *index, i int, o Object, sel labelSet, ns string) {
-	l := c.r.l
 	at := c.rng(i, "spec.selector")
-	hint := l.f("Make the selector equal the labels in the pod template of the workload to expose.", "Haz que el selector coincida con las etiquetas de la plantilla del pod de la carga que quieres exponer.")
+	hint := msg.New("k8s.service-selector.hint", nil)
 	// Point at the label that differs when one workload is a near miss.
 	for _, kv := range sel {
 		var values []string
@@ -198,31 +196,30 @@ func (c *checker) serviceNoMatch(ix *index, i int, o Object, sel labelSet, ns st
 		}
 		at = c.rng(i, fmt.Sprintf("spec.selector[%q]", kv.k))
 		if s := suggest.Nearest(kv.v, values); s != "" {
-			hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+			hint = didYouMean(s)
 		}
 		break
 	}
 	c.r.addSev(ruleServiceSelector, c.refSeverity(), at,
-		l.f("Service %s selects %s, but no pod has that label", "El Service %s selecciona %s, pero ningún pod tiene esa etiqueta", q(o.Name), sel.String()), hint)
+		msg.New("k8s.service-selector", msg.Args{"Service": q(o.Name), "Selector": sel.String()}), hint)
 }
 
 func (c *checker) backend(ix *index, i int, ns string, b backendFacts) {
 	if b.name == "" {
 		return
 	}
-	l := c.r.l
 	si, found, other := ix.find("Service", ns, b.name)
 	if !found {
 		if other != "" {
 			c.namespaceMismatch(c.rng(i, b.path+".name"), "Service", b.name, ns, other)
 			return
 		}
-		hint := l.f("Create the Service or use the name of an existing one.", "Crea el Service o usa el nombre de uno que exista.")
+		hint := msg.New("k8s.ingress-backend.service.hint", nil)
 		if s := suggest.Nearest(b.name, ix.names("Service", ns)); s != "" {
-			hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+			hint = didYouMean(s)
 		}
 		c.r.addSev(ruleIngressBackend, c.refSeverity(), c.rng(i, b.path+".name"),
-			l.f("Ingress backend names Service %s, which is not among these files", "El backend del Ingress nombra el Service %s, que no está en estos archivos", q(b.name)), hint)
+			msg.New("k8s.ingress-backend.service", msg.Args{"Service": q(b.name)}), hint)
 		return
 	}
 	svc := c.s.items[si].facts.svc
@@ -238,19 +235,19 @@ func (c *checker) backend(ix *index, i int, ns string, b backendFacts) {
 		if hasPortName(ports, b.portName) {
 			return
 		}
-		hint := l.f("Use one of the Service's port names (%s) or a port number.", "Usa uno de los nombres de puerto del Service (%s) o un número de puerto.", portNames(ports))
+		hint := msg.New("k8s.ingress-backend.port-name.hint", msg.Args{"Names": portNames(ports)})
 		if s := suggest.Nearest(b.portName, portNameList(ports)); s != "" {
-			hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+			hint = didYouMean(s)
 		}
 		c.r.add(ruleIngressBackend, c.rng(i, b.path+".port.name"),
-			l.f("Service %s has no port named %s", "El Service %s no tiene ningún puerto llamado %s", q(b.name), q(b.portName)), hint)
+			msg.New("k8s.ingress-backend.port-name", msg.Args{"Service": q(b.name), "PortName": q(b.portName)}), hint)
 	case b.portNumber != 0:
 		if hasPortNumber(ports, b.portNumber) || len(ports) == 0 {
 			return
 		}
 		c.r.add(ruleIngressBackend, c.rng(i, b.path+".port.number"),
-			l.f("Service %s has no port %d; it exposes %s", "El Service %s no tiene el puerto %d; expone %s", q(b.name), b.portNumber, portNumbers(ports)),
-			l.f("Use the Service's `port` (not the container's targetPort): %s.", "Usa el `port` del Service (no el targetPort del contenedor): %s.", bt("number: "+strconv.Itoa(int(ports[0].ContainerPort)))))
+			msg.New("k8s.ingress-backend.port-number", msg.Args{"Service": q(b.name), "Port": b.portNumber, "Ports": portNumbers(ports)}),
+			msg.New("k8s.ingress-backend.port-number.hint", msg.Args{"Port": ports[0].ContainerPort}))
 	}
 }
 
@@ -258,7 +255,6 @@ func (c *checker) hpa(ix *index, i int, o Object, h *hpaFacts) {
 	if h.kind == "" || h.name == "" {
 		return
 	}
-	l := c.r.l
 	ns := nsOf(o)
 	ti, found, other := ix.find(h.kind, ns, h.name)
 	if !found {
@@ -266,19 +262,19 @@ func (c *checker) hpa(ix *index, i int, o Object, h *hpaFacts) {
 			c.namespaceMismatch(c.rng(i, "spec.scaleTargetRef.name"), h.kind, h.name, ns, other)
 			return
 		}
-		hint := l.f("Use the kind and name of the Deployment to scale.", "Usa el kind y el nombre del Deployment que quieres escalar.")
+		hint := msg.New("k8s.hpa-target.hint", nil)
 		if s := suggest.Nearest(h.name, ix.names(h.kind, ns)); s != "" {
-			hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+			hint = didYouMean(s)
 		} else {
 			for _, k := range []string{"Deployment", "StatefulSet", "ReplicaSet"} {
 				if _, ok := ix.byKind[k][ns][h.name]; ok && k != h.kind {
-					hint = l.f("There is a %s with that name: use `kind: %s`.", "Hay un %s con ese nombre: usa `kind: %s`.", k, k)
+					hint = msg.New("k8s.hpa-target.kind", msg.Args{"Kind": k})
 					break
 				}
 			}
 		}
 		c.r.addSev(ruleHPATargetMissing, c.refSeverity(), c.rng(i, "spec.scaleTargetRef.name"),
-			l.f("HPA %s scales %s %s, which is not among these files", "El HPA %s escala el %s %s, que no está en estos archivos", q(o.Name), clip(h.kind), q(h.name)), hint)
+			msg.New("k8s.hpa-target", msg.Args{"HPA": q(o.Name), "Kind": clip(h.kind), "Name": q(h.name)}), hint)
 		return
 	}
 	pf := c.s.items[ti].facts.pod
@@ -295,15 +291,14 @@ func (c *checker) hpa(ix *index, i int, o Object, h *hpaFacts) {
 			at = cp + ".resources"
 		}
 		c.r.add(ruleHPACPURequest, c.keyRng(ti, at),
-			l.f("HPA %s scales on CPU utilization, but container %s has no CPU request", "El HPA %s escala por utilización de CPU, pero el contenedor %s no tiene petición de CPU", q(o.Name), q(ct.name)),
-			l.f("Add `resources.requests.cpu`, e.g. `cpu: 250m`, to container %s.", "Añade `resources.requests.cpu`, p. ej. `cpu: 250m`, al contenedor %s.", q(ct.name)))
+			msg.New("k8s.hpa-cpu-request", msg.Args{"HPA": q(o.Name), "Container": q(ct.name)}),
+			msg.New("k8s.hpa-cpu-request.hint", msg.Args{"Container": q(ct.name)}))
 	}
 }
 
 // podRefs checks that the ConfigMaps, Secrets, keys, volume claims and
 // service account a pod needs exist.
 func (c *checker) podRefs(ix *index, i int, pf *podFacts) {
-	l := c.r.l
 	ns := nsOf(c.s.objects[i])
 	for _, r := range pf.refs {
 		ti, found, other := ix.find(r.kind, ns, r.name)
@@ -315,12 +310,12 @@ func (c *checker) podRefs(ix *index, i int, pf *podFacts) {
 				c.namespaceMismatch(c.rng(i, r.namePath), r.kind, r.name, ns, other)
 				continue
 			}
-			hint := l.f("Create the %s in this namespace, or fix the name.", "Crea el %s en este namespace o corrige el nombre.", r.kind)
+			hint := msg.New("k8s.ref-missing.hint", msg.Args{"Kind": r.kind})
 			if s := suggest.Nearest(r.name, ix.names(r.kind, ns)); s != "" {
-				hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+				hint = didYouMean(s)
 			}
 			c.r.addSev(ruleRefMissing, c.refSeverity(), c.rng(i, r.namePath),
-				l.f("%s %s is not among these files", "El %s %s no está en estos archivos", r.kind, q(r.name)), hint)
+				msg.New("k8s.ref-missing", msg.Args{"Kind": r.kind, "Name": q(r.name)}), hint)
 			continue
 		}
 		if r.key == "" {
@@ -330,12 +325,12 @@ func (c *checker) podRefs(ix *index, i int, pf *podFacts) {
 		if contains(keys, r.key) {
 			continue
 		}
-		hint := l.f("Use one of its keys: %s.", "Usa una de sus claves: %s.", listNames(keys))
+		hint := msg.New("k8s.ref-missing-key.hint", msg.Args{"Keys": listNames(keys)})
 		if s := suggest.Nearest(r.key, keys); s != "" {
-			hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+			hint = didYouMean(s)
 		}
 		// The object is here and lacks the key: the pod will not start.
 		c.r.addSev(ruleRefMissing, diag.SeverityError, c.rng(i, r.keyPath),
-			l.f("%s %s has no key %s", "El %s %s no tiene la clave %s", r.kind, q(r.name), q(r.key)), hint)
+			msg.New("k8s.ref-missing-key", msg.Args{"Kind": r.kind, "Name": q(r.name), "Key": q(r.key)}), hint)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"k8s.io/apimachinery/pkg/util/validation"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // checkName applies the API server's naming rules to metadata.name.
@@ -12,7 +14,6 @@ func (c *checker) checkName(i int, o Object) {
 	if o.Name == "" {
 		return
 	}
-	l := c.r.l
 	var errs []string
 	label := false
 	switch o.Kind {
@@ -31,17 +32,21 @@ func (c *checker) checkName(i int, o Object) {
 	if len(errs) == 0 {
 		return
 	}
-	rule := "lowercase letters, digits, '-' and '.'"
-	ruleEs := "minúsculas, dígitos, '-' y '.'"
+	allowed := "k8s.name-rule.subdomain"
 	if label {
-		rule, ruleEs = "lowercase letters, digits and '-', at most 63 characters", "minúsculas, dígitos y '-', como mucho 63 caracteres"
+		allowed = "k8s.name-rule.label"
 		if o.Kind == "Service" {
-			rule, ruleEs = rule+", starting with a letter", ruleEs+", empezando por una letra"
+			allowed = "k8s.name-rule.service"
 		}
 	}
 	c.r.add(ruleInvalidName, c.rng(i, "metadata.name"),
-		l.f("%s name %s is not valid: use %s", "El nombre de %s %s no es válido: usa %s", clip(o.Kind), q(o.Name), l.pick(rule, ruleEs)),
-		l.f("Try %s.", "Prueba con %s.", bt(fixName(o.Name, label))))
+		msg.New("k8s.invalid-name", msg.Args{"Kind": clip(o.Kind), "Name": q(o.Name), "Allowed": msg.New(allowed, nil)}),
+		tryName(fixName(o.Name, label)))
+}
+
+// tryName is the hint that proposes a valid name.
+func tryName(s string) msg.Text {
+	return msg.New("k8s.try-name", msg.Args{"Name": bt(s)})
 }
 
 // fixName proposes a valid name close to the one written.
@@ -85,7 +90,6 @@ const maxPerList = 20
 
 // checkLabels validates label keys and values at path.
 func (c *checker) checkLabels(i int, path string, labels map[string]string) {
-	l := c.r.l
 	found := 0
 	for _, k := range sortedKeys(labels) {
 		if found >= maxPerList {
@@ -96,16 +100,13 @@ func (c *checker) checkLabels(i int, path string, labels map[string]string) {
 		if errs := validation.IsQualifiedName(k); len(errs) > 0 {
 			found++
 			c.r.add(ruleInvalidLabel, c.keyRng(i, kp),
-				l.f("Label key %s is not valid", "La clave de etiqueta %s no es válida", q(k)),
-				l.f("Use letters, digits, '-', '_' and '.', at most 63 characters, with an optional prefix such as `app.kubernetes.io/`.",
-					"Usa letras, dígitos, '-', '_' y '.', como mucho 63 caracteres, con un prefijo opcional como `app.kubernetes.io/`."))
+				msg.New("k8s.invalid-label-key", msg.Args{"Key": q(k)}), msg.New("k8s.invalid-label-key.hint", nil))
 		}
 		if errs := validation.IsValidLabelValue(v); len(errs) > 0 {
 			found++
 			c.r.add(ruleInvalidLabel, c.rng(i, kp),
-				l.f("Label value %s for %s is not valid", "El valor de etiqueta %s para %s no es válido", q(v), q(k)),
-				l.f("Use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, e.g. %s.",
-					"Usa como mucho 63 letras, dígitos, '-', '_' o '.', empezando y terminando por letra o dígito, p. ej. %s.", bt(fixName(v, true))))
+				msg.New("k8s.invalid-label-value", msg.Args{"Value": q(v), "Key": q(k)}),
+				msg.New("k8s.invalid-label-value.hint", msg.Args{"Example": bt(fixName(v, true))}))
 		}
 	}
 }

@@ -2,7 +2,6 @@ package k8s
 
 import (
 	"fmt"
-	"github.com/iactutor/iactutor/internal/suggest"
 	"strings"
 
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
@@ -12,6 +11,8 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/suggest"
 )
 
 // object runs the rules that need one object only.
@@ -62,7 +63,6 @@ func (c *checker) checkSelector(i int, typed any, pt podTemplate) {
 	if sel == nil {
 		return
 	}
-	l := c.r.l
 	c.checkLabels(i, "spec.selector.matchLabels", sel.MatchLabels)
 	tl := pt.meta.Labels
 	for _, k := range sortedKeys(sel.MatchLabels) {
@@ -74,21 +74,21 @@ func (c *checker) checkSelector(i int, typed any, pt podTemplate) {
 		path := fmt.Sprintf("spec.selector.matchLabels[%q]", k)
 		if !ok {
 			c.r.add(ruleSelectorMismatch, c.rng(i, path),
-				l.f("Selector needs %s, but the pod template has no %s label", "El selector pide %s, pero la plantilla del pod no tiene la etiqueta %s", labelString(k, want), q(k)),
-				l.f("Add `%s: %s` to %smetadata.labels.", "Añade `%s: %s` en %smetadata.labels.", clip(k), clip(want), pt.prefix))
+				msg.New("k8s.selector-mismatch.missing", msg.Args{"Want": labelString(k, want), "Key": q(k)}),
+				msg.New("k8s.selector-mismatch.missing.hint", msg.Args{"Key": clip(k), "Value": clip(want), "Prefix": pt.prefix}))
 			continue
 		}
 		c.r.add(ruleSelectorMismatch, c.rng(i, path),
-			l.f("Selector needs %s, but the pod template has %s", "El selector pide %s, pero la plantilla del pod tiene %s", labelString(k, want), labelString(k, got)),
-			l.f("Make them equal: use the same value in spec.selector.matchLabels and %smetadata.labels.", "Haz que coincidan: usa el mismo valor en spec.selector.matchLabels y en %smetadata.labels.", pt.prefix))
+			msg.New("k8s.selector-mismatch.differs", msg.Args{"Want": labelString(k, want), "Got": labelString(k, got)}),
+			msg.New("k8s.selector-mismatch.differs.hint", msg.Args{"Prefix": pt.prefix}))
 	}
 	for j, e := range sel.MatchExpressions {
 		if matchExpression(e.Key, string(e.Operator), e.Values, tl) {
 			continue
 		}
 		c.r.add(ruleSelectorMismatch, c.rng(i, fmt.Sprintf("spec.selector.matchExpressions[%d]", j)),
-			l.f("The pod template's labels do not satisfy the selector expression on %s", "Las etiquetas de la plantilla del pod no cumplen la expresión del selector sobre %s", q(e.Key)),
-			l.f("Change %smetadata.labels or the expression so they agree.", "Cambia %smetadata.labels o la expresión para que concuerden.", pt.prefix))
+			msg.New("k8s.selector-mismatch.expression", msg.Args{"Key": q(e.Key)}),
+			msg.New("k8s.selector-mismatch.expression.hint", msg.Args{"Prefix": pt.prefix}))
 	}
 }
 
@@ -118,7 +118,6 @@ func contains(list []string, s string) bool {
 
 // checkPod runs the container rules of a pod spec.
 func (c *checker) checkPod(i int, pt podTemplate) {
-	l := c.r.l
 	names := map[string]string{} // port name -> path of first use
 	for _, cl := range containerLists(pt.spec) {
 		for j, ct := range cl.list {
@@ -126,8 +125,7 @@ func (c *checker) checkPod(i int, pt podTemplate) {
 			if ct.Name != "" {
 				if errs := validation.IsDNS1123Label(ct.Name); len(errs) > 0 {
 					c.r.add(ruleInvalidName, c.rng(i, cp+".name"),
-						l.f("Container name %s is not valid: use lowercase letters, digits and '-'", "El nombre de contenedor %s no es válido: usa minúsculas, dígitos y '-'", q(ct.Name)),
-						l.f("Try %s.", "Prueba con %s.", bt(fixName(ct.Name, true))))
+						msg.New("k8s.invalid-container-name", msg.Args{"Name": q(ct.Name)}), tryName(fixName(ct.Name, true)))
 				}
 			}
 			seen := map[string]bool{}
@@ -140,8 +138,7 @@ func (c *checker) checkPod(i int, pt podTemplate) {
 				key := fmt.Sprintf("%d/%s", p.ContainerPort, proto)
 				if p.ContainerPort != 0 && seen[key] {
 					c.r.add(ruleDuplicatePort, c.rng(i, pp+".containerPort"),
-						l.f("Container %s declares port %d twice", "El contenedor %s declara el puerto %d dos veces", q(ct.Name), p.ContainerPort),
-						l.f("Remove the second entry.", "Quita la segunda entrada."))
+						msg.New("k8s.duplicate-port", msg.Args{"Container": q(ct.Name), "Port": p.ContainerPort}), msg.New("k8s.duplicate-port.hint", nil))
 				}
 				seen[key] = true
 				if p.Name != "" {
@@ -149,8 +146,7 @@ func (c *checker) checkPod(i int, pt podTemplate) {
 						if _, dup := names[p.Name]; dup {
 							// names must be unique in a pod: the API server refuses duplicates
 							c.r.addSev(ruleDuplicatePort, diag.SeverityError, c.rng(i, pp+".name"),
-								l.f("Port name %s is used twice in this pod", "El nombre de puerto %s se usa dos veces en este pod", q(p.Name)),
-								l.f("Give each port a unique name.", "Da a cada puerto un nombre distinto."))
+								msg.New("k8s.duplicate-port-name", msg.Args{"Name": q(p.Name)}), msg.New("k8s.duplicate-port-name.hint", nil))
 						}
 						names[p.Name] = pp
 					}
@@ -167,7 +163,6 @@ func (c *checker) checkPod(i int, pt podTemplate) {
 // checkVolumeMounts reports mounts that name no volume of the pod, which
 // the API server rejects.
 func (c *checker) checkVolumeMounts(i int, cp string, ct corev1.Container, pt podTemplate) {
-	l := c.r.l
 	names := append([]string{}, pt.claims...)
 	for _, v := range pt.spec.Volumes {
 		names = append(names, v.Name)
@@ -176,12 +171,12 @@ func (c *checker) checkVolumeMounts(i int, cp string, ct corev1.Container, pt po
 		if vm.Name == "" || contains(names, vm.Name) {
 			continue
 		}
-		hint := l.f("Add a volume named %s under %sspec.volumes, or use the name of an existing one.", "Añade un volumen llamado %s en %sspec.volumes, o usa el nombre de uno existente.", q(vm.Name), pt.prefix)
+		hint := msg.New("k8s.volume-mount-missing.hint", msg.Args{"Volume": q(vm.Name), "Prefix": pt.prefix})
 		if s := suggest.Nearest(vm.Name, names); s != "" {
-			hint = l.f("Did you mean %s?", "¿Quisiste decir %s?", bt(s))
+			hint = msg.New("k8s.volume-mount-missing.did-you-mean", msg.Args{"Suggestion": bt(s)})
 		}
 		c.r.add(ruleVolumeMountMissing, c.rng(i, fmt.Sprintf("%s.volumeMounts[%d].name", cp, k)),
-			l.f("Container %s mounts volume %s, but the pod has no volume with that name", "El contenedor %s monta el volumen %s, pero el pod no tiene ningún volumen con ese nombre", q(ct.Name), q(vm.Name)),
+			msg.New("k8s.volume-mount-missing", msg.Args{"Container": q(ct.Name), "Volume": q(vm.Name)}),
 			hint)
 	}
 }
@@ -190,8 +185,7 @@ func (c *checker) checkVolumeMounts(i int, cp string, ct corev1.Container, pt po
 func (c *checker) portName(i int, path, name string) bool {
 	if errs := validation.IsValidPortName(name); len(errs) > 0 {
 		c.r.add(ruleInvalidName, c.rng(i, path),
-			c.r.l.f("Port name %s is not valid: at most 15 lowercase letters, digits and '-', with at least one letter", "El nombre de puerto %s no es válido: como mucho 15 minúsculas, dígitos y '-', con al menos una letra", q(name)),
-			c.r.l.f("Try %s.", "Prueba con %s.", bt(fixPortName(name))))
+			msg.New("k8s.invalid-port-name", msg.Args{"Name": q(name)}), tryName(fixPortName(name)))
 		return false
 	}
 	return true
@@ -210,8 +204,7 @@ func (c *checker) hpaMinMax(i int, min *int32, max int32) {
 		return
 	}
 	c.r.add(ruleHPAMinMax, c.rng(i, "spec.minReplicas"),
-		c.r.l.f("minReplicas (%d) is greater than maxReplicas (%d)", "minReplicas (%d) es mayor que maxReplicas (%d)", *min, max),
-		c.r.l.f("Lower minReplicas or raise maxReplicas, e.g. 2 and 10.", "Baja minReplicas o sube maxReplicas, p. ej. 2 y 10."))
+		msg.New("k8s.hpa-min-max", msg.Args{"Min": *min, "Max": max}), msg.New("k8s.hpa-min-max.hint", nil))
 }
 
 func (c *checker) ingressPathTypes(i int, ing *networkingv1.Ingress) {
@@ -233,8 +226,7 @@ func (c *checker) ingressPathTypes(i int, ing *networkingv1.Ingress) {
 				shown = "/"
 			}
 			c.r.add(ruleIngressPathType, c.keyRng(i, at),
-				c.r.l.f("Path %s has no pathType", "La ruta %s no tiene pathType", q(shown)),
-				c.r.l.f("Add `pathType: Prefix` next to `path:`.", "Añade `pathType: Prefix` junto a `path:`."))
+				msg.New("k8s.ingress-path-type", msg.Args{"Path": q(shown)}), msg.New("k8s.ingress-path-type.hint", nil))
 		}
 	}
 }
@@ -251,8 +243,7 @@ func (c *checker) configMap(i int, cm *corev1.ConfigMap) {
 			if strings.Contains(up, w) && creds < maxPerList {
 				creds++
 				c.r.add(ruleConfigMapCredentials, c.keyRng(i, fmt.Sprintf("data[%q]", k)),
-					c.r.l.f("ConfigMap key %s looks like a credential", "La clave %s del ConfigMap parece una credencial", q(k)),
-					c.r.l.f("Move it to a Secret and read it with `secretKeyRef`.", "Muévela a un Secret y léela con `secretKeyRef`."))
+					msg.New("k8s.configmap-credentials", msg.Args{"Key": q(k)}), msg.New("k8s.configmap-credentials.hint", nil))
 				break
 			}
 		}
@@ -270,11 +261,11 @@ func (c *checker) dataKey(i int, field, k string, found *int) {
 	}
 	*found++
 	c.r.add(ruleInvalidName, c.keyRng(i, fmt.Sprintf("%s[%q]", field, k)),
-		c.r.l.f("Key %s is not valid: use letters, digits, '-', '_' and '.'", "La clave %s no es válida: usa letras, dígitos, '-', '_' y '.'", q(k)),
-		c.r.l.f("Try %s.", "Prueba con %s.", bt(strings.Map(func(r rune) rune {
+		msg.New("k8s.invalid-data-key", msg.Args{"Key": q(k)}),
+		tryName(strings.Map(func(r rune) rune {
 			if r == '-' || r == '_' || r == '.' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
 				return r
 			}
 			return '_'
-		}, k))))
+		}, k)))
 }

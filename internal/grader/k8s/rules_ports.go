@@ -6,6 +6,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
 
@@ -14,7 +15,6 @@ func (c *checker) checkProbes(i int, cp string, ct corev1.Container) {
 	if len(ct.Ports) == 0 {
 		return // ports are optional; nothing to compare with
 	}
-	l := c.r.l
 	for _, pr := range []struct {
 		field string
 		p     *corev1.Probe
@@ -51,20 +51,20 @@ func (c *checker) checkProbes(i int, cp string, ct corev1.Container) {
 			if hasPortName(ct.Ports, name) {
 				continue
 			}
-			hint := l.f("Use one of the container's port names: %s.", "Usa uno de los nombres de puerto del contenedor: %s.", portNames(ct.Ports))
+			hint := msg.New("k8s.probe-port.name.hint", msg.Args{"Names": portNames(ct.Ports)})
 			if s := suggest.Nearest(name, portNameList(ct.Ports)); s != "" {
-				hint = l.f("Did you mean %s?", "¿Querías decir %s?", bt(s))
+				hint = didYouMean(s)
 			}
 			c.r.add(ruleProbePortMismatch, c.rng(i, path),
-				l.f("%s of container %s uses port name %s, which the container does not declare", "%s del contenedor %s usa el nombre de puerto %s, que el contenedor no declara", pr.field, q(ct.Name), q(name)), hint)
+				msg.New("k8s.probe-port.name", msg.Args{"Probe": pr.field, "Container": q(ct.Name), "PortName": q(name)}), hint)
 			continue
 		}
 		if hasPortNumber(ct.Ports, num) {
 			continue
 		}
 		c.r.add(ruleProbePortMismatch, c.rng(i, path),
-			l.f("%s of container %s checks port %d, but the container listens on %s", "%s del contenedor %s comprueba el puerto %d, pero el contenedor escucha en %s", pr.field, q(ct.Name), num, portNumbers(ct.Ports)),
-			l.f("Use `port: %d` (or the port's name).", "Usa `port: %d` (o el nombre del puerto).", ct.Ports[0].ContainerPort))
+			msg.New("k8s.probe-port.number", msg.Args{"Probe": pr.field, "Container": q(ct.Name), "Port": num, "Ports": portNumbers(ct.Ports)}),
+			msg.New("k8s.probe-port.number.hint", msg.Args{"Port": ct.Ports[0].ContainerPort}))
 	}
 }
 

@@ -9,10 +9,12 @@ import (
 	"strings"
 	"time"
 
+	"go.yaml.in/yaml/v3"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
-	yaml "sigs.k8s.io/yaml/goyaml.v3"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // yaml11Bools are the plain words kubectl's YAML 1.1 reader turns into
@@ -73,8 +75,8 @@ func (dc *decoder) scalar(n *yaml.Node, t reflect.Type, v reflect.Value) any {
 		if !ok {
 			if dc.kind == "ConfigMap" && len(dc.path) == 2 && dc.path[0] == "data" {
 				dc.r.add(ruleConfigMapNonString, dc.doc.rng(n),
-					dc.r.l.f("ConfigMap value %s for %s is %s, not a string", "El valor %s de %s en el ConfigMap es %s, no un texto", q(n.Value), q(dc.path[1]), describe(dc.r.l, g)),
-					dc.r.l.f("Quote it: `%s: \"%s\"`.", "Ponlo entre comillas: `%s: \"%s\"`.", clip(dc.path[1]), clip(n.Value)))
+					msg.New("k8s.configmap-non-string", msg.Args{"Value": q(n.Value), "Key": q(dc.path[1]), "Actual": describe(g)}),
+					msg.New("k8s.quote-it", msg.Args{"Field": clip(dc.path[1]), "Value": clip(n.Value)}))
 				return g
 			}
 			dc.wrongType(n, t, "")
@@ -148,8 +150,8 @@ func (dc *decoder) quantity(n *yaml.Node, v reflect.Value) any {
 	qty, err := resource.ParseQuantity(strings.TrimSpace(n.Value))
 	if err != nil {
 		dc.r.add(ruleQuantityInvalid, dc.doc.rng(n),
-			dc.r.l.f("%s is not a valid quantity for %s", "%s no es una cantidad válida para %s", q(n.Value), q(dc.field())),
-			quantityHint(dc.r.l, n.Value, dc.field()))
+			msg.New("k8s.quantity-invalid", msg.Args{"Value": q(n.Value), "Field": q(dc.field())}),
+			quantityHint(n.Value, dc.field()))
 		return g
 	}
 	if v.IsValid() {
@@ -221,9 +223,7 @@ func (dc *decoder) bytes(n *yaml.Node, v reflect.Value) any {
 		if dc.kind == "Secret" {
 			key := dc.field()
 			dc.r.add(ruleSecretBase64, dc.doc.rng(n),
-				dc.r.l.f("Secret value for %s is not valid base64", "El valor del Secret para %s no es base64 válido", q(key)),
-				dc.r.l.f("Encode it with `echo -n 'value' | base64`, or move the plain value to `stringData:`.",
-					"Codifícalo con `echo -n 'valor' | base64`, o mueve el valor en claro a `stringData:`."))
+				msg.New("k8s.secret-base64", msg.Args{"Key": q(key)}), msg.New("k8s.secret-base64.hint", nil))
 			return s
 		}
 		dc.wrongType(n, bytesType, "")

@@ -1,7 +1,6 @@
 package k8s
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -9,25 +8,6 @@ import (
 	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/rules"
 )
-
-// lang picks between the English and Spanish wording of one message; every
-// call site carries both so a translation never drifts from its original.
-type lang string
-
-func langOf(s string) lang {
-	if s == "es" {
-		return "es"
-	}
-	return "en"
-}
-
-// f formats the message in the chosen language.
-func (l lang) f(en, es string, a ...any) string {
-	if l == "es" {
-		return fmt.Sprintf(es, a...)
-	}
-	return fmt.Sprintf(en, a...)
-}
 
 // maxEcho caps how much of a learner's value is repeated in a message.
 const maxEcho = 60
@@ -58,16 +38,15 @@ func clip(s string) string {
 // reporter collects diagnostics with the rule's default severity and its
 // explanation as the detail.
 type reporter struct {
-	l  lang
 	ds diag.Diagnostics
 }
 
-func (r *reporter) add(rule string, rng diag.Range, summary, hint string) {
+func (r *reporter) add(rule string, rng diag.Range, summary, hint msg.Text) {
 	r.addSev(rule, 0, rng, summary, hint)
 }
 
 // addSev reports with an explicit severity; 0 means the rule's default.
-func (r *reporter) addSev(rule string, sev diag.Severity, rng diag.Range, summary, hint string) {
+func (r *reporter) addSev(rule string, sev diag.Severity, rng diag.Range, summary, hint msg.Text) {
 	ru, ok := ruleIndex[rule]
 	if sev == diag.SeverityInvalid {
 		sev = diag.SeverityError
@@ -81,26 +60,10 @@ func (r *reporter) addSev(rule string, sev diag.Severity, rng diag.Range, summar
 	}
 	r.ds = append(r.ds, diag.Diagnostic{
 		Severity: sev,
-		Summary:  plain(summary),
+		Summary:  summary,
 		Detail:   detail,
 		Subject:  rng,
 		Rule:     rule,
-		Hint:     plain(hint),
+		Hint:     hint,
 	})
-}
-
-// plain wraps text already in the reporter's language.
-func plain(s string) msg.Text {
-	if s == "" {
-		return msg.Text{}
-	}
-	return msg.Plain(s)
-}
-
-// pick chooses between two ready-made texts.
-func (l lang) pick(en, es string) string {
-	if l == "es" {
-		return es
-	}
-	return en
 }

@@ -9,9 +9,10 @@ import (
 	"strconv"
 	"strings"
 
-	yaml "sigs.k8s.io/yaml/goyaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 var yamlErrLine = regexp.MustCompile(`^(?:yaml: )?(?:line (\d+): )?(.*)$`)
@@ -94,68 +95,53 @@ func errorLine(c chunk, msg string, fallback int) int {
 // syntaxError turns a goyaml error into a diagnostic at the line to fix,
 // with wording for someone who is new to YAML.
 func syntaxError(r *reporter, t *text, c chunk, err error) {
-	yline, msg := splitYAMLError(err)
+	yline, emsg := splitYAMLError(err)
 	fallback := yline
 	if fallback < 1 {
 		fallback = 1
 	}
-	line := errorLine(c, msg, fallback) + c.line - 1
+	line := errorLine(c, emsg, fallback) + c.line - 1
 	rng := lineRange(t, line)
-	l := r.l
-	var summary, hint string
+	var key string
+	var args msg.Args
 	switch {
-	case strings.Contains(msg, "tab character") || (strings.Contains(msg, "cannot start any token") && tabLine(t, c, &line)):
+	case strings.Contains(emsg, "tab character") || (strings.Contains(emsg, "cannot start any token") && tabLine(t, c, &line)):
 		if tabLine(t, c, &line) {
 			rng = tabRange(t, line)
 		}
-		summary = l.f("YAML does not allow tabs for indentation", "YAML no admite tabuladores para sangrar")
-		hint = l.f("Replace the tab at the start of this line with spaces (two per level is the usual choice).",
-			"Cambia el tabulador del principio de esta línea por espacios (lo habitual son dos por nivel).")
-	case strings.Contains(msg, "cannot start any token"):
-		summary = l.f("This line has a character that cannot start a YAML value here", "Esta línea tiene un carácter con el que no puede empezar un valor YAML aquí")
-		hint = l.f("Put the value in double quotes, for example `key: \"@value\"`.", "Pon el valor entre comillas dobles, por ejemplo `clave: \"@valor\"`.")
-	case strings.Contains(msg, "did not find expected key"):
-		summary = l.f("This line is not indented like the keys around it", "Esta línea no está sangrada como las claves que la rodean")
-		hint = l.f("Keys of the same mapping must start in the same column; align this line with its siblings using spaces.",
-			"Las claves de un mismo mapa deben empezar en la misma columna; alinea esta línea con sus hermanas usando espacios.")
-	case strings.Contains(msg, "did not find expected '-' indicator"):
-		summary = l.f("This line breaks the list above it", "Esta línea rompe la lista que tiene encima")
-		hint = l.f("Every item of a list starts with `- ` in the same column; a key of an item must line up with the first key after its dash.",
-			"Cada elemento de una lista empieza con `- ` en la misma columna; las claves de un elemento deben alinearse con la primera clave tras su guion.")
-	case strings.Contains(msg, "mapping values are not allowed"):
+		key = "k8s.yaml.tab"
+	case strings.Contains(emsg, "cannot start any token"):
+		key = "k8s.yaml.bad-start"
+	case strings.Contains(emsg, "did not find expected key"):
+		key = "k8s.yaml.indentation"
+	case strings.Contains(emsg, "did not find expected '-' indicator"):
+		key = "k8s.yaml.broken-list"
+	case strings.Contains(emsg, "mapping values are not allowed"):
 		if col, ok := secondColon(t.line(line)); ok {
 			rng = diag.Range{Filename: t.path, Start: diag.Pos{Line: line, Column: col}, End: diag.Pos{Line: line, Column: col + 1}}
 		}
-		summary = l.f("A colon on this line starts a key where YAML does not expect one", "Los dos puntos de esta línea abren una clave donde YAML no la espera")
-		hint = l.f("If the value itself contains \": \", put it in quotes; otherwise check this line's indentation against the line above.",
-			"Si el propio valor contiene \": \", ponlo entre comillas; si no, revisa la sangría de esta línea respecto a la de arriba.")
-	case strings.Contains(msg, "unexpected end of stream") && quoteRange(t, line, &rng):
-		summary = l.f("A quoted value is never closed", "Un valor entre comillas nunca se cierra")
-		hint = l.f("Add the closing quote at the end of the value.", "Añade la comilla de cierre al final del valor.")
-	case strings.Contains(msg, "expected ',' or ']'") || strings.Contains(msg, "expected ',' or '}'"):
-		summary = l.f("A list in [ ] or a mapping in { } is never closed", "Una lista entre [ ] o un mapa entre { } nunca se cierra")
-		hint = l.f("Close it on the same line, or write it in block style with one item per line.", "Ciérrala en la misma línea, o escríbela en estilo bloque con un elemento por línea.")
-	case strings.Contains(msg, "could not find expected ':'"):
-		summary = l.f("A key has no colon after it", "Una clave no lleva dos puntos detrás")
-		hint = l.f("Write `key: value`, with a space after the colon.", "Escribe `clave: valor`, con un espacio tras los dos puntos.")
-	case strings.HasPrefix(msg, "unknown anchor"):
-		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
+		key = "k8s.yaml.unexpected-colon"
+	case strings.Contains(emsg, "unexpected end of stream") && quoteRange(t, line, &rng):
+		key = "k8s.yaml.unclosed-quote"
+	case strings.Contains(emsg, "expected ',' or ']'") || strings.Contains(emsg, "expected ',' or '}'"):
+		key = "k8s.yaml.unclosed-flow"
+	case strings.Contains(emsg, "could not find expected ':'"):
+		key = "k8s.yaml.missing-colon"
+	case strings.HasPrefix(emsg, "unknown anchor"):
+		name := strings.TrimSuffix(strings.TrimPrefix(emsg, "unknown anchor '"), "' referenced")
 		if ln, col, ok := findInChunk(t, c, "*"+name); ok {
 			rng = diag.Range{Filename: t.path, Start: diag.Pos{Line: ln, Column: col}, End: diag.Pos{Line: ln, Column: col + 1 + len([]rune(name))}}
 		}
-		summary = l.f("The alias *%s names an anchor that is not defined before it", "El alias *%s nombra un ancla que no se define antes", clip(name))
-		hint = l.f("Define `&%s` on a value above this line, or write the value out.", "Define `&%s` en un valor por encima de esta línea, o escribe el valor completo.", clip(name))
-	case strings.Contains(msg, "exceeded max depth"):
-		summary = l.f("This document is nested far too deeply", "Este documento está anidado a demasiada profundidad")
-		hint = l.f("Kubernetes objects nest a few dozen levels at most; remove the extra nesting.", "Los objetos de Kubernetes anidan unas pocas decenas de niveles como mucho; quita el anidamiento sobrante.")
-	case strings.Contains(msg, "block sequence entries are not allowed"):
-		summary = l.f("A list item starts where a value was already given", "Empieza un elemento de lista donde ya se había dado un valor")
-		hint = l.f("Leave the value after the key's colon empty and put the `- ` items on the following lines.", "Deja vacío el valor tras los dos puntos de la clave y pon los elementos `- ` en las líneas siguientes.")
+		key, args = "k8s.yaml.unknown-anchor", msg.Args{"Name": clip(name)}
+	case strings.Contains(emsg, "exceeded max depth"):
+		key = "k8s.too-deep"
+	case strings.Contains(emsg, "block sequence entries are not allowed"):
+		key = "k8s.yaml.misplaced-item"
 	default:
-		summary = l.f("YAML cannot read this line: %s", "YAML no puede leer esta línea: %s", clip(msg))
-		hint = l.f("Check indentation (spaces only), colons after keys and matching quotes.", "Revisa la sangría (solo espacios), los dos puntos tras las claves y que las comillas cierren.")
+		key, args = "k8s.yaml.unreadable", msg.Args{"Message": clip(emsg)}
 	}
-	r.add(ruleYAMLSyntax, rng, summary, hint)
+	// Every summary key has its hint under the same key plus ".hint".
+	r.add(ruleYAMLSyntax, rng, msg.New(key, args), msg.New(key+".hint", args))
 }
 
 // tabLine reports whether line has a tab in its indentation, or else moves
