@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // goodQuestions is a checkpoint with one question of every kind (and a
@@ -94,18 +95,38 @@ func goodCourse() fstest.MapFS {
 	}
 }
 
+// printers renders diagnostics in the built-in catalog's languages.
+func printers(t testing.TB) (cat *msg.Catalog, en *msg.Printer) {
+	t.Helper()
+	cat, err := msg.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err = cat.Printer(msg.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat, en
+}
+
+// check loads and validates a course in the catalog's languages.
 func check(fs fstest.MapFS) (*Course, diag.Diagnostics) {
+	return checkIn(fs, catalogLanguages())
+}
+
+func checkIn(fs fstest.MapFS, langs []string) (*Course, diag.Diagnostics) {
 	src := Source{FS: fs}
 	c, ds := Load(src)
-	ds = append(ds, Validate(c, src, ValidateOptions{KnownRule: func(id string) bool { return id == "k8s/image-latest" }})...)
+	ds = append(ds, Validate(c, src, ValidateOptions{Languages: langs, KnownRule: func(id string) bool { return id == "k8s/image-latest" }})...)
 	ds.Sort()
 	return c, ds
 }
 
 func TestLoadGoodCourse(t *testing.T) {
+	_, en := printers(t)
 	c, ds := check(goodCourse())
 	if len(ds) != 0 {
-		t.Fatalf("unexpected diagnostics: %v", ds)
+		t.Fatalf("unexpected diagnostics:\n%s", dump(en, ds))
 	}
 	if len(c.Lessons) != 2 || c.Lessons[0].ID != "iac-why" || c.Lessons[1].Order != 2 {
 		t.Fatalf("lessons = %+v", c.Lessons)
@@ -171,17 +192,18 @@ func TestBrokenContent(t *testing.T) {
 		{"unknown warning rule", func(m fstest.MapFS) { set(m, ex, "validators: {}", "validators: {warnings: [k8s/nope]}") }, ex, 12, `names rule "k8s/nope"`},
 		{"bad folder name", func(m fstest.MapFS) { m["lessons/intro/lesson.md"] = &fstest.MapFile{Data: []byte("# x\n")} }, "lessons/intro", 0, "must look like NN-slug"},
 	}
+	_, en := printers(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := goodCourse()
 			tt.edit(m)
 			_, ds := check(m)
 			for _, d := range ds {
-				if d.Subject.Filename == tt.file && d.Subject.Start.Line == tt.line && strings.Contains(d.Summary, tt.substr) && d.Severity == diag.SeverityError {
+				if d.Subject.Filename == tt.file && d.Subject.Start.Line == tt.line && strings.Contains(en.Text(d.Summary), tt.substr) && d.Severity == diag.SeverityError {
 					return
 				}
 			}
-			t.Errorf("want an error at %s:%d containing %q, got:\n%s", tt.file, tt.line, tt.substr, dump(ds))
+			t.Errorf("want an error at %s:%d containing %q, got:\n%s", tt.file, tt.line, tt.substr, dump(en, ds))
 		})
 	}
 }
@@ -194,10 +216,10 @@ func set(m fstest.MapFS, name, old, new string) {
 	m[name] = &fstest.MapFile{Data: []byte(strings.Replace(s, old, new, 1))}
 }
 
-func dump(ds diag.Diagnostics) string {
+func dump(p *msg.Printer, ds diag.Diagnostics) string {
 	var b strings.Builder
 	for _, d := range ds {
-		fmt.Fprintf(&b, "  %s:%d: %s\n", d.Subject.Filename, d.Subject.Start.Line, d.Summary)
+		fmt.Fprintf(&b, "  %s:%d: %s\n", d.Subject.Filename, d.Subject.Start.Line, p.Text(d.Summary))
 	}
 	return b.String()
 }
@@ -228,7 +250,7 @@ func TestTextFallback(t *testing.T) {
 	if tx.In("es") != "hello" {
 		t.Error("missing Spanish must fall back to English")
 	}
-	if m := tx.Missing(); len(m) != 1 || m[0] != "es" {
+	if m := tx.Missing([]string{"en", "es"}); len(m) != 1 || m[0] != "es" {
 		t.Errorf("Missing = %v", m)
 	}
 }

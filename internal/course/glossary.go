@@ -1,9 +1,10 @@
 package course
 
 import (
-	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // Term is one glossary entry.
@@ -87,39 +88,39 @@ func fold(s string) string {
 func (v *loader) validateGlossary(c *Course) {
 	g := c.Glossary
 	if g == nil {
-		v.errorf(GlossaryFile, 0, "the course has no glossary (lessons/glossary.yaml)")
+		v.fail(GlossaryFile, 0, "course.no-glossary", msg.Args{"File": GlossaryFile})
 		return
 	}
 	if len(g.Terms) < MinGlossaryTerms {
-		v.errorf(GlossaryFile, 1, "the glossary needs at least %d terms, it has %d", MinGlossaryTerms, len(g.Terms))
+		v.fail(GlossaryFile, 1, "course.glossary-too-few", msg.Args{"Min": MinGlossaryTerms, "Have": len(g.Terms)})
 	}
 	ids := map[string]bool{}
 	for _, t := range g.Terms {
 		if t.ID == "" || ids[t.ID] {
-			v.errorf(GlossaryFile, t.Line, "term %q needs a unique id", t.ID)
+			v.fail(GlossaryFile, t.Line, "course.term-no-unique-id", msg.Args{"Term": t.ID})
 		}
 		ids[t.ID] = true
 	}
 	for _, t := range g.Terms {
-		name := fmt.Sprintf("term %q", t.ID)
+		name := msg.New("course.name.term", msg.Args{"Term": t.ID})
 		v.text(GlossaryFile, t.Line, name, t.Term)
-		v.text(GlossaryFile, t.Line, name+" definition", t.Definition)
+		v.text(GlossaryFile, t.Line, msg.New("course.name.definition", msg.Args{"Name": name}), t.Definition)
 		for _, s := range t.See {
 			if !ids[s] {
-				v.errorf(GlossaryFile, t.Line, "%s refers to term %q, which does not exist", name, s)
+				v.fail(GlossaryFile, t.Line, "course.term-unknown-see", msg.Args{"Name": name, "Term": s})
 			}
 		}
 		for _, l := range t.Lessons {
 			if _, ok := c.Lesson(l); !ok {
-				v.errorf(GlossaryFile, t.Line, "%s names lesson %q, which does not exist", name, l)
+				v.fail(GlossaryFile, t.Line, "course.names-unknown-lesson", msg.Args{"Name": name, "Lesson": l})
 			}
 		}
 	}
 	for _, les := range c.Lessons {
-		for _, lang := range Languages {
+		for _, lang := range les.Languages() {
 			for _, id := range linkedTerms(les.Body[lang]) {
 				if !ids[id] {
-					v.errorf(les.Dir, 0, "lesson %s (%s) links glossary term %q, which does not exist", les.ID, lang, id)
+					v.fail(les.Dir, 0, "course.lesson-unknown-term", msg.Args{"Lesson": les.ID, "Lang": lang, "Term": id})
 				}
 			}
 		}

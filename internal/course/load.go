@@ -3,7 +3,6 @@ package course
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -51,6 +50,8 @@ func Load(src Source) (*Course, diag.Diagnostics) {
 type loader struct {
 	src Source
 	ds  diag.Diagnostics
+	// langs are the languages validation requires.
+	langs []string
 }
 
 func (l *loader) name(p string) string {
@@ -60,10 +61,16 @@ func (l *loader) name(p string) string {
 	return filepath.Join(l.src.Root, filepath.FromSlash(p))
 }
 
-func (l *loader) errorf(file string, line int, format string, args ...any) {
+// fail reports a problem with the course at a file and line, in words of
+// the catalog (keys course.*).
+func (l *loader) fail(file string, line int, key string, args msg.Args) {
+	l.report(file, line, msg.New(key, args))
+}
+
+func (l *loader) report(file string, line int, t msg.Text) {
 	l.ds = append(l.ds, diag.Diagnostic{
 		Severity: diag.SeverityError,
-		Summary:  msg.Plain(fmt.Sprintf(format, args...)),
+		Summary:  t,
 		Subject:  diag.Point(l.name(file), line, 1),
 		Rule:     RuleContent,
 	})
@@ -73,7 +80,7 @@ func (l *loader) readFile(p string) ([]byte, bool) {
 	b, err := fs.ReadFile(l.src.FS, p)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			l.errorf(p, 0, "cannot read %s: %v", path.Base(p), err)
+			l.fail(p, 0, "course.cannot-read", msg.Args{"File": path.Base(p), "Err": err.Error()})
 		}
 		return nil, false
 	}
@@ -85,7 +92,7 @@ func (l *loader) numberedDirs(dir string) []string {
 	entries, err := fs.ReadDir(l.src.FS, dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			l.errorf(dir, 0, "cannot read folder: %v", err)
+			l.fail(dir, 0, "course.cannot-read-folder", msg.Args{"Err": err.Error()})
 		}
 		return nil
 	}
@@ -95,7 +102,7 @@ func (l *loader) numberedDirs(dir string) []string {
 			continue
 		}
 		if !numbered.MatchString(e.Name()) {
-			l.errorf(path.Join(dir, e.Name()), 0, "folder name %q must look like NN-slug (digits, a dash, then lower-case letters, digits and dashes)", e.Name())
+			l.fail(path.Join(dir, e.Name()), 0, "course.folder-name", msg.Args{"Name": e.Name()})
 			continue
 		}
 		out = append(out, e.Name())
@@ -126,12 +133,8 @@ func (l *loader) lessons() []*Lesson {
 	for _, d := range l.numberedDirs("lessons") {
 		dir := path.Join("lessons", d)
 		les := &Lesson{ID: slugOf(d), Order: orderOf(d), Dir: dir, Title: Text{}, Body: Text{}}
-		for _, lang := range Languages {
-			name := "lesson.md"
-			if lang != DefaultLang {
-				name = "lesson." + lang + ".md"
-			}
-			b, ok := l.readFile(path.Join(dir, name))
+		for lang, p := range l.contentFiles(dir, "lesson") {
+			b, ok := l.readFile(p)
 			if !ok {
 				continue
 			}
@@ -139,7 +142,7 @@ func (l *loader) lessons() []*Lesson {
 			les.Title[lang] = firstHeading(string(b))
 		}
 		if les.Body[DefaultLang] == "" {
-			l.errorf(dir, 0, "lesson %s has no lesson.md", les.ID)
+			l.fail(dir, 0, "course.lesson-no-file", msg.Args{"Lesson": les.ID, "File": langFile("lesson", DefaultLang)})
 		}
 		cpFile := path.Join(dir, "checkpoint.yaml")
 		if b, ok := l.readFile(cpFile); ok {
@@ -148,6 +151,58 @@ func (l *loader) lessons() []*Lesson {
 		out = append(out, les)
 	}
 	return out
+}
+
+// langFile names a content file in one language: base.md for the default
+// language, base.LANG.md for any other ("lesson.es.md", "task.qaa.md").
+func langFile(base, lang string) string {
+	if lang == DefaultLang {
+		return base + ".md"
+	}
+	return base + "." + lang + ".md"
+}
+
+// contentFiles finds the translations of a content file in dir by
+// language: base.md is the default language and base.LANG.md is LANG, for
+// any language code, so a new language needs only new files.
+func (l *loader) contentFiles(dir, base string) map[string]string {
+	entries, err := fs.ReadDir(l.src.FS, dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			l.fail(dir, 0, "course.cannot-read-folder", msg.Args{"Err": err.Error()})
+		}
+		return nil
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		lang, ok := fileLang(e.Name(), base)
+		if !ok || e.IsDir() {
+			continue
+		}
+		p := path.Join(dir, e.Name())
+		if prev, dup := out[lang]; dup {
+			l.fail(p, 0, "course.language-file-twice", msg.Args{"File": e.Name(), "Other": path.Base(prev), "Lang": lang})
+			continue
+		}
+		out[lang] = p
+	}
+	return out
+}
+
+// fileLang returns the language of base.md or base.LANG.md.
+func fileLang(name, base string) (string, bool) {
+	if name == base+".md" {
+		return DefaultLang, true
+	}
+	rest, ok := strings.CutPrefix(name, base+".")
+	if !ok {
+		return "", false
+	}
+	lang, ok := strings.CutSuffix(rest, ".md")
+	if !ok || !isLangCode(lang) {
+		return "", false
+	}
+	return lang, true
 }
 
 // firstHeading returns the text of the first "# " line, the lesson's title.
@@ -174,7 +229,7 @@ func (l *loader) decodeStrict(file string, b []byte, v any) (*yaml.Node, bool) {
 	}
 	unknown := unknownFields(doc.Content[0], reflect.TypeOf(v))
 	for _, u := range unknown {
-		l.errorf(file, u.Line, "field %s not found in %s", u.Value, u.where)
+		l.fail(file, u.Line, "course.unknown-field", msg.Args{"Field": u.Value, "Type": u.where})
 	}
 	if len(unknown) > 0 {
 		return nil, false
@@ -238,7 +293,14 @@ func unknownFields(n *yaml.Node, t reflect.Type) []unknownKey {
 
 var lineRE = regexp.MustCompile(`line (\d+): (.*)`)
 
+// yamlError reports the YAML parser's own messages verbatim, and the
+// course's text errors in the catalog's words.
 func (l *loader) yamlError(file string, src []byte, err error) {
+	var txe *textError
+	if errors.As(err, &txe) {
+		l.report(file, txe.line, txe.message)
+		return
+	}
 	var te *yaml.TypeError
 	msgs := []string{err.Error()}
 	if errors.As(err, &te) {
@@ -254,7 +316,7 @@ func (l *loader) yamlError(file string, src []byte, err error) {
 		if strings.Contains(m, "tab character") {
 			line = tabLine(src, line)
 		}
-		l.errorf(file, line, "%s", m)
+		l.report(file, line, msg.Plain(m))
 	}
 }
 
@@ -322,7 +384,7 @@ func (l *loader) exercises() []*Exercise {
 			file := path.Join(dir, "exercise.yaml")
 			b, ok := l.readFile(file)
 			if !ok {
-				l.errorf(dir, 0, "exercise folder has no exercise.yaml")
+				l.fail(dir, 0, "course.no-exercise-yaml", nil)
 				continue
 			}
 			ex := &Exercise{}
@@ -334,12 +396,8 @@ func (l *loader) exercises() []*Exercise {
 			ex.CheckLines = itemLines(doc, "checks")
 			ex.ExpectLines = keyLines(doc, "checks", "expect")
 			ex.Task = Text{}
-			for _, lang := range Languages {
-				name := "task.md"
-				if lang != DefaultLang {
-					name = "task." + lang + ".md"
-				}
-				if tb, ok := l.readFile(path.Join(dir, name)); ok {
+			for lang, p := range l.contentFiles(dir, "task") {
+				if tb, ok := l.readFile(p); ok {
 					ex.Task[lang] = string(tb)
 				}
 			}

@@ -5,25 +5,28 @@ package course
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
-// Languages the course is written in; English is the fallback for any text
-// that lacks a translation.
-var Languages = []string{"en", "es"}
-
-// DefaultLang is used when nothing else is known.
-const DefaultLang = "en"
+// DefaultLang is the language every text must have, and the one a missing
+// translation falls back to: the message catalog's default.
+const DefaultLang = msg.Default
 
 // Text is a piece of learner-facing text by language. In YAML it is either a
-// plain string (English) or a mapping such as {en: "...", es: "..."}.
+// plain string (the default language) or a mapping such as
+// {en: "...", es: "..."}; any language code may appear.
 type Text map[string]string
 
-// In returns the text in lang, or the English one when lang is missing.
+// In returns the text in lang, or the default language's when lang is
+// missing.
 func (t Text) In(lang string) string {
 	if s, ok := t[lang]; ok && s != "" {
 		return s
@@ -31,10 +34,10 @@ func (t Text) In(lang string) string {
 	return t[DefaultLang]
 }
 
-// Missing lists the course languages this text lacks.
-func (t Text) Missing() []string {
+// Missing lists the languages of langs this text lacks.
+func (t Text) Missing(langs []string) []string {
 	var out []string
-	for _, l := range Languages {
+	for _, l := range langs {
 		if strings.TrimSpace(t[l]) == "" {
 			out = append(out, l)
 		}
@@ -42,7 +45,48 @@ func (t Text) Missing() []string {
 	return out
 }
 
-// UnmarshalYAML accepts a scalar (English) or a language mapping.
+// Extra lists, sorted, the languages this text has beyond langs: a typo in
+// a language code, or a language the catalog cannot show.
+func (t Text) Extra(langs []string) []string {
+	var out []string
+	for _, l := range slices.Sorted(maps.Keys(t)) {
+		if !slices.Contains(langs, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Languages lists, sorted, the languages this text has.
+func (t Text) Languages() []string {
+	var out []string
+	for _, l := range slices.Sorted(maps.Keys(t)) {
+		if t[l] != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// isLangCode reports whether s is a language code as the catalog's file
+// names use them: a tag in its canonical spelling ("es", "pt-BR", "qaa").
+func isLangCode(s string) bool {
+	tag, err := language.Parse(s)
+	return err == nil && tag.String() == s
+}
+
+// textError is a text in a course file that cannot be read, at its line;
+// the loader shows its message in the author's language.
+type textError struct {
+	line    int
+	message msg.Text
+}
+
+func (e *textError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.message.Key) }
+
+// UnmarshalYAML accepts a scalar (the default language) or a mapping of
+// language codes to text. Which languages the course must have is decided
+// by validation, which knows the catalog.
 func (t *Text) UnmarshalYAML(n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -52,18 +96,18 @@ func (t *Text) UnmarshalYAML(n *yaml.Node) error {
 		m := Text{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if !slices.Contains(Languages, k.Value) {
-				return fmt.Errorf("line %d: unknown language %q (want one of %s)", k.Line, k.Value, strings.Join(Languages, ", "))
+			if !isLangCode(k.Value) {
+				return &textError{k.Line, msg.New("course.text-not-language", msg.Args{"Lang": k.Value})}
 			}
 			if v.Kind != yaml.ScalarNode {
-				return fmt.Errorf("line %d: the %s text must be a string", v.Line, k.Value)
+				return &textError{v.Line, msg.New("course.text-not-string", msg.Args{"Lang": k.Value})}
 			}
 			m[k.Value] = v.Value
 		}
 		*t = m
 		return nil
 	}
-	return fmt.Errorf("line %d: expected text or a mapping of languages to text", n.Line)
+	return &textError{n.Line, msg.New("course.text-shape", nil)}
 }
 
 // Course is everything a learner can study.
@@ -76,8 +120,8 @@ type Course struct {
 	Glossary *Glossary
 }
 
-// Lesson is one folder under lessons/: NN-slug with lesson.md, lesson.es.md
-// and checkpoint.yaml.
+// Lesson is one folder under lessons/: NN-slug with lesson.md (the default
+// language), lesson.LANG.md for each other language, and checkpoint.yaml.
 type Lesson struct {
 	// ID is the folder name without its number prefix.
 	ID string
@@ -93,16 +137,8 @@ type Lesson struct {
 	Checkpoint *Checkpoint
 }
 
-// Languages lists the languages the lesson body exists in.
-func (l *Lesson) Languages() []string {
-	var out []string
-	for _, lang := range Languages {
-		if l.Body[lang] != "" {
-			out = append(out, lang)
-		}
-	}
-	return out
-}
+// Languages lists, sorted, the languages the lesson body exists in.
+func (l *Lesson) Languages() []string { return l.Body.Languages() }
 
 // QuestionKind names how a question is answered.
 type QuestionKind string
@@ -117,7 +153,9 @@ const (
 )
 
 // QuestionKinds lists every kind, for validation messages.
-var QuestionKinds = []QuestionKind{Single, Multiple, TrueFalse, Order, Command}
+func QuestionKinds() []QuestionKind {
+	return []QuestionKind{Single, Multiple, TrueFalse, Order, Command}
+}
 
 // Checkpoint is the quiz at the end of a lesson.
 type Checkpoint struct {
@@ -175,7 +213,7 @@ type Exercise struct {
 	Track Track  `yaml:"-"`
 	Order int    `yaml:"-"`
 	Dir   string `yaml:"-"`
-	// Task is task.md and task.es.md.
+	// Task is task.md (the default language) and task.LANG.md by language.
 	Task Text `yaml:"-"`
 	// Line records where each check starts in exercise.yaml, by index.
 	CheckLines []int `yaml:"-"`
@@ -193,16 +231,8 @@ func (e *Exercise) Points() int {
 	return n
 }
 
-// Languages lists the languages the task exists in.
-func (e *Exercise) Languages() []string {
-	var out []string
-	for _, lang := range Languages {
-		if e.Task[lang] != "" {
-			out = append(out, lang)
-		}
-	}
-	return out
-}
+// Languages lists, sorted, the languages the task exists in.
+func (e *Exercise) Languages() []string { return e.Task.Languages() }
 
 // Check is one graded expectation of an exercise: either the validators
 // pass, or a CEL expression over the loaded files is true.

@@ -1,8 +1,9 @@
 package course
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // ModuleItem is one item of the module's checklist ("explain IaC", "read a
@@ -69,35 +70,35 @@ func (it ModuleItem) Done(p Progress) bool {
 // validateModule checks that the checklist names things that exist.
 func (v *loader) validateModule(c *Course) {
 	if c.Module == nil {
-		v.errorf(ModuleFile, 0, "the course has no module checklist (lessons/module.yaml)")
+		v.fail(ModuleFile, 0, "course.no-module", msg.Args{"File": ModuleFile})
 		return
 	}
 	seen := map[string]bool{}
 	for _, it := range c.Module.Items {
-		name := fmt.Sprintf("item %q", it.ID)
+		name := msg.New("course.name.item", msg.Args{"Item": it.ID})
 		if it.ID == "" || seen[it.ID] {
-			v.errorf(ModuleFile, it.Line, "%s needs a unique id", name)
+			v.fail(ModuleFile, it.Line, "course.item-no-unique-id", msg.Args{"Name": name})
 		}
 		seen[it.ID] = true
-		v.text(ModuleFile, it.Line, name+" title", it.Title)
+		v.text(ModuleFile, it.Line, msg.New("course.name.item-title", msg.Args{"Name": name}), it.Title)
 		if len(it.Questions)+len(it.Exercises) == 0 {
-			v.errorf(ModuleFile, it.Line, "%s is proven by nothing: list questions or exercises", name)
+			v.fail(ModuleFile, it.Line, "course.item-proven-by-nothing", msg.Args{"Name": name})
 		}
 		for _, l := range it.Lessons {
 			if _, ok := c.Lesson(l); !ok {
-				v.errorf(ModuleFile, it.Line, "%s names lesson %q, which does not exist", name, l)
+				v.fail(ModuleFile, it.Line, "course.names-unknown-lesson", msg.Args{"Name": name, "Lesson": l})
 			}
 		}
 		for _, q := range it.Questions {
 			les, qid, ok := strings.Cut(q, "/")
 			l, found := c.Lesson(les)
 			if !ok || !found || l.Checkpoint == nil || !hasQuestion(l.Checkpoint, qid) {
-				v.errorf(ModuleFile, it.Line, "%s names question %q, which does not exist (write lesson-id/question-id)", name, q)
+				v.fail(ModuleFile, it.Line, "course.item-unknown-question", msg.Args{"Name": name, "Question": q})
 			}
 		}
 		for _, e := range it.Exercises {
 			if _, ok := c.Exercise(e); !ok {
-				v.errorf(ModuleFile, it.Line, "%s names exercise %q, which does not exist", name, e)
+				v.fail(ModuleFile, it.Line, "course.item-unknown-exercise", msg.Args{"Name": name, "Exercise": e})
 			}
 		}
 	}

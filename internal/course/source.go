@@ -3,7 +3,11 @@ package course
 import (
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
+	"sync"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // Router joins the two embedded trees into the one layout a course folder
@@ -37,9 +41,19 @@ func Dir(path string) Source {
 	return Source{FS: os.DirFS(path), Root: path}
 }
 
+// catalogLanguages are the languages the program speaks: those of the
+// built-in message catalog, read once.
+var catalogLanguages = sync.OnceValue(func() []string {
+	c, err := msg.Builtin()
+	if err != nil {
+		return []string{DefaultLang}
+	}
+	return c.Languages()
+})
+
 // DetectLang picks the learner's language: the flag if given, else the first
 // of LC_ALL, LC_MESSAGES and LANG that is set; "es_AR.UTF-8" means "es". Any
-// language the course does not have means English.
+// language the message catalog does not have means the default language.
 func DetectLang(flag string, getenv func(string) string) string {
 	v := flag
 	if v == "" {
@@ -53,10 +67,8 @@ func DetectLang(flag string, getenv func(string) string) string {
 	if i := strings.IndexAny(v, "_.@-"); i >= 0 {
 		v = v[:i]
 	}
-	for _, l := range Languages {
-		if v == l {
-			return l
-		}
+	if slices.Contains(catalogLanguages(), v) {
+		return v
 	}
 	return DefaultLang
 }

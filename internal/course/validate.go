@@ -1,7 +1,6 @@
 package course
 
 import (
-	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
 
@@ -21,6 +21,10 @@ const MinHints = 2
 
 // ValidateOptions supplies what the content model cannot know by itself.
 type ValidateOptions struct {
+	// Languages are the languages every text must have: the message
+	// catalog's, so the course speaks every language the program does.
+	// Empty requires only the default language.
+	Languages []string
 	// KnownRule reports whether a rule ID exists, to check the warning rule
 	// lists of validator checks; nil accepts any ID.
 	KnownRule func(id string) bool
@@ -37,30 +41,31 @@ var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // translations, exercise files present in start/ and solution/ and nothing
 // else there. Grading start/ and solution/ is the grader's job.
 func Validate(c *Course, src Source, opt ValidateOptions) diag.Diagnostics {
-	v := &loader{src: src}
+	v := &loader{src: src, langs: opt.Languages}
+	if len(v.langs) == 0 {
+		v.langs = []string{DefaultLang}
+	}
 	lessonIDs := map[string]bool{}
 	var ids []string
 	for _, les := range c.Lessons {
 		if lessonIDs[les.ID] {
-			v.errorf(les.Dir, 0, "lesson id %q is used by two folders", les.ID)
+			v.fail(les.Dir, 0, "course.lesson-id-twice", msg.Args{"Lesson": les.ID})
 		}
 		lessonIDs[les.ID] = true
 		ids = append(ids, les.ID)
-		for _, lang := range Languages {
-			name := path.Join(les.Dir, "lesson.md")
-			if lang != DefaultLang {
-				name = path.Join(les.Dir, "lesson."+lang+".md")
-			}
+		for _, lang := range v.langs {
+			name := path.Join(les.Dir, langFile("lesson", lang))
 			switch {
 			case les.Body[lang] == "":
-				v.errorf(name, 0, "missing translation: lesson %s has no %s", les.ID, path.Base(name))
+				v.fail(name, 0, "course.lesson-missing-translation", msg.Args{"Lesson": les.ID, "File": path.Base(name)})
 			case les.Title[lang] == "":
-				v.errorf(name, 1, "lesson %s has no title: start the file with a \"# \" heading", les.ID)
+				v.fail(name, 1, "course.lesson-no-title", msg.Args{"Lesson": les.ID})
 			}
 		}
+		v.extraFiles(les.Dir, "lesson", les.Body)
 		if les.Checkpoint == nil {
 			if _, err := fs.Stat(src.FS, path.Join(les.Dir, "checkpoint.yaml")); err != nil {
-				v.errorf(les.Dir, 0, "lesson %s has no checkpoint.yaml", les.ID)
+				v.fail(les.Dir, 0, "course.lesson-no-checkpoint", msg.Args{"Lesson": les.ID})
 			}
 			continue
 		}
@@ -80,41 +85,55 @@ func Validate(c *Course, src Source, opt ValidateOptions) diag.Diagnostics {
 	return v.ds
 }
 
-func (v *loader) text(file string, line int, what string, t Text) {
-	for _, lang := range t.Missing() {
+// text checks that t is in every course language and in no other; what
+// names the text in the messages ("question \"tf\" prompt").
+func (v *loader) text(file string, line int, what msg.Text, t Text) {
+	for _, lang := range t.Missing(v.langs) {
 		if lang == DefaultLang {
-			v.errorf(file, line, "%s is empty", what)
+			v.fail(file, line, "course.text-empty", msg.Args{"What": what})
 		} else {
-			v.errorf(file, line, "missing translation: %s has no %q text", what, lang)
+			v.fail(file, line, "course.text-missing-translation", msg.Args{"What": what, "Lang": lang})
 		}
+	}
+	for _, lang := range t.Extra(v.langs) {
+		v.fail(file, line, "course.text-unknown-language", msg.Args{"What": what, "Lang": lang, "Languages": strings.Join(v.langs, ", ")})
+	}
+}
+
+// extraFiles reports translations of a content file in languages the
+// course does not have, most likely a mistyped language code.
+func (v *loader) extraFiles(dir, base string, t Text) {
+	for _, lang := range t.Extra(v.langs) {
+		name := langFile(base, lang)
+		v.fail(path.Join(dir, name), 0, "course.file-unknown-language", msg.Args{"File": name, "Lang": lang, "Languages": strings.Join(v.langs, ", ")})
 	}
 }
 
 func (v *loader) validateCheckpoint(cp *Checkpoint) {
 	f := cp.File
 	if len(cp.Questions) < MinQuestions {
-		v.errorf(f, 1, "a checkpoint needs at least %d questions, this one has %d", MinQuestions, len(cp.Questions))
+		v.fail(f, 1, "course.checkpoint-too-few", msg.Args{"Min": MinQuestions, "Have": len(cp.Questions)})
 	}
 	seen := map[string]bool{}
 	for i, q := range cp.Questions {
 		ln := q.Line
-		name := fmt.Sprintf("question %d", i+1)
+		name := msg.New("course.name.question-n", msg.Args{"N": i + 1})
 		if q.ID == "" {
-			v.errorf(f, ln, "%s has no id", name)
+			v.fail(f, ln, "course.question-no-id", msg.Args{"Name": name})
 		} else {
-			name = fmt.Sprintf("question %q", q.ID)
+			name = msg.New("course.name.question", msg.Args{"Question": q.ID})
 			if seen[q.ID] {
-				v.errorf(f, ln, "%s appears twice in this checkpoint", name)
+				v.fail(f, ln, "course.question-twice", msg.Args{"Name": name})
 			}
 			seen[q.ID] = true
 		}
-		v.text(f, ln, name+" prompt", q.Prompt)
-		v.text(f, ln, name+" explanation", q.Explanation)
+		v.text(f, ln, msg.New("course.name.prompt", msg.Args{"Name": name}), q.Prompt)
+		v.text(f, ln, msg.New("course.name.explanation", msg.Args{"Name": name}), q.Explanation)
 		v.question(f, ln, name, q)
 	}
 }
 
-func (v *loader) question(f string, ln int, name string, q Question) {
+func (v *loader) question(f string, ln int, name msg.Text, q Question) {
 	has := map[string]bool{
 		"choices": len(q.Choices) > 0, "answer": q.Answer != nil, "answers": len(q.Answers) > 0,
 		"truth": q.Truth != nil, "steps": len(q.Steps) > 0, "command": q.Command != "" || len(q.Accept) > 0,
@@ -128,69 +147,71 @@ func (v *loader) question(f string, ln int, name string, q Question) {
 	}
 	fields, ok := allowed[q.Kind]
 	if !ok {
-		kinds := make([]string, len(QuestionKinds))
-		for i, k := range QuestionKinds {
-			kinds[i] = string(k)
+		var kinds []string
+		for _, k := range QuestionKinds() {
+			kinds = append(kinds, string(k))
 		}
-		hint := ""
+		args := msg.Args{"Name": name, "Kind": string(q.Kind), "Kinds": strings.Join(kinds, ", ")}
 		if s := suggest.Nearest(string(q.Kind), kinds); s != "" {
-			hint = fmt.Sprintf(" (did you mean %q?)", s)
+			args["Suggestion"] = s
+			v.fail(f, ln, "course.question-bad-kind-suggest", args)
+		} else {
+			v.fail(f, ln, "course.question-bad-kind", args)
 		}
-		v.errorf(f, ln, "%s has kind %q%s; the kinds are %s", name, q.Kind, hint, strings.Join(kinds, ", "))
 		return
 	}
 	for _, k := range []string{"choices", "answer", "answers", "truth", "steps", "command"} {
 		if has[k] && !slices.Contains(fields, k) {
-			v.errorf(f, ln, "%s is of kind %s, which does not use %q", name, q.Kind, k)
+			v.fail(f, ln, "course.question-unused-field", msg.Args{"Name": name, "Kind": string(q.Kind), "Field": k})
 		}
 	}
 	for i, c := range q.Choices {
-		v.text(f, ln, fmt.Sprintf("%s choice %d", name, i+1), c)
+		v.text(f, ln, msg.New("course.name.choice", msg.Args{"Name": name, "N": i + 1}), c)
 	}
 	for i, s := range q.Steps {
-		v.text(f, ln, fmt.Sprintf("%s step %d", name, i+1), s)
+		v.text(f, ln, msg.New("course.name.step", msg.Args{"Name": name, "N": i + 1}), s)
 	}
 	switch q.Kind {
 	case Single:
 		if len(q.Choices) < 2 {
-			v.errorf(f, ln, "%s needs at least two choices", name)
+			v.fail(f, ln, "course.single-few-choices", msg.Args{"Name": name})
 		}
 		if q.Answer == nil {
-			v.errorf(f, ln, "%s needs an answer: the index (from 0) of the right choice", name)
+			v.fail(f, ln, "course.single-no-answer", msg.Args{"Name": name})
 		} else if *q.Answer < 0 || *q.Answer >= len(q.Choices) {
-			v.errorf(f, ln, "%s has answer %d, but its choices are numbered 0 to %d", name, *q.Answer, len(q.Choices)-1)
+			v.fail(f, ln, "course.answer-out-of-range", msg.Args{"Name": name, "Answer": *q.Answer, "Last": len(q.Choices) - 1})
 		}
 	case Multiple:
 		if len(q.Choices) < 3 {
-			v.errorf(f, ln, "%s needs at least three choices", name)
+			v.fail(f, ln, "course.multiple-few-choices", msg.Args{"Name": name})
 		}
 		if len(q.Answers) == 0 {
-			v.errorf(f, ln, "%s needs answers: the indexes (from 0) of every right choice", name)
+			v.fail(f, ln, "course.multiple-no-answers", msg.Args{"Name": name})
 		}
 		seen := map[int]bool{}
 		for _, a := range q.Answers {
 			if a < 0 || a >= len(q.Choices) {
-				v.errorf(f, ln, "%s has answer %d, but its choices are numbered 0 to %d", name, a, len(q.Choices)-1)
+				v.fail(f, ln, "course.answer-out-of-range", msg.Args{"Name": name, "Answer": a, "Last": len(q.Choices) - 1})
 			}
 			if seen[a] {
-				v.errorf(f, ln, "%s lists answer %d twice", name, a)
+				v.fail(f, ln, "course.answer-twice", msg.Args{"Name": name, "Answer": a})
 			}
 			seen[a] = true
 		}
 		if len(q.Answers) > 0 && len(q.Answers) == len(q.Choices) {
-			v.errorf(f, ln, "%s marks every choice as right; include at least one wrong choice", name)
+			v.fail(f, ln, "course.every-choice-right", msg.Args{"Name": name})
 		}
 	case TrueFalse:
 		if q.Truth == nil {
-			v.errorf(f, ln, "%s needs truth: true or false", name)
+			v.fail(f, ln, "course.truefalse-no-truth", msg.Args{"Name": name})
 		}
 	case Order:
 		if len(q.Steps) < 3 {
-			v.errorf(f, ln, "%s needs at least three steps, written in the right order", name)
+			v.fail(f, ln, "course.order-few-steps", msg.Args{"Name": name})
 		}
 	case Command:
 		if strings.TrimSpace(q.Command) == "" {
-			v.errorf(f, ln, "%s needs the command that answers it", name)
+			v.fail(f, ln, "course.command-no-command", msg.Args{"Name": name})
 		}
 	}
 }
@@ -199,45 +220,45 @@ func (v *loader) exercise(ex *Exercise, lessonIDs map[string]bool, lessonList []
 	f := path.Join(ex.Dir, "exercise.yaml")
 	switch {
 	case ex.ID == "":
-		v.errorf(f, 1, "exercise has no id")
+		v.fail(f, 1, "course.exercise-no-id", nil)
 	case !idRE.MatchString(ex.ID):
-		v.errorf(f, 1, "exercise id %q must be lower-case letters, digits and dashes", ex.ID)
+		v.fail(f, 1, "course.exercise-bad-id", msg.Args{"Exercise": ex.ID})
 	case exIDs[ex.ID]:
-		v.errorf(f, 1, "exercise id %q is used twice", ex.ID)
+		v.fail(f, 1, "course.exercise-id-twice", msg.Args{"Exercise": ex.ID})
 	}
 	exIDs[ex.ID] = true
 	if !lessonIDs[ex.Lesson] {
-		hint := ""
+		args := msg.Args{"Exercise": ex.ID, "Lesson": ex.Lesson}
 		if s := suggest.Nearest(ex.Lesson, lessonList); s != "" {
-			hint = fmt.Sprintf(" (did you mean %q?)", s)
+			args["Suggestion"] = s
+			v.fail(f, 1, "course.exercise-unknown-lesson-suggest", args)
+		} else {
+			v.fail(f, 1, "course.exercise-unknown-lesson", args)
 		}
-		v.errorf(f, 1, "exercise %s names lesson %q, which does not exist%s", ex.ID, ex.Lesson, hint)
 	}
-	v.text(f, 1, "title", ex.Title)
-	for _, lang := range Languages {
+	v.text(f, 1, msg.New("course.name.title", nil), ex.Title)
+	for _, lang := range v.langs {
 		if ex.Task[lang] == "" {
-			name := "task.md"
-			if lang != DefaultLang {
-				name = "task." + lang + ".md"
-			}
-			v.errorf(path.Join(ex.Dir, name), 0, "missing translation: exercise %s has no %s", ex.ID, name)
+			name := langFile("task", lang)
+			v.fail(path.Join(ex.Dir, name), 0, "course.exercise-missing-translation", msg.Args{"Exercise": ex.ID, "File": name})
 		}
 	}
+	v.extraFiles(ex.Dir, "task", ex.Task)
 	if len(ex.Topics) == 0 {
-		v.errorf(f, 1, "exercise %s lists no topics", ex.ID)
+		v.fail(f, 1, "course.exercise-no-topics", msg.Args{"Exercise": ex.ID})
 	}
 	if ex.Difficulty < 1 || ex.Difficulty > 3 {
-		v.errorf(f, 1, "exercise %s has difficulty %d; use 1 (gentle), 2 or 3 (hard)", ex.ID, ex.Difficulty)
+		v.fail(f, 1, "course.exercise-difficulty", msg.Args{"Exercise": ex.ID, "Difficulty": ex.Difficulty})
 	}
 	if len(ex.Hints) < MinHints {
-		v.errorf(f, 1, "exercise %s needs at least %d hints (a nudge, then a pointed hint), it has %d", ex.ID, MinHints, len(ex.Hints))
+		v.fail(f, 1, "course.exercise-few-hints", msg.Args{"Exercise": ex.ID, "Min": MinHints, "Have": len(ex.Hints)})
 	}
 	for i, h := range ex.Hints {
-		v.text(f, 1, fmt.Sprintf("hint %d", i+1), h)
+		v.text(f, 1, msg.New("course.name.hint", msg.Args{"N": i + 1}), h)
 	}
 	v.exerciseFiles(ex)
 	if len(ex.Checks) == 0 {
-		v.errorf(f, 1, "exercise %s has no checks", ex.ID)
+		v.fail(f, 1, "course.exercise-no-checks", msg.Args{"Exercise": ex.ID})
 	}
 	seen := map[string]bool{}
 	for i, c := range ex.Checks {
@@ -245,27 +266,27 @@ func (v *loader) exercise(ex *Exercise, lessonIDs map[string]bool, lessonList []
 		if i < len(ex.CheckLines) {
 			ln = ex.CheckLines[i]
 		}
-		name := fmt.Sprintf("check %q", c.ID)
+		name := msg.New("course.name.check", msg.Args{"Check": c.ID})
 		if c.ID == "" {
-			v.errorf(f, ln, "check %d has no id", i+1)
+			v.fail(f, ln, "course.check-no-id", msg.Args{"N": i + 1})
 		} else if seen[c.ID] {
-			v.errorf(f, ln, "%s appears twice", name)
+			v.fail(f, ln, "course.check-twice", msg.Args{"Name": name})
 		}
 		seen[c.ID] = true
 		if c.Points <= 0 {
-			v.errorf(f, ln, "%s must be worth at least 1 point", name)
+			v.fail(f, ln, "course.check-points", msg.Args{"Name": name})
 		}
 		if (c.Validators == nil) == (c.Expect == "") {
-			v.errorf(f, ln, "%s must have exactly one of validators or expect", name)
+			v.fail(f, ln, "course.check-one-kind", msg.Args{"Name": name})
 		}
 		if c.Validators != nil && opt.KnownRule != nil {
 			for _, r := range c.Validators.Warnings {
 				if !opt.KnownRule(r) {
-					v.errorf(f, ln, "%s names rule %q, which does not exist (see `iactutor rules`)", name, r)
+					v.fail(f, ln, "course.check-unknown-rule", msg.Args{"Name": name, "Rule": r})
 				}
 			}
 		}
-		v.text(f, ln, name+" message", c.Message)
+		v.text(f, ln, msg.New("course.name.message", msg.Args{"Name": name}), c.Message)
 	}
 }
 
@@ -274,13 +295,13 @@ func (v *loader) exercise(ex *Exercise, lessonIDs map[string]bool, lessonList []
 func (v *loader) exerciseFiles(ex *Exercise) {
 	f := path.Join(ex.Dir, "exercise.yaml")
 	if len(ex.Files) == 0 {
-		v.errorf(f, 1, "exercise %s lists no editable files", ex.ID)
+		v.fail(f, 1, "course.exercise-no-files", msg.Args{"Exercise": ex.ID})
 	}
 	want := map[string]bool{}
 	for _, name := range ex.Files {
 		clean := path.Clean(name)
 		if clean != name || path.IsAbs(name) || strings.HasPrefix(clean, "..") {
-			v.errorf(f, 1, "file %q must be a plain relative path inside the exercise", name)
+			v.fail(f, 1, "course.file-not-relative", msg.Args{"File": name})
 			continue
 		}
 		want[name] = true
@@ -298,17 +319,17 @@ func (v *loader) exerciseFiles(ex *Exercise) {
 			rel := strings.TrimPrefix(p, root+"/")
 			found[rel] = true
 			if !want[rel] {
-				v.errorf(p, 0, "stray file: %s is not listed in files of exercise %s", rel, ex.ID)
+				v.fail(p, 0, "course.stray-file", msg.Args{"File": rel, "Exercise": ex.ID})
 			}
 			return nil
 		})
 		if err != nil {
-			v.errorf(root, 0, "exercise %s has no %s/ folder", ex.ID, tree)
+			v.fail(root, 0, "course.exercise-no-tree", msg.Args{"Exercise": ex.ID, "Tree": tree})
 			continue
 		}
 		for _, name := range ex.Files {
 			if want[name] && !found[name] {
-				v.errorf(f, 1, "exercise %s lists %s, but %s/%s does not exist", ex.ID, name, tree, name)
+				v.fail(f, 1, "course.exercise-file-missing", msg.Args{"Exercise": ex.ID, "File": name, "Tree": tree})
 			}
 		}
 	}

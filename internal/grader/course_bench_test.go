@@ -21,12 +21,12 @@ func BenchmarkGradeCourse(b *testing.B) {
 			b.Fatal(err)
 		}
 		subs = append(subs, s)
-		g.Grade(ex, s, "en")
+		g.Grade(ex, s)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, ex := range c.Exercises {
-			g.Grade(ex, subs[i], "en")
+			g.Grade(ex, subs[i])
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(subs)), "µs/submission")

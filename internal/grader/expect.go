@@ -1,6 +1,7 @@
 package grader
 
 import (
+	"errors"
 	"fmt"
 	"path"
 
@@ -22,6 +23,11 @@ type compiledExercise struct {
 
 type program struct{ prg cel.Program }
 
+// errUnknownTrack is reported to the author in words of the catalog, unlike
+// CEL's own errors.
+var errUnknownTrack = errors.New("unknown track")
+
+// envFor declares the variables an expectation of the track can use.
 func envFor(track course.Track) (*cel.Env, error) {
 	switch track {
 	case course.Kubernetes:
@@ -36,7 +42,7 @@ func envFor(track course.Track) (*cel.Env, error) {
 		}
 		return cel.NewEnv(opts...)
 	}
-	return nil, fmt.Errorf("unknown track %q", track)
+	return nil, errUnknownTrack
 }
 
 func compileExercise(ex *course.Exercise) *compiledExercise {
@@ -44,7 +50,11 @@ func compileExercise(ex *course.Exercise) *compiledExercise {
 	file := path.Join(ex.Dir, "exercise.yaml")
 	env, err := envFor(ex.Track)
 	if err != nil {
-		c.diags = append(c.diags, diag.Diagnostic{Severity: diag.SeverityError, Summary: msg.Plain(err.Error()), Subject: diag.Point(file, 1, 1), Rule: course.RuleContent})
+		summary := msg.Plain(err.Error())
+		if errors.Is(err, errUnknownTrack) {
+			summary = msg.New("grader.unknown-track", msg.Args{"Track": string(ex.Track)})
+		}
+		c.diags = append(c.diags, diag.Diagnostic{Severity: diag.SeverityError, Summary: summary, Subject: diag.Point(file, 1, 1), Rule: course.RuleContent})
 		return c
 	}
 	for i, chk := range ex.Checks {
@@ -57,26 +67,27 @@ func compileExercise(ex *course.Exercise) *compiledExercise {
 		} else if i < len(ex.CheckLines) {
 			line = ex.CheckLines[i]
 		}
-		fail := func(format string, args ...any) {
+		fail := func(key string, args msg.Args) {
+			args["Check"] = chk.ID
 			c.diags = append(c.diags, diag.Diagnostic{
 				Severity: diag.SeverityError,
-				Summary:  msg.Plain(fmt.Sprintf("check %q: "+format, append([]any{chk.ID}, args...)...)),
+				Summary:  msg.New(key, args),
 				Subject:  diag.Point(file, line, 1),
 				Rule:     course.RuleContent,
 			})
 		}
 		ast, iss := env.Compile(chk.Expect)
 		if iss.Err() != nil {
-			fail("the expectation does not compile: %v", iss.Err())
+			fail("grader.expect-no-compile", msg.Args{"Err": iss.Err().Error()})
 			continue
 		}
 		if t := ast.OutputType(); t != cel.BoolType && t != cel.DynType {
-			fail("the expectation must be true or false, but it gives %s", t)
+			fail("grader.expect-not-boolean", msg.Args{"Type": t.String()})
 			continue
 		}
 		prg, err := env.Program(ast, cel.CostLimit(costLimit))
 		if err != nil {
-			fail("the expectation cannot run: %v", err)
+			fail("grader.expect-cannot-run", msg.Args{"Err": err.Error()})
 			continue
 		}
 		c.programs[i] = &program{prg: prg}
@@ -85,18 +96,19 @@ func compileExercise(ex *course.Exercise) *compiledExercise {
 }
 
 // eval runs the expectation; an evaluation error (a missing field, a wrong
-// type) counts as "not met" and is reported.
-func (p *program) eval(act map[string]any) (bool, error) {
+// type) counts as "not met" and is returned as the reason, so the learner
+// sees why the check could not be judged.
+func (p *program) eval(act map[string]any) (bool, msg.Text) {
 	if p == nil {
-		return false, fmt.Errorf("the expectation did not compile")
+		return false, msg.New("grader.did-not-compile", nil)
 	}
 	out, _, err := p.prg.Eval(act)
 	if err != nil {
-		return false, err
+		return false, msg.Plain(err.Error())
 	}
 	b, ok := out.Value().(bool)
 	if !ok {
-		return false, fmt.Errorf("it gave %v, not true or false", out.Value())
+		return false, msg.New("grader.not-boolean", msg.Args{"Value": fmt.Sprint(out.Value())})
 	}
-	return b, nil
+	return b, msg.Text{}
 }

@@ -7,7 +7,6 @@ package grader
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"sync"
 
@@ -17,25 +16,28 @@ import (
 	"github.com/iactutor/iactutor/internal/source"
 )
 
-// CheckResult is the verdict on one check.
+// CheckResult is the verdict on one check. Its message is not in words yet:
+// each presenter renders it in its reader's language and builds its own JSON.
 type CheckResult struct {
 	ID      string `json:"id"`
 	Points  int    `json:"points"`
 	Max     int    `json:"max"`
 	Passed  bool   `json:"passed"`
-	Message string `json:"message"`
+	Message msg.Text
 }
 
-// Result is the verdict on one submission.
+// Result is the verdict on one submission. It is the same in every
+// language; presenters put it into words, so it is never JSON-encoded as is
+// (its diagnostics refuse to be).
 type Result struct {
-	Exercise string        `json:"exercise"`
-	Score    int           `json:"score"`
-	Max      int           `json:"max"`
-	Passed   bool          `json:"passed"`
-	Checks   []CheckResult `json:"checks"`
+	Exercise string `json:"exercise"`
+	Score    int    `json:"score"`
+	Max      int    `json:"max"`
+	Passed   bool   `json:"passed"`
+	Checks   []CheckResult
 	// Diagnostics are the validators' findings plus one per failed
 	// expectation, pointing at the file and line it concerns.
-	Diagnostics diag.Diagnostics `json:"diagnostics"`
+	Diagnostics diag.Diagnostics
 	// Unchanged is true when the editable files are byte-identical to the
 	// start files: nothing was attempted, so nothing scores.
 	Unchanged bool `json:"unchanged,omitempty"`
@@ -87,17 +89,18 @@ func (g *Grader) compile(ex *course.Exercise) (*compiledExercise, diag.Diagnosti
 	return c, c.diags
 }
 
-// Grade scores a submission against an exercise, in the learner's language.
-func (g *Grader) Grade(ex *course.Exercise, sub Submission, lang string) Result {
+// Grade scores a submission against an exercise. The verdict does not
+// depend on the reader's language, so one grading serves every presenter.
+func (g *Grader) Grade(ex *course.Exercise, sub Submission) Result {
 	res := Result{Exercise: ex.ID, Max: ex.Points(), Checks: []CheckResult{}, Diagnostics: diag.Diagnostics{}}
 	comp, cds := g.compile(ex)
 	res.Diagnostics = append(res.Diagnostics, sub.Refused...)
 	res.Unchanged = sub.Start != nil && unchanged(sub, ex)
 
-	model := loadModel(ex, sub.Files, lang)
+	model := loadModel(ex, sub.Files)
 	res.Diagnostics = append(res.Diagnostics, model.diags...)
 	for i, chk := range ex.Checks {
-		cr := CheckResult{ID: chk.ID, Max: chk.Points, Message: chk.Message.In(lang)}
+		cr := CheckResult{ID: chk.ID, Max: chk.Points, Message: msg.Translated(chk.Message)}
 		var failure *diag.Diagnostic
 		switch {
 		case len(sub.Refused) > 0:
@@ -108,14 +111,14 @@ func (g *Grader) Grade(ex *course.Exercise, sub Submission, lang string) Result 
 		case cds.HasErrors():
 			cr.Passed = false
 		default:
-			var err error
-			cr.Passed, err = comp.programs[i].eval(model.activation)
+			var problem msg.Text
+			cr.Passed, problem = comp.programs[i].eval(model.activation)
 			if !cr.Passed {
 				d := model.locate(chk.At, sub.Files)
-				d.Summary = msg.Plain(chk.Message.In(lang))
+				d.Summary = cr.Message
 				d.Check = chk.ID
-				if err != nil {
-					d.Detail = msg.Plain(fmt.Sprintf(notMet(lang), err))
+				if !problem.IsZero() {
+					d.Detail = msg.New("grader.not-evaluated", msg.Args{"Err": problem})
 				}
 				failure = &d
 			}
@@ -135,13 +138,6 @@ func (g *Grader) Grade(ex *course.Exercise, sub Submission, lang string) Result 
 	res.Passed = res.Score == res.Max && res.Max > 0
 	res.Diagnostics.Sort()
 	return res
-}
-
-func notMet(lang string) string {
-	if lang == "es" {
-		return "La expectativa no pudo evaluarse: %v"
-	}
-	return "The expectation could not be evaluated: %v"
 }
 
 // validatorsPass: no error, and none of the listed warnings.

@@ -1,14 +1,32 @@
 package grader
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 )
+
+// printer renders results the way a presenter in lang would.
+func printer(t testing.TB, lang string) *msg.Printer {
+	t.Helper()
+	cat, err := msg.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cat.Printer(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
 
 const brokenDeploy = `apiVersion: apps/v1
 kind: Deployment
@@ -89,57 +107,77 @@ func TestGradeKubernetes(t *testing.T) {
 	c, _ := loadOne(t, k8sExercise)
 	ex, _ := c.Exercise("demo")
 	g := New()
+	en, es := printer(t, "en"), printer(t, "es")
 
-	res := g.Grade(ex, sub("deploy.yaml", strings.Replace(brokenDeploy, "app: churn\n", "app: churn-api\n", 1), brokenDeploy), "en")
+	res := g.Grade(ex, sub("deploy.yaml", strings.Replace(brokenDeploy, "app: churn\n", "app: churn-api\n", 1), brokenDeploy))
 	if res.Score != 2 || res.Max != 3 || res.Passed || !res.Checks[0].Passed || res.Checks[1].Passed {
 		t.Fatalf("half fixed: %+v", res)
 	}
 	// The failed expectation points at spec.replicas (line 7, the value).
 	var at *diag.Diagnostic
 	for i, d := range res.Diagnostics {
-		if d.Summary == "Two replicas" {
+		if en.Text(d.Summary) == "Two replicas" {
 			at = &res.Diagnostics[i]
 		}
 	}
-	if at == nil || at.Subject.Filename != "ws/demo/deploy.yaml" || at.Subject.Start.Line != 7 {
+	if at == nil || at.Subject.Filename != "ws/demo/deploy.yaml" || at.Subject.Start.Line != 7 || at.Check != "replicas" {
 		t.Fatalf("expectation diagnostic = %+v", at)
 	}
+	if got := es.Text(at.Summary); got != "Dos réplicas" {
+		t.Errorf("summary in Spanish = %q", got)
+	}
 
-	res = g.Grade(ex, sub("deploy.yaml", fixedDeploy, brokenDeploy), "es")
-	if !res.Passed || res.Score != 3 || res.Checks[1].Message != "Dos réplicas" {
+	res = g.Grade(ex, sub("deploy.yaml", fixedDeploy, brokenDeploy))
+	if !res.Passed || res.Score != 3 || es.Text(res.Checks[1].Message) != "Dos réplicas" || en.Text(res.Checks[1].Message) != "Two replicas" {
 		t.Fatalf("fixed: %+v", res)
 	}
 
 	// Untouched start files score nothing, even checks they would pass.
-	res = g.Grade(ex, sub("deploy.yaml", brokenDeploy, brokenDeploy), "en")
+	res = g.Grade(ex, sub("deploy.yaml", brokenDeploy, brokenDeploy))
 	if !res.Unchanged || res.Score != 0 {
 		t.Fatalf("unchanged: %+v", res)
 	}
 
 	// A refused file (binary, too big, a link out) scores nothing.
 	s := sub("deploy.yaml", fixedDeploy, brokenDeploy)
-	s.Refused = diag.Diagnostics{{Severity: diag.SeverityError, Summary: "binary", Rule: source.RuleBinary}}
-	if res = g.Grade(ex, s, "en"); res.Score != 0 || len(res.Diagnostics) == 0 {
+	s.Refused = diag.Diagnostics{{Severity: diag.SeverityError, Summary: msg.Plain("binary"), Rule: source.RuleBinary}}
+	if res = g.Grade(ex, s); res.Score != 0 || len(res.Diagnostics) == 0 {
 		t.Fatalf("refused: %+v", res)
 	}
 
 	// A missing object makes the expectation fail, not crash.
-	res = g.Grade(ex, sub("deploy.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: mlops\n", brokenDeploy), "en")
+	res = g.Grade(ex, sub("deploy.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: mlops\n", brokenDeploy))
 	if res.Checks[1].Passed || res.Score != 2 {
 		t.Fatalf("object deleted: %+v", res)
+	}
+	found := false
+	for _, d := range res.Diagnostics {
+		if d.Check == "replicas" {
+			found = true
+			if got := en.Text(d.Detail); !strings.HasPrefix(got, "The expectation could not be evaluated: ") {
+				t.Errorf("detail = %q", got)
+			}
+			if got := es.Text(d.Detail); !strings.HasPrefix(got, "La expectativa no pudo evaluarse: ") {
+				t.Errorf("detail in Spanish = %q", got)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no diagnostic for the failed expectation: %+v", res.Diagnostics)
 	}
 }
 
 func TestCompileErrorsArePositioned(t *testing.T) {
 	c, _ := loadOne(t, strings.Replace(k8sExercise, `expect: 'kinds.Deployment["churn-api"].spec.replicas >= 2'`, `expect: 'kinds.Deployment["churn-api"].spec.replicas >='`, 1))
 	ex, _ := c.Exercise("demo")
+	en := printer(t, "en")
 	ds := New().Compile(ex)
-	if len(ds) != 1 || ds[0].Subject.Start.Line != 16 || !strings.Contains(ds[0].Summary, `check "replicas": the expectation does not compile`) {
+	if len(ds) != 1 || ds[0].Subject.Start.Line != 16 || !strings.Contains(en.Text(ds[0].Summary), `check "replicas": the expectation does not compile`) {
 		t.Fatalf("diagnostics = %+v", ds)
 	}
 	c, _ = loadOne(t, strings.Replace(k8sExercise, `expect: 'kinds.Deployment["churn-api"].spec.replicas >= 2'`, `expect: '1 + 2'`, 1))
 	ex, _ = c.Exercise("demo")
-	if ds := New().Compile(ex); len(ds) != 1 || !strings.Contains(ds[0].Summary, "must be true or false") {
+	if ds := New().Compile(ex); len(ds) != 1 || !strings.Contains(en.Text(ds[0].Summary), "must be true or false, but it gives int") {
 		t.Fatalf("non-boolean: %+v", ds)
 	}
 }
@@ -161,8 +199,12 @@ func TestSelfTest(t *testing.T) {
 	}
 	ex, _ := c.Exercise("demo")
 	got := New().SelfTest(src, ex)
-	if len(got) != 1 || !strings.Contains(got[0].Summary, "exercise demo: solution/ scores 0/3") || !strings.Contains(got[0].Summary, `check "valid" fails`) {
+	en := printer(t, "en")
+	if len(got) != 1 {
 		t.Fatalf("self-test = %v", got)
+	}
+	if s := en.Text(got[0].Summary); !strings.HasPrefix(s, "exercise demo: solution/ scores 0/3: ") || !strings.Contains(s, `check "valid" fails; check "replicas" fails; `) || !strings.Contains(s, "deploy.yaml:") {
+		t.Fatalf("self-test = %s", s)
 	}
 }
 
@@ -205,20 +247,21 @@ func TestGradeTerraform(t *testing.T) {
 	c, _ := loadOne(t, k8sExercise)
 	ex, _ := c.Exercise("tf")
 	g := New()
-	res := g.Grade(ex, sub("main.tf", tfStart, ""), "en")
+	en := printer(t, "en")
+	res := g.Grade(ex, sub("main.tf", tfStart, ""))
 	if res.Score != 0 || res.Checks[0].Passed || res.Checks[1].Passed {
 		t.Fatalf("start: %+v", res)
 	}
 	var at *diag.Diagnostic
 	for i, d := range res.Diagnostics {
-		if d.Summary == "Named churn" {
+		if en.Text(d.Summary) == "Named churn" {
 			at = &res.Diagnostics[i]
 		}
 	}
 	if at == nil || at.Subject.Start.Line != 10 {
 		t.Fatalf("expectation diagnostic = %+v\nall: %+v", at, res.Diagnostics)
 	}
-	res = g.Grade(ex, sub("main.tf", tfSolution, ""), "en")
+	res = g.Grade(ex, sub("main.tf", tfSolution, ""))
 	if !res.Passed {
 		t.Fatalf("solution: %+v", res)
 	}
@@ -231,11 +274,51 @@ func BenchmarkCheck(b *testing.B) {
 	ex, _ := c.Exercise("demo")
 	g := New()
 	s := sub("deploy.yaml", fixedDeploy, brokenDeploy)
-	g.Grade(ex, s, "en")
+	g.Grade(ex, s)
 	b.ReportAllocs()
 	for b.Loop() {
-		if !g.Grade(ex, s, "en").Passed {
+		if !g.Grade(ex, s).Passed {
 			b.Fatal("not passed")
 		}
+	}
+}
+
+// TestKeysExist: every grader.* key this package names is in every
+// language of the built-in catalog, including those passed to helpers that
+// the catalog's own scan of msg.New calls cannot see.
+func TestKeysExist(t *testing.T) {
+	cat, err := msg.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := regexp.MustCompile(`"(grader\.[a-z0-9.-]+)"`)
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, lang := range cat.Languages() {
+		have, err := cat.Messages(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range key.FindAllStringSubmatch(string(b), -1) {
+				n++
+				if have[m[1]] == "" {
+					t.Errorf("%s: key %s is not in the %s catalog", f, m[1], lang)
+				}
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("found only %d keys; is the scan broken?", n)
 	}
 }

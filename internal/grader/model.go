@@ -17,17 +17,17 @@ type model struct {
 	module     *terraform.Module
 }
 
-func loadModel(ex *course.Exercise, files []source.File, lang string) *model {
+func loadModel(ex *course.Exercise, files []source.File) *model {
 	m := &model{}
 	switch ex.Track {
 	case course.Kubernetes:
-		opt := k8s.Options{Complete: true, Lang: lang}
+		opt := k8s.Options{Complete: true}
 		set, ds := k8s.Load(files, opt)
 		m.set = set
 		m.diags = append(ds, k8s.Check(set, opt)...)
 		m.activation = k8sActivation(set)
 	case course.Terraform:
-		opt := terraform.Options{Production: ex.Production, Lang: lang}
+		opt := terraform.Options{Production: ex.Production}
 		mod, ds := terraform.Load(files, opt)
 		m.module = mod
 		m.diags = append(ds, terraform.Check(mod, opt)...)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"strings"
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
@@ -15,12 +14,22 @@ import (
 // TreeSubmission reads an exercise's start/ or solution/ tree from the course
 // as a submission, for the author's self-test and for tests.
 func TreeSubmission(src course.Source, ex *course.Exercise, tree string) (Submission, error) {
+	sub, p, err := treeSubmission(src, ex, tree)
+	if err != nil {
+		return sub, fmt.Errorf("reading %s: %w", p, err)
+	}
+	return sub, nil
+}
+
+// treeSubmission also names the file it could not read, so the self-test
+// can say so in the author's language.
+func treeSubmission(src course.Source, ex *course.Exercise, tree string) (Submission, string, error) {
 	sub := Submission{Names: map[string]string{}}
 	for _, name := range ex.Files {
 		p := path.Join(ex.Dir, tree, name)
 		b, err := fs.ReadFile(src.FS, p)
 		if err != nil {
-			return sub, fmt.Errorf("reading %s: %w", p, err)
+			return sub, p, err
 		}
 		shown := p
 		if src.Root != "" {
@@ -29,19 +38,25 @@ func TreeSubmission(src course.Source, ex *course.Exercise, tree string) (Submis
 		sub.Files = append(sub.Files, source.File{Path: shown, Data: b})
 		sub.Names[shown] = name
 	}
-	return sub, nil
+	return sub, "", nil
 }
 
 // SelfTest proves an exercise with the grader the learner meets: every
 // expectation compiles, start/ fails at least one check, and solution/ passes
-// every check with full points in every language.
+// every check with full points. A verdict does not depend on the reader's
+// language, so one grading of each tree proves every language.
 func (g *Grader) SelfTest(src course.Source, ex *course.Exercise) diag.Diagnostics {
 	file := path.Join(ex.Dir, "exercise.yaml")
 	if src.Root != "" {
 		file = path.Join(src.Root, file)
 	}
-	problem := func(format string, args ...any) diag.Diagnostic {
-		return diag.Diagnostic{Severity: diag.SeverityError, Summary: msg.Plain(fmt.Sprintf("exercise %s: ", ex.ID) + fmt.Sprintf(format, args...)), Subject: diag.Point(file, 1, 1), Rule: course.RuleContent}
+	problem := func(t msg.Text) diag.Diagnostic {
+		return diag.Diagnostic{
+			Severity: diag.SeverityError,
+			Summary:  msg.New("grader.exercise-problem", msg.Args{"Exercise": ex.ID, "Problem": t}),
+			Subject:  diag.Point(file, 1, 1),
+			Rule:     course.RuleContent,
+		}
 	}
 	ds := g.Compile(ex)
 	for i := range ds {
@@ -52,36 +67,44 @@ func (g *Grader) SelfTest(src course.Source, ex *course.Exercise) diag.Diagnosti
 	if ds.HasErrors() {
 		return ds
 	}
-	start, err := TreeSubmission(src, ex, "start")
+	start, p, err := treeSubmission(src, ex, "start")
 	if err != nil {
-		return append(ds, problem("%v", err))
+		return append(ds, problem(msg.New("grader.cannot-read", msg.Args{"File": p, "Err": err.Error()})))
 	}
-	res := g.Grade(ex, start, course.DefaultLang)
-	if res.Passed {
-		ds = append(ds, problem("start/ already passes every check; the learner would have nothing to fix"))
+	if g.Grade(ex, start).Passed {
+		ds = append(ds, problem(msg.New("grader.start-passes", nil)))
 	}
-	for _, lang := range course.Languages {
-		sol, err := TreeSubmission(src, ex, "solution")
-		if err != nil {
-			return append(ds, problem("%v", err))
-		}
-		res := g.Grade(ex, sol, lang)
-		if res.Score == res.Max {
-			continue
-		}
-		var why []string
-		for _, c := range res.Checks {
-			if !c.Passed {
-				why = append(why, fmt.Sprintf("check %q fails", c.ID))
-			}
-		}
-		for _, d := range res.Diagnostics {
-			if d.Severity == diag.SeverityError {
-				why = append(why, fmt.Sprintf("%s:%d: %s", d.Subject.Filename, d.Subject.Start.Line, d.Summary))
-			}
-		}
-		ds = append(ds, problem("solution/ scores %d/%d (%s): %s", res.Score, res.Max, lang, strings.Join(why, "; ")))
-		break
+	sol, p, err := treeSubmission(src, ex, "solution")
+	if err != nil {
+		return append(ds, problem(msg.New("grader.cannot-read", msg.Args{"File": p, "Err": err.Error()})))
 	}
-	return ds
+	res := g.Grade(ex, sol)
+	if res.Score == res.Max {
+		return ds
+	}
+	var why []msg.Text
+	for _, c := range res.Checks {
+		if !c.Passed {
+			why = append(why, msg.New("grader.check-fails", msg.Args{"Check": c.ID}))
+		}
+	}
+	for _, d := range res.Diagnostics {
+		if d.Severity == diag.SeverityError {
+			why = append(why, msg.New("grader.error-at", msg.Args{"File": d.Subject.Filename, "Line": d.Subject.Start.Line, "Summary": d.Summary}))
+		}
+	}
+	return append(ds, problem(msg.New("grader.solution-fails", msg.Args{"Score": res.Score, "Max": res.Max, "Why": joinReasons(why)})))
+}
+
+// joinReasons chains reasons into one text whose separator the catalog
+// chooses.
+func joinReasons(why []msg.Text) msg.Text {
+	if len(why) == 0 {
+		return msg.Text{}
+	}
+	out := why[len(why)-1]
+	for i := len(why) - 2; i >= 0; i-- {
+		out = msg.New("grader.reasons", msg.Args{"First": why[i], "Rest": out})
+	}
+	return out
 }
