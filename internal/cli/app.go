@@ -107,11 +107,19 @@ type loadedCourse struct {
 
 // Run executes iactutor with args and returns the process exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return run(args, stdin, stdout, stderr, os.Getenv)
+	cat, err := msg.Builtin()
+	if err != nil {
+		// The embedded catalog is tested; only a broken build gets here.
+		fmt.Fprintf(stderr, "iactutor: %v\n", err)
+		return ExitUsage
+	}
+	return run(args, stdin, stdout, stderr, os.Getenv, cat)
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+// run is Run with its environment and message catalog passed in, so tests
+// can give it another language's catalog.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, cat *msg.Catalog) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, catalog: cat}
 	// The help is built in the reader's language, so --lang is read before
 	// cobra parses anything.
 	a.langFlag = langArg(args)
@@ -226,15 +234,6 @@ func (a *app) catalogMessages() (map[string]map[string]string, error) {
 func (a *app) p() *msg.Printer {
 	if a.printer != nil {
 		return a.printer
-	}
-	if a.catalog == nil {
-		c, err := msg.Builtin()
-		if err != nil {
-			// The embedded catalog is tested; only a broken build gets here.
-			fmt.Fprintf(a.stderr, "iactutor: %v\n", err)
-			os.Exit(ExitUsage)
-		}
-		a.catalog = c
 	}
 	lang := a.langFlag
 	if !a.catalog.Has(lang) {

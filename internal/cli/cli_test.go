@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/iactutor/iactutor/internal/msg"
+
 	"bytes"
 	"encoding/json"
 	"io/fs"
@@ -14,7 +16,7 @@ import (
 func runCLI(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(args, strings.NewReader(""), &out, &errb, func(k string) string { return env[k] })
+	code = run(args, strings.NewReader(""), &out, &errb, func(k string) string { return env[k] }, builtin(t))
 	return out.String(), errb.String(), code
 }
 
@@ -169,7 +171,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestNoColorOffTerminal(t *testing.T) {
-	a := &app{getenv: func(string) string { return "" }}
+	a := &app{getenv: func(string) string { return "" }, catalog: builtin(t)}
 	if a.color(&bytes.Buffer{}) {
 		t.Error("a buffer is not a terminal: no colour")
 	}
@@ -187,7 +189,7 @@ func TestNoColorOffTerminal(t *testing.T) {
 func copyCourse(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	a := &app{getenv: func(string) string { return "" }}
+	a := &app{getenv: func(string) string { return "" }, catalog: builtin(t)}
 	src := a.source()
 	err := fs.WalkDir(src.FS, "lessons", func(p string, d fs.DirEntry, err error) error { return copyEntry(src.FS, dir, p, d, err) })
 	if err == nil {
@@ -295,4 +297,13 @@ func TestEveryLessonPrints(t *testing.T) {
 			t.Errorf("lesson %s: exit %d/%d, %d/%d bytes", les.ID, c1, c2, len(en), len(es))
 		}
 	}
+}
+
+func builtin(t testing.TB) *msg.Catalog {
+	t.Helper()
+	c, err := msg.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

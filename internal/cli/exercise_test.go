@@ -19,14 +19,14 @@ import (
 func firstExercise(t *testing.T) (id, dir string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	if run([]string{"list", "--format", "json"}, strings.NewReader(""), &out, &errb, func(string) string { return "" }) != 0 {
+	if run([]string{"list", "--format", "json"}, strings.NewReader(""), &out, &errb, func(string) string { return "" }, builtin(t)) != 0 {
 		t.Fatal(errb.String())
 	}
 	var l listJSON
 	if err := json.Unmarshal(out.Bytes(), &l); err != nil || len(l.Exercises) == 0 {
 		t.Fatalf("no exercises: %v", err)
 	}
-	a := &app{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, getenv: func(string) string { return "" }}
+	a := &app{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, getenv: func(string) string { return "" }, catalog: builtin(t)}
 	c, _, err := a.course()
 	if err != nil {
 		t.Fatal(err)
@@ -196,7 +196,7 @@ func TestCheckWatch(t *testing.T) {
 			id, exDir := firstExercise(t)
 			runCLI(t, nil, "init", ws)
 			out := &syncBuffer{}
-			a := &app{stdin: strings.NewReader(""), stdout: out, stderr: out, getenv: func(string) string { return "" }}
+			a := &app{stdin: strings.NewReader(""), stdout: out, stderr: out, getenv: func(string) string { return "" }, catalog: builtin(t)}
 			ws2 := &workspace.Workspace{Dir: ws}
 			c, src, err := a.course()
 			if err != nil {
