@@ -2,16 +2,14 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/iactutor/iactutor/internal/diag"
-	"github.com/iactutor/iactutor/internal/grader/k8s"
-	"github.com/iactutor/iactutor/internal/grader/terraform"
 	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
+	"github.com/iactutor/iactutor/internal/validate"
 )
 
 // lintJSON is the contract of `iactutor lint --format json`.
@@ -32,11 +30,11 @@ func (a *app) lintCommand() *cobra.Command {
 			if err := checkFormat(format, textFormats...); err != nil {
 				return err
 			}
-			files, ds, err := source.Collect(args, source.Options{MaxSize: maxSize, Extensions: []string{".yaml", ".yml", ".tf"}})
+			files, ds, err := source.Collect(args, source.Options{MaxSize: maxSize, Extensions: validate.Extensions()})
 			if err != nil {
 				return &exitError{code: ExitUsage, err: err}
 			}
-			ds = append(ds, lintFiles(files)...)
+			ds = append(ds, validate.Lint(files)...)
 			ds.Sort()
 			count := len(files) + refusedFiles(ds)
 			if format == "json" {
@@ -57,34 +55,6 @@ func (a *app) lintCommand() *cobra.Command {
 	a.formatFlag(cmd, &format)
 	cmd.Flags().Int64Var(&maxSize, "max-file-size", source.MaxFileSize, a.p().S("cli.lint.flag.max-file-size", nil))
 	return cmd
-}
-
-// lintFiles runs the Kubernetes validator over every YAML file as one set and
-// the Terraform validator over each folder's .tf files as one module.
-func lintFiles(files []source.File) diag.Diagnostics {
-	var yamls []source.File
-	modules := map[string][]source.File{}
-	var dirs []string
-	for _, f := range files {
-		switch strings.ToLower(filepath.Ext(f.Path)) {
-		case ".tf":
-			d := filepath.Dir(f.Path)
-			if _, ok := modules[d]; !ok {
-				dirs = append(dirs, d)
-			}
-			modules[d] = append(modules[d], f)
-		default:
-			yamls = append(yamls, f)
-		}
-	}
-	var ds diag.Diagnostics
-	if len(yamls) > 0 {
-		ds = append(ds, k8s.Lint(yamls, k8s.Options{})...)
-	}
-	for _, d := range dirs {
-		ds = append(ds, terraform.Lint(modules[d], terraform.Options{})...)
-	}
-	return ds
 }
 
 // refusedFiles counts files the reader refused, which still count as checked.

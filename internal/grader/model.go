@@ -1,11 +1,14 @@
 package grader
 
 import (
+	"slices"
+
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/grader/k8s"
 	"github.com/iactutor/iactutor/internal/grader/terraform"
 	"github.com/iactutor/iactutor/internal/source"
+	"github.com/iactutor/iactutor/internal/validate"
 )
 
 // model is a submission loaded for one track: the validators' findings, the
@@ -17,18 +20,23 @@ type model struct {
 	module     *terraform.Module
 }
 
+// loadModel routes the files as lint does; an exercise's track says which
+// validator's model its expectations read.
 func loadModel(ex *course.Exercise, files []source.File) *model {
 	m := &model{}
+	g := validate.Route(files)
 	switch ex.Track {
 	case course.Kubernetes:
 		opt := k8s.Options{Complete: true}
-		set, ds := k8s.Load(files, opt)
+		set, ds := k8s.Load(g.YAML, opt)
 		m.set = set
 		m.diags = append(ds, k8s.Check(set, opt)...)
 		m.activation = k8sActivation(set)
 	case course.Terraform:
 		opt := terraform.Options{Production: ex.Production}
-		mod, ds := terraform.Load(files, opt)
+		// An exercise is one module, even when its files sit in
+		// several folders of the submission.
+		mod, ds := terraform.Load(slices.Concat(g.Modules...), opt)
 		m.module = mod
 		m.diags = append(ds, terraform.Check(mod, opt)...)
 		m.activation = terraformActivation(mod)
