@@ -287,10 +287,17 @@ func (a *app) watchLoop(ctx context.Context, g *grader.Grader, ws *workspace.Wor
 		if format == "text" {
 			fmt.Fprintf(a.stdout, "\n%s\n", a.p().S("cli.check.watching", msg.Args{"Dir": filepath.Join(ws.ExerciseDir(ex.ID)), "Mode": string(mode)}))
 		}
+	wait:
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-changes:
+		case ev := <-changes:
+			if ev.Err != nil {
+				// Saves may go unnoticed now: say so, and keep the loop
+				// alive for the ones that are.
+				fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().Error(ev.Err))
+				goto wait
+			}
 		}
 	}
 }

@@ -238,7 +238,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case savedMsg:
 		if msg.err != nil {
-			m.notice = msg.err.Error()
+			m.notice = m.c.printer.Error(msg.err)
 		}
 		return m, nil
 	}

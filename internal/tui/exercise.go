@@ -51,7 +51,7 @@ type (
 	preparedMsg struct {
 		id      string
 		err     error
-		changes <-chan struct{}
+		changes <-chan watch.Event
 		mode    watch.Mode
 	}
 	gradedMsg struct {
@@ -60,7 +60,10 @@ type (
 		files []source.File
 		err   error
 	}
-	changedMsg  struct{ id string }
+	changedMsg struct {
+		id  string
+		err error
+	}
 	editedMsg   struct{ err error }
 	revealedMsg struct {
 		id    string
@@ -128,13 +131,13 @@ func (m *exerciseModel) gradeCmd() tea.Cmd {
 }
 
 // waitChange turns the next save into a message; it ends with the context.
-func waitChange(ctx context.Context, id string, ch <-chan struct{}) tea.Cmd {
+func waitChange(ctx context.Context, id string, ch <-chan watch.Event) tea.Cmd {
 	return func() tea.Msg {
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-ch:
-			return changedMsg{id: id}
+		case ev := <-ch:
+			return changedMsg{id: id, err: ev.Err}
 		}
 	}
 }
@@ -172,6 +175,15 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 		if msg.id != m.ex.ID {
 			return nil
 		}
+		if msg.err != nil {
+			// Saves may go unnoticed now: tell the learner, who can still
+			// check by hand, and keep listening.
+			m.message = m.c.printer.Error(msg.err)
+			if m.watchNext != nil {
+				return m.watchNext()
+			}
+			return nil
+		}
 		cmds := []tea.Cmd{m.gradeCmd()}
 		if m.watchNext != nil {
 			cmds = append(cmds, m.watchNext())
@@ -195,7 +207,7 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 		return m.c.saveProgress()
 	case editedMsg:
 		if msg.err != nil {
-			m.message = msg.err.Error()
+			m.message = m.c.printer.Error(msg.err)
 		}
 		return m.gradeCmd()
 	case revealedMsg:
@@ -203,7 +215,7 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if msg.err != nil {
-			m.message = msg.err.Error()
+			m.message = m.c.printer.Error(msg.err)
 			m.layout()
 			return nil
 		}
@@ -223,7 +235,7 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 		return m.c.saveProgress()
 	case resetMsg:
 		if msg.err != nil {
-			m.message = msg.err.Error()
+			m.message = m.c.printer.Error(msg.err)
 		} else if msg.backup != "" {
 			m.message = m.c.printer.S("tui.exercise.reset-done", map[string]any{"Backup": msg.backup})
 		}
@@ -344,7 +356,7 @@ func (m *exerciseModel) layout() {
 	var diags string
 	switch {
 	case m.err != nil:
-		b.WriteString(s.Fail.Render(m.err.Error()) + "\n")
+		b.WriteString(s.Fail.Render(m.c.printer.Error(m.err)) + "\n")
 	case m.result == nil:
 		b.WriteString(p.S("tui.exercise.grading", nil) + "\n")
 	default:

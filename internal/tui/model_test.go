@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/progress"
 )
 
@@ -426,5 +428,21 @@ func TestGlossaryScreenSpanish(t *testing.T) {
 	press(t, m, "esc", "esc")
 	if v := m.View(); !strings.Contains(v, "t términos") {
 		t.Errorf("the Spanish home footer must offer the glossary:\n%s", v)
+	}
+}
+
+// TestWatchProblemReachesTheLearner: when saves can no longer be noticed,
+// the exercise screen says so in the learner's language and keeps going.
+func TestWatchProblemReachesTheLearner(t *testing.T) {
+	c, _ := testCourse(t)
+	ex := c.Exercises[0]
+	m, ws := newTestModel(t, ex.ID, 100, 30)
+	run(t, m, m.Init())
+	dir := filepath.Join(ws, ex.ID)
+	err := msg.Errorf("watch.folder-unreadable", msg.Args{"Path": dir}, fs.ErrNotExist)
+	m.Update(changedMsg{id: ex.ID, err: err})
+	got := on[*exerciseModel](m).message
+	if !strings.Contains(got, "cannot watch "+dir) || !strings.Contains(got, "no such file or folder") {
+		t.Errorf("message = %q", got)
 	}
 }

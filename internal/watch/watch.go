@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/iactutor/iactutor/internal/msg"
 )
 
 // Options tunes a watcher.
@@ -34,10 +36,19 @@ const (
 	Polling Mode = "polling"
 )
 
+// Event is one report: a burst of changes under the folder, or, when Err is
+// set, a problem that may stop saves from being noticed (a new folder that
+// cannot be watched, the event queue overflowing, the folder vanishing), so
+// the learner hears of it instead of waiting for a re-check that never
+// comes.
+type Event struct {
+	Err error
+}
+
 // Watch reports on the returned channel, once per burst of changes, that
 // something under dir changed, until ctx is done. It falls back to polling
 // when events cannot be set up or are known not to arrive for dir.
-func Watch(ctx context.Context, dir string, opt Options) (<-chan struct{}, Mode, error) {
+func Watch(ctx context.Context, dir string, opt Options) (<-chan Event, Mode, error) {
 	if opt.Interval <= 0 {
 		opt.Interval = 250 * time.Millisecond
 	}
@@ -47,7 +58,7 @@ func Watch(ctx context.Context, dir string, opt Options) (<-chan struct{}, Mode,
 	if _, err := os.Stat(dir); err != nil {
 		return nil, "", err
 	}
-	out := make(chan struct{}, 1)
+	out := make(chan Event, 1)
 	if !opt.Poll && !NeedsPolling(dir) {
 		w, err := fsnotify.NewWatcher()
 		if err == nil {
@@ -74,14 +85,23 @@ func addTree(w *fsnotify.Watcher, dir string) error {
 	})
 }
 
-func notify(out chan struct{}) {
+func notify(out chan Event) {
 	select {
-	case out <- struct{}{}:
+	case out <- Event{}:
 	default: // a change is already pending
 	}
 }
 
-func events(ctx context.Context, w *fsnotify.Watcher, out chan struct{}, debounce time.Duration) {
+// report delivers a problem; unlike a change it is not merged away, but it
+// gives up when the watch ends.
+func report(ctx context.Context, out chan Event, err error) {
+	select {
+	case out <- Event{Err: err}:
+	case <-ctx.Done():
+	}
+}
+
+func events(ctx context.Context, w *fsnotify.Watcher, out chan Event, debounce time.Duration) {
 	defer w.Close()
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
@@ -95,14 +115,17 @@ func events(ctx context.Context, w *fsnotify.Watcher, out chan struct{}, debounc
 			}
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-					_ = addTree(w, ev.Name)
+					if err := addTree(w, ev.Name); err != nil {
+						report(ctx, out, msg.Errorf("watch.new-folder", msg.Args{"Path": ev.Name}, err))
+					}
 				}
 			}
 			timer.Reset(debounce)
-		case _, ok := <-w.Errors:
+		case err, ok := <-w.Errors:
 			if !ok {
 				return
 			}
+			report(ctx, out, err)
 		case <-timer.C:
 			notify(out)
 		}
@@ -117,10 +140,18 @@ type stamp struct {
 
 // snapshot records every file's size, time and content hash (files are
 // small; the hash catches saves within the file system's time resolution).
-func snapshot(dir string) map[string]stamp {
+// The error is for dir itself being unreadable; a file that vanishes while
+// it is read is simply left out, as the next snapshot will tell.
+func snapshot(dir string) (map[string]stamp, error) {
 	m := map[string]stamp{}
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir {
+				return err
+			}
+			return nil
+		}
+		if d.IsDir() {
 			return nil
 		}
 		info, err := d.Info()
@@ -136,7 +167,7 @@ func snapshot(dir string) map[string]stamp {
 		m[p] = s
 		return nil
 	})
-	return m
+	return m, err
 }
 
 func same(a, b map[string]stamp) bool {
@@ -151,8 +182,18 @@ func same(a, b map[string]stamp) bool {
 	return true
 }
 
-func poll(ctx context.Context, dir string, out chan struct{}, every time.Duration) {
-	prev := snapshot(dir)
+func poll(ctx context.Context, dir string, out chan Event, every time.Duration) {
+	// Watch saw dir a moment ago, so it counts as readable until a
+	// snapshot says otherwise, the first one included.
+	var failing error
+	check := func(err error) {
+		if err != nil && failing == nil {
+			report(ctx, out, msg.Errorf("watch.folder-unreadable", msg.Args{"Path": dir}, err))
+		}
+		failing = err
+	}
+	prev, err := snapshot(dir)
+	check(err)
 	t := time.NewTicker(every)
 	defer t.Stop()
 	changing := false
@@ -161,7 +202,10 @@ func poll(ctx context.Context, dir string, out chan struct{}, every time.Duratio
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			cur := snapshot(dir)
+			// Say so once when the folder becomes unreadable, not on every
+			// tick; say nothing more until it is back.
+			cur, err := snapshot(dir)
+			check(err)
 			switch {
 			case !same(prev, cur):
 				// Wait for one quiet period so an editor's truncate-then-write

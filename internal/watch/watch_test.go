@@ -2,6 +2,8 @@ package watch
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -59,7 +61,7 @@ func TestWatchNoticesSave(t *testing.T) {
 }
 
 // drain empties pending notifications and returns a closed channel.
-func drain(ch <-chan struct{}) <-chan struct{} {
+func drain(ch <-chan Event) <-chan struct{} {
 	for {
 		select {
 		case <-ch:
@@ -74,5 +76,42 @@ func drain(ch <-chan struct{}) <-chan struct{} {
 func TestWatchMissingDir(t *testing.T) {
 	if _, _, err := Watch(context.Background(), filepath.Join(t.TempDir(), "nope"), Options{}); err == nil {
 		t.Fatal("want an error for a missing folder")
+	}
+}
+
+// TestWatchReportsAVanishedFolder: polling says once that the folder is
+// gone, instead of waiting silently for saves that cannot come.
+func TestWatchReportsAVanishedFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ex")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ch, _, err := Watch(ctx, dir, Options{Poll: true, Interval: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	var got error
+	for got == nil {
+		select {
+		case ev := <-ch:
+			got = ev.Err
+		case <-time.After(5 * time.Second):
+			t.Fatal("no report that the folder is gone")
+		}
+	}
+	if !errors.Is(got, fs.ErrNotExist) {
+		t.Errorf("reported %v, want a not-exist error", got)
+	}
+	select {
+	case ev := <-ch:
+		if ev.Err != nil {
+			t.Errorf("reported twice: %v", ev.Err)
+		}
+	case <-time.After(200 * time.Millisecond):
 	}
 }
