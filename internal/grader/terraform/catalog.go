@@ -50,6 +50,7 @@ var catalog = []ruleDef{
 	{"tf/missing-tags", diag.SeverityWarning, lessonState},
 	{"tf/interpolation-only", diag.SeverityWarning, lessonBasics},
 	{"tf/fmt", diag.SeverityWarning, lessonWorkflow},
+	{"tf/schema-unavailable", diag.SeverityError, lessonBasics},
 	{"tf/ecs-container-port", diag.SeverityError, lessonBasics},
 }
 

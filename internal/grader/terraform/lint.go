@@ -4,6 +4,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 )
 
@@ -34,9 +35,22 @@ func Check(m *Module, opt Options) diag.Diagnostics {
 	if m == nil {
 		return nil
 	}
-	ps, err := awsSchema()
+	load := awsSchema
+	if opt.schema != nil {
+		load = opt.schema
+	}
+	ps, err := load()
+	var broken diag.Diagnostics
 	if err != nil {
-		ps = nil
+		// A broken build, not the learner's mistake: say so on every
+		// module instead of letting unknown arguments pass unnoticed.
+		rp := &reporter{}
+		r := hcl.Range{Start: hcl.InitialPos, End: hcl.InitialPos}
+		if len(m.files) > 0 {
+			r.Filename = m.files[0].path
+		}
+		rp.add("tf/schema-unavailable", r, "schema-unavailable", msg.Args{"Err": err.Error()})
+		broken = rp.diags
 	}
 	// The rule families only read the module, so each runs with a checker
 	// of its own, on every core; the heaviest come first so the last to
@@ -55,7 +69,7 @@ func Check(m *Module, opt Options) diag.Diagnostics {
 		families[i](c)
 		found[i] = c.rp.diags
 	})
-	var ds diag.Diagnostics
+	ds := broken
 	for _, f := range found {
 		ds = append(ds, f...)
 	}

@@ -20,6 +20,10 @@ type Options struct {
 	// Production means the exercise asks for production practice: local
 	// state / S3 backend without locking become errors instead of warnings.
 	Production bool
+
+	// schema replaces the embedded provider schema, for tests of what
+	// happens when it cannot be read.
+	schema func() (*providerSchema, error)
 }
 
 // Module is one parsed Terraform module (the .tf files of one folder) with

@@ -1,12 +1,14 @@
 package terraform
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/source"
 )
 
 // ruleCase is one input and the exact diagnostics one rule must produce on
@@ -492,6 +494,9 @@ func TestRules(t *testing.T) {
 	}
 	for _, r := range Rules() {
 		c := covered[r.ID]
+		if r.ID == "tf/schema-unavailable" {
+			continue // no file causes it: TestBrokenSchemaIsLoud covers it
+		}
 		if !c[0] || !c[1] {
 			t.Errorf("rule %s needs a failing and a passing case (have failing=%v passing=%v)", r.ID, c[0], c[1])
 		}
@@ -514,4 +519,29 @@ func describe(ds diag.Diagnostics) []string {
 		out = append(out, place(d)+" "+d.Rule+": "+p.Text(d.Summary))
 	}
 	return out
+}
+
+// TestBrokenSchemaIsLoud: when the embedded provider schema cannot be read,
+// every module gets an error saying so, instead of passing argument checks
+// that never ran.
+func TestBrokenSchemaIsLoud(t *testing.T) {
+	files := []source.File{{Path: "main.tf", Data: []byte("resource \"aws_ecs_cluster\" \"main\" {\n  nmae = \"x\"\n}\n")}}
+	m, _ := Load(files, Options{})
+	ds := Check(m, Options{schema: func() (*providerSchema, error) { return nil, errors.New("unexpected end of JSON input") }})
+	var found bool
+	for _, d := range ds {
+		if d.Rule == "tf/schema-unavailable" {
+			found = true
+			summary, _, _ := render(printerFor("en"), d)
+			if d.Severity != diag.SeverityError || d.Subject.Filename != "main.tf" || !strings.Contains(summary, "unexpected end of JSON input") {
+				t.Errorf("diagnostic %+v, summary %q", d, summary)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no tf/schema-unavailable in %v", ds)
+	}
+	if ds := Check(m, Options{}); slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return d.Rule == "tf/schema-unavailable" }) {
+		t.Error("the embedded schema is reported broken")
+	}
 }
