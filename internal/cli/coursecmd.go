@@ -78,7 +78,9 @@ func (a *app) courseCheck(src course.Source) error {
 		ds = append(ds, g.SelfTest(src, ex)...)
 	}
 	ds.Sort()
-	a.writeDiagnostics(a.stdout, ds, courseReader(src))
+	if err := a.writeDiagnostics(a.stdout, ds, courseReader(src)); err != nil {
+		return err
+	}
 	questions := 0
 	for _, l := range c.Lessons {
 		if l.Checkpoint != nil {

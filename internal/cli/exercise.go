@@ -211,8 +211,7 @@ func (a *app) gradeAndShow(g *grader.Grader, ws *workspace.Workspace, ex *course
 	if format == "json" {
 		return res, writeJSON(a.stdout, toResultJSON(res, a.p()))
 	}
-	a.writeResult(a.stdout, ex, res, showTask && !res.Passed, sub.Files)
-	return res, nil
+	return res, a.writeResult(a.stdout, ex, res, showTask && !res.Passed, sub.Files)
 }
 
 // resultJSON is the contract of `iactutor check --format json`.
@@ -243,7 +242,7 @@ func toResultJSON(res grader.Result, p *msg.Printer) resultJSON {
 	return out
 }
 
-func (a *app) writeResult(w io.Writer, ex *course.Exercise, res grader.Result, showTask bool, files []source.File) {
+func (a *app) writeResult(w io.Writer, ex *course.Exercise, res grader.Result, showTask bool, files []source.File) error {
 	p := a.p()
 	lang := p.Lang()
 	fmt.Fprintf(w, "%s\n", p.S("cli.exercise.heading", msg.Args{"ID": ex.ID, "Title": ex.Title.In(lang)}))
@@ -262,12 +261,15 @@ func (a *app) writeResult(w io.Writer, ex *course.Exercise, res grader.Result, s
 	if res.Unchanged {
 		fmt.Fprintf(w, "%s\n\n", p.S("cli.check.unchanged", nil))
 	}
-	a.writeDiagnostics(w, res.Diagnostics, sourceOf(files))
+	if err := a.writeDiagnostics(w, res.Diagnostics, sourceOf(files)); err != nil {
+		return err
+	}
 	verdict := msg.New("cli.check.not-yet", msg.Args{"Exercise": ex.ID})
 	if res.Passed {
 		verdict = msg.New("cli.check.passed", nil)
 	}
-	fmt.Fprintf(w, "%s %s\n", p.S("cli.check.score", msg.Args{"Score": res.Score, "Max": res.Max}), p.Text(verdict))
+	_, err := fmt.Fprintf(w, "%s %s\n", p.S("cli.check.score", msg.Args{"Score": res.Score, "Max": res.Max}), p.Text(verdict))
+	return err
 }
 
 // watchLoop grades now and after every save until ctx ends.

@@ -42,7 +42,9 @@ func (a *app) lintCommand() *cobra.Command {
 					return err
 				}
 			} else {
-				a.writeDiagnostics(a.stdout, ds, sourceOf(files))
+				if err := a.writeDiagnostics(a.stdout, ds, sourceOf(files)); err != nil {
+					return err
+				}
 				s := diag.Summarize(count, ds)
 				a.printf("%s\n", lintSummary(s, a.p()))
 			}

@@ -45,8 +45,8 @@ func (a *app) formatFlag(cmd *cobra.Command, v *string) {
 
 // writeDiagnostics renders diagnostics for a person; read supplies the
 // source for snippets.
-func (a *app) writeDiagnostics(w io.Writer, ds diag.Diagnostics, read func(string) []byte) {
-	_ = diag.WriteText(w, ds, diag.TextOptions{Width: width(w), Color: a.color(w), Printer: a.p(), Source: read})
+func (a *app) writeDiagnostics(w io.Writer, ds diag.Diagnostics, read func(string) []byte) error {
+	return diag.WriteText(w, ds, diag.TextOptions{Width: width(w), Color: a.color(w), Printer: a.p(), Source: read})
 }
 
 // courseReader finds a diagnostic's file inside a course source, whose
