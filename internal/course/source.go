@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"strings"
-
 )
 
 // Router joins the two embedded trees into the one layout a course folder
@@ -37,4 +36,3 @@ func (r Router) Open(name string) (fs.File, error) {
 func Dir(path string) Source {
 	return Source{FS: os.DirFS(path), Root: path}
 }
-

@@ -123,8 +123,8 @@ func argString(a Args) string {
 //go:embed locales/*.yaml
 var embedded embed.FS
 
-// Catalog is the set of message files, one or more per language, named
-// LANG.yaml or NAME.LANG.yaml. Languages are parsed when a printer first asks for them, so
+// Catalog is the set of message files: one per language, LANG.yaml (a
+// language may also be split into NAME.LANG.yaml files). Languages are parsed when a printer first asks for them, so
 // a command pays only for the languages it speaks.
 type Catalog struct {
 	fsys  fs.FS

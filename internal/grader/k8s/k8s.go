@@ -3,7 +3,7 @@
 // the real k8s.io/api types, then checks single objects and the references
 // between the objects given together. Every finding is a diag.Diagnostic that
 // points at the exact key or value a learner must change. Its texts are
-// catalog messages (keys k8s.*, in internal/msg/locales/k8s.<lang>.yaml), so
+// catalog messages (keys k8s.*, in internal/msg/locales/LANG.yaml), so
 // the package never chooses a language and one result serves every reader.
 package k8s
 
