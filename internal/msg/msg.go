@@ -298,10 +298,12 @@ func (c *Catalog) bundle(lang string) (*i18n.Bundle, error) {
 // Printer puts messages into words in one language, falling back to the
 // default language for a message its catalog lacks.
 type Printer struct {
-	lang     string
-	main     *i18n.Localizer
-	fallback *i18n.Localizer
-	empty    map[string]bool
+	lang  string
+	main  *i18n.Localizer
+	empty map[string]bool
+	// fallback is parsed only when a message is missing, which the catalog
+	// tests make rare: most runs never pay for a second language.
+	fallback func() *i18n.Localizer
 }
 
 // Printer returns a printer for lang, which must have a catalog.
@@ -317,15 +319,19 @@ func (c *Catalog) Printer(lang string) (*Printer, error) {
 	empty := c.empty[lang]
 	c.mu.Unlock()
 	p := &Printer{lang: lang, main: i18n.NewLocalizer(b, lang), empty: empty}
-	if lang != Default {
+	if lang == Default {
+		p.fallback = func() *i18n.Localizer { return p.main }
+		return p, nil
+	}
+	p.fallback = sync.OnceValue(func() *i18n.Localizer {
 		fb, err := c.bundle(Default)
 		if err != nil {
-			return nil, err
+			// Load checked the default file exists; a parse error here
+			// leaves the message as its bracketed key.
+			return nil
 		}
-		p.fallback = i18n.NewLocalizer(fb, Default)
-	} else {
-		p.fallback = p.main
-	}
+		return i18n.NewLocalizer(fb, Default)
+	})
 	return p, nil
 }
 
@@ -375,8 +381,10 @@ func (p *Printer) Text(t Text) string {
 	if err == nil {
 		return s
 	}
-	if s, err := p.fallback.Localize(cfg); err == nil {
-		return s
+	if fb := p.fallback(); fb != nil {
+		if s, err := fb.Localize(cfg); err == nil {
+			return s
+		}
 	}
 	return "[" + t.Key + "]"
 }
