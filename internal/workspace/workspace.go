@@ -10,15 +10,17 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"time"
+
+	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
-	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/grader"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/progress"
 	"github.com/iactutor/iactutor/internal/source"
-	"github.com/iactutor/iactutor/internal/textdiff"
 )
 
 // TaskFile is the task written beside each exercise's files.
@@ -234,8 +236,22 @@ func (w *Workspace) SolutionDiff(ex *course.Exercise) ([]FileDiff, error) {
 	out := make([]FileDiff, 0, len(ex.Files))
 	for _, name := range ex.Files {
 		yours := filepath.Join(w.ExerciseDir(ex.ID), filepath.FromSlash(name))
-		d := textdiff.Unified(yours, "solution/"+name, mine[name], string(sol[name]))
+		d, err := unified(yours, "solution/"+name, mine[name], string(sol[name]))
+		if err != nil {
+			return nil, fmt.Errorf("comparing %s with the solution: %w", name, err)
+		}
 		out = append(out, FileDiff{Name: name, Diff: diag.Sanitize(d)})
 	}
 	return out, nil
+}
+
+// unified returns a unified diff with 3 lines of context, "" when a and b
+// are equal. The diff library counts in runes when either side is not ASCII
+// and maps back to bytes assuming valid UTF-8, so a learner's stray invalid
+// byte would shift every offset; both sides are made valid first (the shown
+// diff is cleaned for the terminal anyway). Unlike udiff.Unified, an
+// inconsistency comes back as an error instead of ending the program.
+func unified(aName, bName, a, b string) (string, error) {
+	a, b = strings.ToValidUTF8(a, "\uFFFD"), strings.ToValidUTF8(b, "\uFFFD")
+	return udiff.ToUnified(aName, bName, a, udiff.Strings(a, b), udiff.DefaultContextLines)
 }

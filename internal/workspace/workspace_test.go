@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 )
 
@@ -99,8 +100,17 @@ func TestSubmissionRefusesAndReportsMissing(t *testing.T) {
 	if len(sub.Files) != 0 || len(sub.Refused) != 2 {
 		t.Fatalf("files %v refused %v", sub.Files, sub.Refused)
 	}
+	cat, err := msg.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cat.Printer("en")
+	if err != nil {
+		t.Fatal(err)
+	}
 	rules := sub.Refused[0].Rule + " " + sub.Refused[1].Rule
-	if !strings.Contains(rules, source.RuleLink) || !strings.Contains(sub.Refused[0].Summary+sub.Refused[1].Summary, "a.yaml is missing") {
+	summaries := p.Text(sub.Refused[0].Summary) + p.Text(sub.Refused[1].Summary)
+	if !strings.Contains(rules, source.RuleLink) || !strings.Contains(summaries, "a.yaml is missing") {
 		t.Errorf("refusals: %+v", sub.Refused)
 	}
 }
