@@ -1,14 +1,17 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -21,21 +24,26 @@ func (a *app) gradeCommand() *cobra.Command {
 	var format, out, feedback string
 	var students, exercises []string
 	var jobs int
-	var long bool
+	var long, single bool
 	var timeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "grade DIR",
 		Short: a.p().S("cli.grade.short", nil),
-		Long:  a.p().S("cli.grade.long", nil),
+		Long:  a.p().S("cli.grade.help", nil),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			w, err := gradebook.New(format, a.stdout, gradebook.WriterOptions{Printer: a.p(), Long: long, Out: out})
+			// Every format but gradescope is rendered into memory and
+			// written in one step at the end (to --out through a temporary
+			// file renamed into place), so an interrupted run leaves no
+			// half-written gradebook.
+			var rendered bytes.Buffer
+			w, err := gradebook.New(format, &rendered, gradebook.WriterOptions{Printer: a.p(), Long: long, Out: out})
 			if err != nil {
 				return usageErr(err)
 			}
 			switch {
-			case out != "" && format != "gradescope":
-				return usageError(msg.New("cli.grade.out-not-gradescope", nil))
+			case out != "" && format != "gradescope" && isDir(out):
+				return usageError(msg.New("cli.grade.out-is-folder", msg.Args{"Path": out, "Format": format}))
 			case long && format != "csv":
 				return usageError(msg.New("cli.grade.long-not-csv", nil))
 			case jobs < 1:
@@ -53,32 +61,78 @@ func (a *app) gradeCommand() *cobra.Command {
 					return err
 				}
 			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			// SIGINT and SIGTERM cancel the run instead of killing it, so
+			// nothing is left half-written; sigs remembers which one came,
+			// for the exit status a shell expects (128 + the signal).
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
+			sigs := make(chan os.Signal, 1)
+			signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+			defer signal.Stop(sigs)
+			aborted := func() error {
+				code, key := ExitAborted, "cli.grade.interrupted"
+				select {
+				case s := <-sigs:
+					if s == syscall.SIGTERM {
+						code, key = ExitTerminated, "cli.grade.terminated"
+					}
+				default:
+				}
+				fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().S(key, nil))
+				return &exitError{code: code}
+			}
+			hold := testHold(ctx)
 			bar := a.progressBar()
+			first := true
 			gb, err := gradebook.Grade(ctx, args[0], gradebook.Options{
 				Course: c, Source: src, Exercises: exercises, Students: splitList(students),
-				Jobs: jobs, Timeout: timeout, KeepSources: feedback != "",
-				Progress: bar.update,
+				Single: single, Jobs: jobs, Timeout: timeout, KeepSources: feedback != "",
+				Progress: func(done, total int) {
+					if first {
+						first = false
+						hold("grade")
+					}
+					bar.update(done, total)
+				},
 			})
 			bar.clear()
 			switch {
-			case errors.Is(err, context.Canceled):
-				fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().S("cli.grade.interrupted", nil))
-				return &exitError{code: ExitAborted}
+			case errors.Is(err, context.Canceled) || (err == nil && ctx.Err() != nil):
+				return aborted()
 			case err != nil:
 				return &exitError{code: ExitUsage, err: err}
-			}
-			if err := w.Write(gb); err != nil {
-				return &exitError{code: ExitUsage, err: err}
-			}
-			if format != "json" && len(gb.Summary.Unknown) > 0 {
-				fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().Text(gb.Summary.UnknownNotice()))
 			}
 			if feedback != "" {
 				if err := gradebook.NewFeedback(feedback, a.p()).Write(gb); err != nil {
 					return &exitError{code: ExitUsage, err: err}
 				}
+			}
+			if err := w.Write(gb); err != nil {
+				return &exitError{code: ExitUsage, err: err}
+			}
+			if ctx.Err() != nil {
+				return aborted()
+			}
+			switch {
+			case format == "gradescope":
+			case out != "":
+				if err := writeAtomic(ctx, out, rendered.Bytes(), func() { hold("write") }); err != nil {
+					if ctx.Err() != nil {
+						return aborted()
+					}
+					return &exitError{code: ExitUsage, err: err}
+				}
+			default:
+				if _, err := a.stdout.Write(rendered.Bytes()); err != nil {
+					return &exitError{code: ExitUsage, err: err}
+				}
+			}
+			// The output is complete: from here a signal has its usual
+			// effect again.
+			stop()
+			signal.Stop(sigs)
+			if format != "json" && len(gb.Summary.Unknown) > 0 {
+				fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().Text(gb.Summary.UnknownNotice()))
 			}
 			return nil
 		},
@@ -86,7 +140,8 @@ func (a *app) gradeCommand() *cobra.Command {
 	f := cmd.Flags()
 	p := a.p()
 	f.StringVar(&format, "format", "table", p.S("cli.flag.format", msg.Args{"Formats": strings.Join(gradebook.Formats(), ", ")}))
-	f.StringVar(&out, "out", "", p.S("cli.grade.flag.out", nil))
+	f.StringVar(&out, "out", "", p.S("cli.grade.flag.out-any", nil))
+	f.BoolVar(&single, "single", false, p.S("cli.grade.flag.single", nil))
 	f.StringVar(&feedback, "feedback", "", p.S("cli.grade.flag.feedback", nil))
 	f.IntVar(&jobs, "jobs", runtime.NumCPU(), p.S("cli.grade.flag.jobs", nil))
 	f.StringSliceVar(&students, "student", nil, p.S("cli.grade.flag.student", nil))
@@ -94,6 +149,69 @@ func (a *app) gradeCommand() *cobra.Command {
 	f.BoolVar(&long, "long", false, p.S("cli.grade.flag.long", nil))
 	f.DurationVar(&timeout, "timeout", gradebook.DefaultTimeout, p.S("cli.grade.flag.timeout", nil))
 	return cmd
+}
+
+// ExitTerminated is the exit status after SIGTERM, as a shell reports a
+// process that the signal ended (128 + 15).
+const ExitTerminated = 143
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+// writeAtomic writes data to p through a temporary file in the same folder,
+// renamed into place only if ctx is still live: a reader, or a run that is
+// interrupted, never leaves half a file at p, and a link at p is replaced
+// rather than written through. beforeRename is a test hook.
+func writeAtomic(ctx context.Context, p string, data []byte, beforeRename func()) error {
+	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	serr := tmp.Sync()
+	cerr := tmp.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	beforeRename()
+	if err := ctx.Err(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), p); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+// testHold lets the tests of the built binary interrupt a run at a known
+// moment: with IACTUTOR_GRADE_TEST_HOLD="<stage>:<file>", the run creates
+// <file> when it reaches <stage> ("grade": the first submission graded;
+// "write": the output written but not yet renamed into place) and waits for
+// a signal, at most a minute. Unset, it does nothing.
+func testHold(ctx context.Context) func(stage string) {
+	stage, file, ok := strings.Cut(os.Getenv("IACTUTOR_GRADE_TEST_HOLD"), ":")
+	if !ok || file == "" {
+		return func(string) {}
+	}
+	return func(at string) {
+		if at != stage {
+			return
+		}
+		_ = os.WriteFile(file, []byte(at), 0o644)
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Minute):
+		}
+	}
 }
 
 // splitList trims the values of a list flag and drops empty ones.

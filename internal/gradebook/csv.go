@@ -3,6 +3,7 @@ package gradebook
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,8 +12,11 @@ import (
 
 // csvWriter prints the points for an LMS import (Canvas, Moodle): by default
 // one row per student with a column per exercise and a total; long form is
-// one row per student and exercise with its status. Missing and failed
-// submissions count 0, so every cell is a number the LMS accepts.
+// one row per student and exercise with its status. A missing submission
+// counts 0; one that could not be graded (an error on the instructor's side)
+// leaves its cell and the student's total empty, since an LMS imports an
+// empty cell as "no grade" but a 0 as a grade. When the class came from an
+// LMS download, a user_id column follows the student, to match the rows.
 type csvWriter struct {
 	w    io.Writer
 	long bool
@@ -22,29 +26,51 @@ func (cw csvWriter) Write(gb *Gradebook) error {
 	// csv.Writer keeps the first write error and w.Error() below returns
 	// it, so the writes themselves need no checks.
 	w := csv.NewWriter(cw.w)
+	ids := slices.ContainsFunc(gb.Students, func(s Student) bool { return s.UserID != "" })
+	who := func(s Student) []string {
+		if ids {
+			return []string{cell(s.Name), cell(s.UserID)}
+		}
+		return []string{cell(s.Name)}
+	}
+	head := []string{"student"}
+	if ids {
+		head = append(head, "user_id")
+	}
 	if cw.long {
-		_ = w.Write([]string{"student", "exercise", "score", "max", "status"})
+		_ = w.Write(append(head, "exercise", "score", "max", "status"))
 		for _, s := range gb.Students {
 			for _, er := range s.Exercises {
-				_ = w.Write([]string{cell(s.Name), er.Exercise.ID, strconv.Itoa(er.Score), strconv.Itoa(er.Max), string(er.Status)})
+				_ = w.Write(append(who(s), er.Exercise.ID, points(er), strconv.Itoa(er.Max), string(er.Status)))
 			}
 		}
 	} else {
-		head := []string{"student"}
 		for _, ex := range gb.Exercises {
 			head = append(head, ex.ID)
 		}
 		_ = w.Write(append(head, "total"))
 		for _, s := range gb.Students {
-			row := []string{cell(s.Name)}
+			row := who(s)
 			for _, er := range s.Exercises {
-				row = append(row, strconv.Itoa(er.Score))
+				row = append(row, points(er))
 			}
-			_ = w.Write(append(row, strconv.Itoa(s.Score)))
+			total := ""
+			if s.Complete() {
+				total = strconv.Itoa(s.Score)
+			}
+			_ = w.Write(append(row, total))
 		}
 	}
 	w.Flush()
 	return w.Error()
+}
+
+// points is an exercise's cell: empty when it could not be graded.
+func points(er ExerciseResult) string {
+	if er.Status == StatusError {
+		return ""
+	}
+	return strconv.Itoa(er.Score)
 }
 
 // cell makes a name safe for a spreadsheet: control characters go, and a

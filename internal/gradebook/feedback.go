@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/iactutor/iactutor/internal/diag"
@@ -44,15 +45,25 @@ func feedback(p *msg.Printer, s Student) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# %s\n\n", p.S("gradebook.feedback.title", msg.Args{"Student": mdEscape(s.Name)}))
 	fmt.Fprintf(&b, "%s\n", p.S("gradebook.feedback.total", msg.Args{"Score": s.Score, "Max": s.Max}))
+	if !s.Complete() {
+		fmt.Fprintf(&b, "\n%s\n", p.S("gradebook.feedback.incomplete", nil))
+	}
 	for _, er := range s.Exercises {
 		ex := er.Exercise
 		fmt.Fprintf(&b, "\n## %s — %s\n\n", ex.ID, oneLine(p.Text(msg.Translated(ex.Title))))
-		fmt.Fprintf(&b, "%s", p.S("gradebook.feedback.points", msg.Args{"Score": er.Score, "Max": er.Max}))
+		if er.Location != "" {
+			fmt.Fprintf(&b, "%s\n\n", p.S("gradebook.feedback.found-in", msg.Args{"Folder": mdCode(er.Location)}))
+		}
+		if er.Status == StatusError {
+			// not a score: the instructor has to look at it
+			fmt.Fprintf(&b, "%s\n", p.S("gradebook.feedback.errored", msg.Args{"Reason": mdEscape(oneLine(p.Text(er.Error)))}))
+		} else {
+			fmt.Fprintf(&b, "%s", p.S("gradebook.feedback.points", msg.Args{"Score": er.Score, "Max": er.Max}))
+		}
 		switch {
 		case er.Status == StatusMissing:
 			fmt.Fprintf(&b, " %s\n", p.S("gradebook.feedback.missing", msg.Args{"Folder": ex.ID}))
 		case er.Status == StatusError:
-			fmt.Fprintf(&b, " %s\n", p.S("gradebook.feedback.errored", msg.Args{"Reason": mdEscape(oneLine(p.Text(er.Error)))}))
 		case er.Passed:
 			fmt.Fprintf(&b, " %s\n", p.S("gradebook.feedback.passed", nil))
 			continue
@@ -60,6 +71,9 @@ func feedback(p *msg.Printer, s Student) []byte {
 			b.WriteString("\n")
 			if er.Unchanged {
 				fmt.Fprintf(&b, "\n%s\n", p.S("gradebook.feedback.unchanged", nil))
+			}
+			if slices.ContainsFunc(er.Diagnostics, isRefusal) {
+				fmt.Fprintf(&b, "\n%s\n", p.S("gradebook.feedback.refused", nil))
 			}
 		}
 		if len(er.Checks) > 0 {
@@ -156,4 +170,10 @@ func mdEscape(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// mdCode is a path from a student's submission as inline code: backticks
+// and control characters go, so it cannot close the code span.
+func mdCode(s string) string {
+	return strings.ReplaceAll(oneLine(s), "`", "'")
 }

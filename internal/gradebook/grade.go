@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -42,8 +41,11 @@ type Options struct {
 	// Exercises restricts grading to these IDs (all when empty); the
 	// caller checks they exist.
 	Exercises []string
-	// Students restricts grading to these folder names (all when empty).
+	// Students restricts grading to these students (all when empty): a
+	// folder or file name, the name shown, or an LMS user ID.
 	Students []string
+	// Single grades dir as one learner's workspace, whatever it holds.
+	Single bool
 	// Jobs is how many submissions are graded at once; 0 means one per CPU.
 	Jobs int
 	// Timeout bounds one submission; 0 means DefaultTimeout.
@@ -62,8 +64,9 @@ type Options struct {
 // job is one student's exercise to grade.
 type job struct {
 	student, exercise int
-	dir               string // the exercise folder
-	name              string // the student's folder name
+	dir               string     // the exercise folder
+	arch              *archiveFS // the archive holding dir; nil on disk
+	name              string     // the student's folder name
 }
 
 // Grade grades every student found under dir. The error is for a folder that
@@ -78,10 +81,11 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 		return nil, err
 	}
 	isExercise := func(name string) bool { _, ok := opt.Course.Exercise(name); return ok }
-	cl, err := discover(dir, isExercise)
+	cl, err := discover(dir, isExercise, opt.Single)
 	if err != nil {
 		return nil, err
 	}
+	cl.keep = keepFiles(exercises)
 	if cl.students, err = selectStudents(cl.students, opt.Students, dir); err != nil {
 		return nil, err
 	}
@@ -103,28 +107,32 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 	for si, sd := range cl.students {
 		s := &gb.Students[si]
 		s.Name, s.Max = sd.name, gb.Max
+		s.LMS, s.UserID, s.Late = sd.lms, sd.userID, sd.late
 		s.Exercises = make([]ExerciseResult, len(exercises))
 		why := sd.err
+		var f found
 		if why.IsZero() {
-			var unknown []string
-			unknown, why = studentUnknown(sd, isExercise)
-			gb.Summary.Unknown = append(gb.Summary.Unknown, unknown...)
+			f, why = cl.locate(sd, isExercise)
+			for _, u := range f.unknown {
+				if !sd.workspace {
+					u = sd.name + "/" + u
+				}
+				gb.Summary.Unknown = append(gb.Summary.Unknown, u)
+			}
 		}
 		for ei, ex := range exercises {
 			if !why.IsZero() {
 				s.Exercises[ei] = unscored(ex, StatusError, why)
 				continue
 			}
-			p := filepath.Join(sd.path, ex.ID)
-			missing, why := cl.exerciseDir(p)
-			switch {
-			case missing:
-				s.Exercises[ei] = unscored(ex, StatusMissing, msg.Text{})
-			case !why.IsZero():
-				s.Exercises[ei] = unscored(ex, StatusError, why)
-			default:
-				jobs = append(jobs, job{student: si, exercise: ei, dir: p, name: sd.raw})
+			res, j := cl.place(f, ex)
+			if j == nil {
+				s.Exercises[ei] = res
+				continue
 			}
+			j.student, j.exercise, j.name = si, ei, sd.raw
+			jobs = append(jobs, *j)
+			s.Exercises[ei].Location = res.Location
 		}
 	}
 
@@ -143,7 +151,9 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 			s.Score += er.Score
 		}
 	}
-	slices.SortStableFunc(gb.Students, func(a, b Student) int { return cmp.Compare(a.Name, b.Name) })
+	slices.SortStableFunc(gb.Students, func(a, b Student) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.UserID, b.UserID))
+	})
 	slices.Sort(gb.Summary.Unknown)
 	gb.Summary = summarize(gb)
 	return gb, nil
@@ -173,36 +183,65 @@ func selectStudents(all []studentDir, names []string, dir string) ([]studentDir,
 	}
 	var out []studentDir
 	for _, s := range all {
-		if slices.Contains(names, s.raw) || slices.Contains(names, s.name) {
+		if slices.ContainsFunc(names, s.is) {
 			out = append(out, s)
 		}
 	}
 	for _, n := range names {
-		if !slices.ContainsFunc(all, func(s studentDir) bool { return s.raw == n || s.name == n }) {
+		if !slices.ContainsFunc(all, func(s studentDir) bool { return s.is(n) }) {
 			return nil, &msg.Error{Text: msg.New("gradebook.no-student", msg.Args{"Student": n, "Dir": dir}), Kind: ErrUnknownStudent}
 		}
 	}
 	return out, nil
 }
 
-// studentUnknown lists a student's visible folders that are not exercises of
-// the course; why says when the student's folder cannot be listed.
-func studentUnknown(sd studentDir, isExercise func(string) bool) (unknown []string, why msg.Text) {
-	entries, err := os.ReadDir(sd.path)
-	if err != nil {
-		return nil, unreadable(err)
+// is tells whether --student n names this student: by folder or file name,
+// shown name, or LMS user ID.
+func (s studentDir) is(n string) bool {
+	return n == s.raw || n == s.name || (s.userID != "" && n == s.userID)
+}
+
+// place decides one exercise of a student from where it was found: graded
+// (j is the job), missing, or an error that says why. Two folders for one
+// exercise are an error, never a guess at which the student meant.
+func (c *class) place(f found, ex *course.Exercise) (ExerciseResult, *job) {
+	ps := f.places[ex.ID]
+	switch {
+	case len(ps) > 1:
+		var wheres []string
+		for _, p := range ps {
+			wheres = append(wheres, p.where)
+		}
+		return unscored(ex, StatusError, msg.New("gradebook.found-twice", msg.Args{"Folders": strings.Join(wheres, ", ")})), nil
+	case len(ps) == 0 && len(f.problems) > 0:
+		return unscored(ex, StatusError, msg.New("gradebook.not-found-unreadable", msg.Args{"Reason": f.problems[0]})), nil
+	case len(ps) == 0:
+		return unscored(ex, StatusMissing, msg.Text{}), nil
 	}
-	var out []string
-	for _, e := range entries {
-		if visible(e.Name()) && e.IsDir() && !isExercise(e.Name()) {
-			prefix := sd.name + "/"
-			if sd.workspace {
-				prefix = ""
-			}
-			out = append(out, prefix+diag.Sanitize(e.Name()))
+	p := ps[0]
+	loc := ""
+	if p.where != ex.ID {
+		loc = p.where
+	}
+	var res ExerciseResult
+	switch {
+	case p.link:
+		res = unscored(ex, StatusError, msg.New("gradebook.archive.link", nil))
+	case p.arch != nil:
+		return ExerciseResult{Location: loc}, &job{dir: p.dir, arch: p.arch}
+	default:
+		missing, why := c.exerciseDir(p.dir)
+		switch {
+		case missing:
+			res = unscored(ex, StatusMissing, msg.Text{})
+		case !why.IsZero():
+			res = unscored(ex, StatusError, why)
+		default:
+			return ExerciseResult{Location: loc}, &job{dir: p.dir}
 		}
 	}
-	return out, msg.Text{}
+	res.Location = loc
+	return res, nil
 }
 
 // unscored is the result of a submission that was not graded: every check
@@ -238,7 +277,10 @@ func (r *runner) run(ctx context.Context, jobs []job, gb *Gradebook, workers int
 				j := jobs[i]
 				// Each worker writes only its own job's slot, so no lock is
 				// needed and the order never depends on scheduling.
-				gb.Students[j.student].Exercises[j.exercise] = r.isolated(ctx, j)
+				slot := &gb.Students[j.student].Exercises[j.exercise]
+				res := r.isolated(ctx, j)
+				res.Location = slot.Location // the verdict may be shared; where it was found is not
+				*slot = res
 				done <- struct{}{}
 			}
 		})
@@ -316,9 +358,14 @@ func crashed(p any) msg.Text {
 // untouched start files of everyone who skipped an exercise, are graded once.
 func (r *runner) grade(j job) ExerciseResult {
 	ex := r.exercises[j.exercise]
-	sub := workspace.ReadSubmission(j.dir, ex)
+	var sub grader.Submission
+	if j.arch != nil {
+		sub = readArchived(j.arch, j.dir, ex)
+	} else {
+		sub = workspace.ReadSubmission(j.dir, ex)
+		relocate(&sub, j.dir, ex.ID)
+	}
 	sub.Start = r.start[j.exercise]
-	relocate(&sub, j.dir, ex.ID)
 	e := r.memo.entry(j.exercise, sub)
 	e.once.Do(func() {
 		defer func() {
@@ -428,10 +475,17 @@ func summarize(gb *Gradebook) Summary {
 	if s.Unknown == nil {
 		s.Unknown = []string{}
 	}
-	totals := make([]int, len(gb.Students))
+	// A student with an exercise that could not be graded has no total:
+	// counting it would put an instructor-side problem into the class's
+	// figures as a low score.
+	var totals []int
 	sum := 0
-	for i, st := range gb.Students {
-		totals[i] = st.Score
+	for _, st := range gb.Students {
+		if !st.Complete() {
+			s.Incomplete++
+			continue
+		}
+		totals = append(totals, st.Score)
 		sum += st.Score
 	}
 	slices.Sort(totals)

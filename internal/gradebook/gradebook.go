@@ -51,7 +51,13 @@ type Student struct {
 	// Name is the folder name with terminal control characters removed; it
 	// is shown in every format. File names are derived from it by FileName.
 	Name string
-	// Score and Max are summed over the student's exercises.
+	// LMS ("canvas", "moodle") and UserID say which LMS download the
+	// submission came from and the user ID its name carries; Late is
+	// Canvas's mark of a late submission. All are empty for a plain folder.
+	LMS, UserID string
+	Late        bool
+	// Score and Max are summed over the student's exercises; Score counts
+	// only what was graded (see Complete).
 	Score, Max int
 	// Exercises has one entry per graded exercise, in course order.
 	Exercises []ExerciseResult
@@ -61,6 +67,10 @@ type Student struct {
 type ExerciseResult struct {
 	Exercise *course.Exercise
 	Status   Status
+	// Location is where the exercise folder was found inside the student's
+	// submission ("iactutor/k8s-hpa-target", "work.zip/k8s-hpa-target")
+	// when it is not simply the folder named by the exercise's ID.
+	Location string
 	// Error explains StatusError; zero otherwise.
 	Error msg.Text
 	// Score, Max, Passed, Checks, Diagnostics and Unchanged are the
@@ -81,7 +91,11 @@ type ExerciseResult struct {
 type Summary struct {
 	// Students is how many students were graded.
 	Students int
-	// Mean and Median are of the students' totals, rounded to two decimals.
+	// Incomplete is how many students have an exercise that could not be
+	// graded; they are left out of Mean, Median and Histogram.
+	Incomplete int
+	// Mean and Median are of the complete students' totals, rounded to two
+	// decimals.
 	Mean, Median float64
 	// Histogram buckets the totals into at most HistogramBuckets ranges of
 	// points, lowest first.
@@ -93,6 +107,17 @@ type Summary struct {
 	// paths relative to the graded folder, so the instructor sees what was
 	// left out.
 	Unknown []string
+}
+
+// Complete tells whether every exercise of the student was read: a student
+// with an error has no total, since the error is not a score of 0.
+func (s Student) Complete() bool {
+	for _, er := range s.Exercises {
+		if er.Status == StatusError {
+			return false
+		}
+	}
+	return true
 }
 
 // UnknownNotice tells the instructor which folders were left out of the

@@ -15,19 +15,25 @@ type (
 		Students []jsonStudent `json:"students"`
 		Summary  jsonSummary   `json:"summary"`
 	}
+	// A score is null, never 0, when it could not be computed: an
+	// exercise with status "error", or a student with such an exercise.
 	jsonStudent struct {
 		Student   string         `json:"student"`
-		Score     int            `json:"score"`
+		LMS       string         `json:"lms,omitempty"`
+		UserID    string         `json:"userId,omitempty"`
+		Late      bool           `json:"late,omitempty"`
+		Score     *int           `json:"score"`
 		Max       int            `json:"max"`
 		Exercises []jsonExercise `json:"exercises"`
 	}
 	jsonExercise struct {
 		ID          string            `json:"id"`
-		Score       int               `json:"score"`
+		Score       *int              `json:"score"`
 		Max         int               `json:"max"`
 		Passed      bool              `json:"passed"`
 		Status      Status            `json:"status"`
 		Error       string            `json:"error,omitempty"`
+		Location    string            `json:"location,omitempty"`
 		Unchanged   bool              `json:"unchanged,omitempty"`
 		Checks      []jsonCheckResult `json:"checks"`
 		Diagnostics []diag.JSON       `json:"diagnostics"`
@@ -40,13 +46,15 @@ type (
 		Message string `json:"message"`
 	}
 	jsonSummary struct {
-		Students  int          `json:"students"`
-		Max       int          `json:"max"`
-		Mean      float64      `json:"mean"`
-		Median    float64      `json:"median"`
-		Histogram []jsonBucket `json:"histogram"`
-		Checks    []jsonCheck  `json:"checks"`
-		Unknown   []string     `json:"unknown"`
+		Students int `json:"students"`
+		// Incomplete students have no total and are not in the figures.
+		Incomplete int          `json:"incomplete"`
+		Max        int          `json:"max"`
+		Mean       float64      `json:"mean"`
+		Median     float64      `json:"median"`
+		Histogram  []jsonBucket `json:"histogram"`
+		Checks     []jsonCheck  `json:"checks"`
+		Unknown    []string     `json:"unknown"`
 	}
 	jsonBucket struct {
 		From  int `json:"from"`
@@ -70,23 +78,30 @@ type jsonWriter struct {
 func (jw jsonWriter) Write(gb *Gradebook) error {
 	out := jsonBook{Students: []jsonStudent{}}
 	for _, s := range gb.Students {
-		js := jsonStudent{Student: s.Name, Score: s.Score, Max: s.Max, Exercises: []jsonExercise{}}
+		js := jsonStudent{Student: s.Name, LMS: s.LMS, UserID: s.UserID, Late: s.Late, Max: s.Max, Exercises: []jsonExercise{}}
+		if s.Complete() {
+			js.Score = &s.Score
+		}
 		for _, er := range s.Exercises {
 			checks := make([]jsonCheckResult, len(er.Checks))
 			for i, c := range er.Checks {
 				checks[i] = jsonCheckResult{ID: c.ID, Points: c.Points, Max: c.Max, Passed: c.Passed, Message: diag.Sanitize(jw.p.Text(c.Message))}
 			}
-			js.Exercises = append(js.Exercises, jsonExercise{
-				ID: er.Exercise.ID, Score: er.Score, Max: er.Max, Passed: er.Passed,
-				Status: er.Status, Error: diag.Sanitize(jw.p.Text(er.Error)), Unchanged: er.Unchanged,
+			je := jsonExercise{
+				ID: er.Exercise.ID, Max: er.Max, Passed: er.Passed,
+				Status: er.Status, Error: diag.Sanitize(jw.p.Text(er.Error)), Location: er.Location, Unchanged: er.Unchanged,
 				Checks: checks, Diagnostics: er.Diagnostics.ToJSONAll(jw.p),
-			})
+			}
+			if er.Status != StatusError {
+				je.Score = &er.Score
+			}
+			js.Exercises = append(js.Exercises, je)
 		}
 		out.Students = append(out.Students, js)
 	}
 	sm := gb.Summary
 	out.Summary = jsonSummary{
-		Students: sm.Students, Max: gb.Max, Mean: sm.Mean, Median: sm.Median,
+		Students: sm.Students, Incomplete: sm.Incomplete, Max: gb.Max, Mean: sm.Mean, Median: sm.Median,
 		Histogram: []jsonBucket{}, Checks: []jsonCheck{}, Unknown: sm.Unknown,
 	}
 	if out.Summary.Unknown == nil {

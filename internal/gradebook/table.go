@@ -48,6 +48,9 @@ func (tw tableWriter) Write(gb *Gradebook) error {
 		cols[i] = max(len(strconv.Itoa(i+1)), len(strconv.Itoa(ex.Points())))
 	}
 	totalW := max(utf8.RuneCountInString(total), 2*len(strconv.Itoa(gb.Max))+1)
+	if gb.Summary.Incomplete > 0 {
+		totalW = max(totalW, 2*len(strconv.Itoa(gb.Max))+2)
+	}
 	fmt.Fprintf(b, "%s", pad(student, nameW))
 	for i, w := range cols {
 		fmt.Fprintf(b, "  %*d", w, i+1)
@@ -58,7 +61,11 @@ func (tw tableWriter) Write(gb *Gradebook) error {
 		for i, er := range s.Exercises {
 			fmt.Fprintf(b, "  %*s", cols[i], mark(er))
 		}
-		fmt.Fprintf(b, "  %*s\n", totalW, fmt.Sprintf("%d/%d", s.Score, s.Max))
+		tot := fmt.Sprintf("%d/%d", s.Score, s.Max)
+		if !s.Complete() {
+			tot += "!" // what could be graded, not a total
+		}
+		fmt.Fprintf(b, "  %*s\n", totalW, tot)
 	}
 
 	// The legend.
@@ -72,9 +79,28 @@ func (tw tableWriter) Write(gb *Gradebook) error {
 		fmt.Fprintf(b, "  %*d  %s  %s\n", numW, i+1, pad(ex.ID, idW), p.Text(count("gradebook.table.points", ex.Points())))
 	}
 	fmt.Fprintf(b, "  %s\n", p.S("gradebook.table.marks", nil))
+	if gb.Summary.Incomplete > 0 {
+		fmt.Fprintf(b, "  %s\n", p.S("gradebook.table.incomplete", nil))
+	}
+
+	// Exercises found deeper in a student's folder or in an archive, so the
+	// instructor can check that the right folder was graded.
+	first := true
+	for si, s := range gb.Students {
+		for _, er := range s.Exercises {
+			if er.Location == "" {
+				continue
+			}
+			if first {
+				fmt.Fprintf(b, "\n%s\n", p.S("gradebook.table.found-in", nil))
+				first = false
+			}
+			fmt.Fprintf(b, "  %s  %s: %s\n", names[si], er.Exercise.ID, oneLine(er.Location))
+		}
+	}
 
 	// Submissions that could not be graded, with the reason.
-	first := true
+	first = true
 	for si, s := range gb.Students {
 		for _, er := range s.Exercises {
 			if er.Status != StatusError {
@@ -92,6 +118,9 @@ func (tw tableWriter) Write(gb *Gradebook) error {
 	sm := gb.Summary
 	fmt.Fprintf(b, "\n%s\n", p.S("gradebook.table.totals", msg.Args{"Max": gb.Max}))
 	fmt.Fprintf(b, "  %s\n", p.S("gradebook.table.mean-median", msg.Args{"Mean": num(sm.Mean), "Median": num(sm.Median)}))
+	if sm.Incomplete > 0 {
+		fmt.Fprintf(b, "  %s\n", p.S("gradebook.table.left-out", msg.Args{"Count": sm.Incomplete}))
+	}
 	top := 0
 	rangeW := 0
 	for _, bk := range sm.Histogram {

@@ -248,3 +248,33 @@ func readSized(r io.Reader, size, limit int64) ([]byte, error) {
 	}
 	return append(data, rest...), nil
 }
+
+// FromBytes applies to a file already in memory (an entry of a submitted
+// archive) the checks Read applies to a file on disk: size is the file's
+// real size (data may have been cut at the limit), and a file over the
+// limit or not text is refused with the same diagnostic, so a submission
+// reads the same whether it was handed in as a folder or as an archive.
+func FromBytes(path string, data []byte, size int64, opt Options) (File, *diag.Diagnostic) {
+	limit := opt.MaxSize
+	if limit <= 0 {
+		limit = MaxFileSize
+	}
+	if size > limit || int64(len(data)) > limit {
+		d := refused(path, RuleTooLarge, msg.New("source.too-large", msg.Args{"Size": max(size, int64(len(data))), "Limit": limit}),
+			msg.New("source.too-large.detail", nil))
+		return File{}, &d
+	}
+	if line, col, bad := binaryAt(data); bad {
+		d := refused(path, RuleBinary, msg.New("source.binary", nil), msg.New("source.binary.detail", nil))
+		d.Subject = diag.Point(path, line, col)
+		return File{}, &d
+	}
+	return File{Path: path, Data: data}, nil
+}
+
+// Refused is the diagnostic for a file that was not read, for callers that
+// read files from somewhere else than the disk (an archive): rule is one of
+// the Rule constants.
+func Refused(path, rule string, summary, detail msg.Text) diag.Diagnostic {
+	return refused(path, rule, summary, detail)
+}
