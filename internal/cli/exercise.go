@@ -55,8 +55,11 @@ func (a *app) loadProgress(ws *workspace.Workspace) (*progress.State, error) {
 	return st, nil
 }
 
-func (a *app) updateProgress(ws *workspace.Workspace, fn func(*progress.State)) error {
-	notice, err := ws.Progress().Update(fn)
+// updateProgress applies one change to the progress file under its lock,
+// on the state as it is now on disk, so what another process (the
+// interface, a second terminal) recorded meanwhile is kept.
+func (a *app) updateProgress(ws *workspace.Workspace, fn progress.Change) error {
+	_, notice, err := ws.Progress().Apply(fn)
 	if !notice.IsZero() {
 		fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().Text(notice))
 	}
@@ -205,8 +208,12 @@ func (a *app) gradeAndShow(g *grader.Grader, ws *workspace.Workspace, ex *course
 		return grader.Result{}, err
 	}
 	res := g.Grade(ex, sub)
-	if err := a.updateProgress(ws, func(s *progress.State) { workspace.Record(s, res) }); err != nil {
-		return res, err
+	// The untouched start files are no attempt: the result is shown and
+	// nothing is recorded (the file is not even written).
+	if !res.Unchanged {
+		if err := a.updateProgress(ws, func(s *progress.State) { workspace.Record(s, res) }); err != nil {
+			return res, err
+		}
 	}
 	if format == "json" {
 		return res, writeJSON(a.stdout, toResultJSON(res, a.p()))
@@ -259,7 +266,7 @@ func (a *app) writeResult(w io.Writer, ex *course.Exercise, res grader.Result, s
 	}
 	fmt.Fprintln(w)
 	if res.Unchanged {
-		fmt.Fprintf(w, "%s\n\n", p.S("cli.check.unchanged", nil))
+		fmt.Fprintf(w, "%s %s\n\n", p.S("cli.check.unchanged", nil), p.S("progress.check.not-counted", nil))
 	}
 	if err := a.writeDiagnostics(w, res.Diagnostics, sourceOf(files)); err != nil {
 		return err
@@ -317,13 +324,7 @@ func (a *app) hintCommand() *cobra.Command {
 				return err
 			}
 			var n int
-			if err := a.updateProgress(ws, func(s *progress.State) {
-				e := s.Exercise(ex.ID)
-				if e.HintsUsed < len(ex.Hints) {
-					e.HintsUsed++
-				}
-				n = e.HintsUsed
-			}); err != nil {
+			if err := a.updateProgress(ws, func(s *progress.State) { n = s.UseHint(ex.ID, len(ex.Hints)) }); err != nil {
 				return err
 			}
 			p := a.p()
@@ -378,11 +379,7 @@ func (a *app) solutionCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := a.updateProgress(ws, func(s *progress.State) {
-				if e := s.Exercise(ex.ID); !e.Passed {
-					e.SolutionRevealed = true
-				}
-			}); err != nil {
+			if err := a.updateProgress(ws, func(s *progress.State) { s.RevealSolution(ex.ID) }); err != nil {
 				return err
 			}
 			for _, d := range diffs {
@@ -420,6 +417,18 @@ func (a *app) resetCommand() *cobra.Command {
 			fmt.Fprintln(a.stdout, p.S("cli.reset.done", msg.Args{"Exercise": ex.ID, "Dir": ws.ExerciseDir(ex.ID)}))
 			if backup != "" {
 				fmt.Fprintln(a.stdout, p.S("cli.reset.backup", msg.Args{"Dir": backup}))
+			}
+			// Starting over clears the result too (the one way besides a
+			// checkpoint retake that progress goes back), and says so.
+			cleared := false
+			if err := a.updateProgress(ws, func(s *progress.State) {
+				cleared = s.ExercisePassed(ex.ID) || s.Exercise(ex.ID).BestScore > 0
+				s.ResetExercise(ex.ID)
+			}); err != nil {
+				return err
+			}
+			if cleared {
+				fmt.Fprintln(a.stdout, p.S("progress.reset.cleared", msg.Args{"Exercise": ex.ID}))
 			}
 			return nil
 		},

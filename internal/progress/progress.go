@@ -1,7 +1,10 @@
 // Package progress keeps a learner's saved state — exercises passed, attempts,
 // hints used, solutions revealed, checkpoint scores — in one JSON file written
 // atomically, so a crash or a full disk never loses what was there before,
-// and a damaged file is set aside rather than fatal.
+// and a damaged file is set aside rather than fatal. Several processes share
+// the file (the interface, `check --watch`, another terminal), so every write
+// is a change applied under a lock to what is on disk at that moment, keeping
+// the best result of each.
 package progress
 
 import (
@@ -10,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"time"
@@ -34,10 +38,12 @@ type Exercise struct {
 	SolutionRevealed bool `json:"solutionRevealed"`
 }
 
-// Checkpoint is one lesson checkpoint's record: the answers judged right.
+// Checkpoint is one lesson checkpoint's record: the answers judged right,
+// the questions answered, and how many times each was answered.
 type Checkpoint struct {
 	Correct  map[string]bool `json:"correct"`
 	Answered map[string]bool `json:"answered"`
+	Attempts map[string]int  `json:"attempts,omitempty"`
 }
 
 // Score counts the right answers.
@@ -77,8 +83,11 @@ func (s *State) Exercise(id string) *Exercise {
 func (s *State) Checkpoint(lesson string) *Checkpoint {
 	c, ok := s.Checkpoints[lesson]
 	if !ok {
-		c = &Checkpoint{Correct: map[string]bool{}, Answered: map[string]bool{}}
+		c = &Checkpoint{}
 		s.Checkpoints[lesson] = c
+	}
+	if c.Attempts == nil {
+		c.Attempts = map[string]int{}
 	}
 	if c.Correct == nil {
 		c.Correct = map[string]bool{}
@@ -89,7 +98,11 @@ func (s *State) Checkpoint(lesson string) *Checkpoint {
 	return c
 }
 
-// Store reads and writes the progress file of one workspace.
+// Store reads and changes the progress file of one workspace. Several
+// processes share that file — the interface, `check --watch`, a `hint` in
+// another terminal — so it is never written from a copy held in memory:
+// every change is applied to the state read afresh under an exclusive lock
+// on a lock file beside it, then written atomically, and the lock released.
 type Store struct {
 	// Path is the progress file.
 	Path string
@@ -102,12 +115,57 @@ func NewStore(workspace string) *Store {
 	return &Store{Path: filepath.Join(workspace, filepath.FromSlash(FileName)), Now: time.Now}
 }
 
+// LockPath is the lock file: a separate file, so that the progress file
+// itself can still be replaced by a rename.
+func (st *Store) LockPath() string { return st.Path + ".lock" }
+
+// A Change is one thing the learner did (a check, an answer, a hint),
+// applied by Apply to the freshly read state while the file is locked. It
+// must only add to what is there (the State methods keep the best result),
+// never replace the whole state.
+type Change func(*State)
+
+// lock takes the progress lock, creating the folder when create is set.
+func (st *Store) lock(create bool) (unlock func(), err error) {
+	if create {
+		if err := os.MkdirAll(filepath.Dir(st.Path), 0o755); err != nil {
+			return nil, err
+		}
+	}
+	f, err := os.OpenFile(st.LockPath(), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		_ = unlockFile(f)
+		f.Close()
+	}, nil
+}
+
 // Load reads the state. A missing file is an empty state. A damaged file
 // (not JSON, wrong shape) is renamed aside and an empty state returned with a
 // notice for the learner, left in no language so the caller's printer says
 // it; the error is only for I/O failures and files from a newer iactutor,
-// which must not be overwritten.
+// which must not be overwritten. Reading takes the lock too, because
+// setting a damaged file aside must not move a good one another process has
+// just written in its place; a workspace where the lock file cannot be
+// created (read-only) is read without it.
 func (st *Store) Load() (s *State, notice msg.Text, err error) {
+	if _, err := os.Stat(filepath.Dir(st.Path)); errors.Is(err, fs.ErrNotExist) {
+		return New(), msg.Text{}, nil
+	}
+	if unlock, err := st.lock(false); err == nil {
+		defer unlock()
+	}
+	return st.load()
+}
+
+// load reads the state; the caller holds the lock.
+func (st *Store) load() (s *State, notice msg.Text, err error) {
 	b, err := os.ReadFile(st.Path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return New(), msg.Text{}, nil
@@ -118,7 +176,7 @@ func (st *Store) Load() (s *State, notice msg.Text, err error) {
 	s = New()
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(s); err != nil || s.Exercises == nil && s.Checkpoints == nil && s.Version == 0 {
-		aside := fmt.Sprintf("%s.damaged-%s", st.Path, st.Now().UTC().Format("20060102T150405Z"))
+		aside := st.asideName()
 		if rerr := os.Rename(st.Path, aside); rerr != nil {
 			return nil, msg.Text{}, msg.Errorf("progress.cannot-move-aside", msg.Args{"Path": st.Path}, rerr)
 		}
@@ -153,9 +211,42 @@ func (st *Store) Load() (s *State, notice msg.Text, err error) {
 	return s, msg.Text{}, nil
 }
 
-// Save writes the state atomically: a temporary file in the same folder,
-// synced, then renamed over the old one.
-func (st *Store) Save(s *State) error {
+// asideName is a name for a damaged file that no earlier damaged file has,
+// so setting one aside never overwrites another.
+func (st *Store) asideName() string {
+	base := fmt.Sprintf("%s.damaged-%s", st.Path, st.Now().UTC().Format("20060102T150405Z"))
+	name := base
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+}
+
+// Apply reads the state under the lock, applies the changes in order and
+// writes the result atomically before releasing the lock. It returns the
+// state as written, so a caller that shows progress (the interface) sees
+// what other processes recorded too, and any notice from loading.
+func (st *Store) Apply(changes ...Change) (*State, msg.Text, error) {
+	unlock, err := st.lock(true)
+	if err != nil {
+		return nil, msg.Text{}, msg.Errorf("progress.cannot-lock", msg.Args{"Path": st.LockPath()}, err)
+	}
+	defer unlock()
+	s, notice, err := st.load()
+	if err != nil {
+		return nil, notice, err
+	}
+	for _, c := range changes {
+		c(s)
+	}
+	return s, notice, st.save(s)
+}
+
+// save writes the state atomically: a temporary file in the same folder,
+// synced, then renamed over the old one. The caller holds the lock.
+func (st *Store) save(s *State) error {
 	dir := filepath.Dir(st.Path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return msg.Errorf("progress.cannot-save", msg.Args{"Path": st.Path}, err)
@@ -186,16 +277,6 @@ func (st *Store) Save(s *State) error {
 	return nil
 }
 
-// Update loads, applies fn and saves, returning any notice from loading.
-func (st *Store) Update(fn func(*State)) (msg.Text, error) {
-	s, notice, err := st.Load()
-	if err != nil {
-		return msg.Text{}, err
-	}
-	fn(s)
-	return notice, st.Save(s)
-}
-
 // QuestionCorrect reports whether a checkpoint question was answered right;
 // with ExercisePassed it lets the module checklist read progress.
 func (s *State) QuestionCorrect(lesson, question string) bool {
@@ -209,8 +290,8 @@ func (s *State) ExercisePassed(id string) bool {
 	return ok && e.Passed
 }
 
-// Clone copies the state, so a snapshot can be saved in the background
-// while the interface goes on changing the original.
+// Clone copies the state, so the interface can hand a snapshot to a
+// background command while it goes on changing its own.
 func (s *State) Clone() *State {
 	c := New()
 	c.Version = s.Version
@@ -219,14 +300,7 @@ func (s *State) Clone() *State {
 		c.Exercises[k] = &e
 	}
 	for k, v := range s.Checkpoints {
-		cp := &Checkpoint{Correct: map[string]bool{}, Answered: map[string]bool{}}
-		for q, ok := range v.Correct {
-			cp.Correct[q] = ok
-		}
-		for q, ok := range v.Answered {
-			cp.Answered[q] = ok
-		}
-		c.Checkpoints[k] = cp
+		c.Checkpoints[k] = &Checkpoint{Correct: maps.Clone(v.Correct), Answered: maps.Clone(v.Answered), Attempts: maps.Clone(v.Attempts)}
 	}
 	return c
 }

@@ -36,10 +36,12 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil || !notice.IsZero() || len(s.Exercises) != 0 {
 		t.Fatalf("fresh load: %v %q %v", s, notice, err)
 	}
-	s.Exercise("a").Passed = true
-	s.Exercise("a").Attempts = 3
-	s.Checkpoint("iac-why").Correct["q1"] = true
-	if err := st.Save(s); err != nil {
+	if _, _, err := st.Apply(func(s *State) {
+		s.Check("a", 1, 2, false)
+		s.Check("a", 2, 2, true)
+		s.Check("a", 0, 2, false)
+		s.Answer("iac-why", "q1", true)
+	}); err != nil {
 		t.Fatal(err)
 	}
 	back, _, err := st.Load()
@@ -47,7 +49,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatalf("reloaded %+v, %v", back, err)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(st.Path))
-	if len(entries) != 1 {
+	if len(entries) != 2 { // the file and its lock
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 }
@@ -104,10 +106,10 @@ func TestNewerFormatRefused(t *testing.T) {
 	}
 }
 
-func TestUpdate(t *testing.T) {
+func TestApply(t *testing.T) {
 	st := store(t)
 	for i := 0; i < 3; i++ {
-		if _, err := st.Update(func(s *State) { s.Exercise("x").Attempts++ }); err != nil {
+		if _, _, err := st.Apply(func(s *State) { s.Check("x", 0, 1, false) }); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -141,10 +143,15 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		// Whatever loaded can be used and saved.
-		s.Exercise("x").Attempts++
-		s.Checkpoint("l").Correct["q"] = true
 		_ = s.ExercisePassed("a")
-		if err := st.Save(s); err != nil {
+		s.Merge(s.Clone())
+		if _, _, err := st.Apply(func(s *State) {
+			s.Check("x", 0, 1, false)
+			s.Answer("l", "q", true)
+			s.UseHint("a", 2)
+			s.Retake("l")
+			s.ResetExercise("a")
+		}); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -10,8 +10,11 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -56,13 +59,29 @@ type common struct {
 	styles        Styles
 	// lang picks the course content's translation; the interface's own
 	// words come from printer.
-	lang         string
-	printer      *msg.Printer
-	course       *course.Course
-	ws           *workspace.Workspace
-	grader       *grader.Grader
-	store        *progress.Store
-	state        *progress.State
+	lang    string
+	printer *msg.Printer
+	course  *course.Course
+	ws      *workspace.Workspace
+	grader  *grader.Grader
+	store   *progress.Store
+	// state is what the screens show: the file as last read or written,
+	// with this interface's own changes applied at once on top.
+	state *progress.State
+	// saver orders this process's reads and writes of the progress file,
+	// so a state that comes back late never replaces a newer one.
+	saver *saver
+	// shown is the sequence number of the state on screen; pending are
+	// this interface's changes not yet known to be in it, applied again
+	// on top of every state that arrives until they are.
+	shown   uint64
+	pending []pendingChange
+	lastID  uint64
+	// seen is the progress file as last loaded (nil: none), and pollEvery
+	// how often it is looked at for changes made by other processes
+	// (0: never, for tests that drive the model by hand).
+	seen         os.FileInfo
+	pollEvery    time.Duration
 	glamourStyle string
 	hyperlinks   bool
 	editor       string
@@ -101,6 +120,23 @@ type Model struct {
 	help     help.Model
 	fullHelp bool
 	notice   string
+	// sticky is a notice that stays until dismissed: where a damaged
+	// progress file was moved, which the learner needs to read whole.
+	sticky string
+}
+
+// saver numbers the progress reads and writes of one interface, and notes
+// the number under which each change reached the file.
+type saver struct {
+	mu      sync.Mutex
+	seq     uint64
+	applied map[uint64]uint64 // change id → seq
+}
+
+// pendingChange is a change shown on screen before it reached the file.
+type pendingChange struct {
+	id uint64
+	ch progress.Change
 }
 
 // New prepares the interface: it loads progress (setting a damaged file
@@ -122,7 +158,7 @@ func New(opt Options) (*Model, error) {
 	c := &common{
 		width: 80, height: 24,
 		keys: DefaultKeyMap(p), styles: DefaultStyles(r, opt.Color), lang: lang, printer: p,
-		course: opt.Course, ws: ws, grader: grader.New(), store: ws.Progress(),
+		course: opt.Course, ws: ws, grader: grader.New(), store: ws.Progress(), saver: &saver{applied: map[uint64]uint64{}}, pollEvery: progressPoll,
 		glamourStyle: opt.GlamourStyle, hyperlinks: opt.Hyperlinks, editor: opt.Editor, poll: opt.Poll,
 		rendered: map[string]string{},
 	}
@@ -136,12 +172,13 @@ func New(opt Options) (*Model, error) {
 		}
 		m.notice = p.S("tui.workspace-created", msg.Args{"Path": opt.Workspace})
 	}
+	c.seen, _ = os.Stat(c.store.Path)
 	st, notice, err := c.store.Load()
 	if err != nil {
 		return nil, err
 	}
 	if !notice.IsZero() {
-		m.notice = c.printer.Text(notice)
+		m.sticky = c.printer.Text(notice)
 	}
 	c.state = st
 	m.home = newHome(c)
@@ -173,8 +210,14 @@ func Run(opt Options, in io.Reader, out io.Writer) error {
 	return err
 }
 
-// Init starts the screen the interface opens on.
-func (m *Model) Init() tea.Cmd { return m.active.init() }
+// progressPoll is how often the interface looks at the progress file for
+// what other processes (`iactutor check` in another terminal, a second
+// interface) recorded: a stat, and a read only when it changed.
+const progressPoll = 500 * time.Millisecond
+
+// Init starts the screen the interface opens on, and the look-out for
+// progress recorded elsewhere.
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.active.init(), m.c.pollLater()) }
 
 // Messages that move between screens.
 type (
@@ -185,8 +228,21 @@ type (
 	openGlossaryMsg struct{ from *course.Lesson }
 	// backMsg goes one level up: to the lesson with ID lesson when it is
 	// the one the learner last read, else home.
-	backMsg  struct{ lesson string }
-	savedMsg struct{ err error }
+	backMsg struct{ lesson string }
+	// progressMsg is the progress file after this interface wrote a
+	// change to it (or read it because it changed): the state to show,
+	// numbered in the order the file was read.
+	progressMsg struct {
+		seq    uint64
+		state  *progress.State
+		notice msg.Text
+		err    error
+		// seen is set after a read; polled is set when it answers a poll,
+		// which then continues.
+		seen   os.FileInfo
+		polled bool
+	}
+	pollMsg struct{}
 )
 
 // navigate asks the root model to change screens as soon as the current
@@ -197,11 +253,111 @@ func (c *common) navigate(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// saveProgress writes a snapshot of the state in the background.
-func (c *common) saveProgress() tea.Cmd {
-	snap := c.state.Clone()
-	store := c.store
-	return func() tea.Msg { return savedMsg{err: store.Save(snap)} }
+// apply records one change: at once in the state on screen, and in the
+// background in the progress file, where it is applied to whatever the
+// file holds by then (other processes' work included) under its lock.
+func (c *common) apply(ch progress.Change) tea.Cmd {
+	ch(c.state)
+	c.lastID++
+	id := c.lastID
+	c.pending = append(c.pending, pendingChange{id: id, ch: ch})
+	store, sv := c.store, c.saver
+	return func() tea.Msg {
+		sv.mu.Lock()
+		defer sv.mu.Unlock()
+		sv.seq++
+		st, notice, err := store.Apply(ch)
+		// Noted even when the write failed: the error is shown, and the
+		// screen must not go on showing a change the file does not have.
+		sv.applied[id] = sv.seq
+		return progressMsg{seq: sv.seq, state: st, notice: notice, err: err}
+	}
+}
+
+// show puts a state from the file on screen, with this interface's
+// changes that are not in it yet applied on top.
+func (c *common) show(seq uint64, st *progress.State) {
+	c.saver.mu.Lock()
+	keep := c.pending[:0]
+	for _, p := range c.pending {
+		if at, ok := c.saver.applied[p.id]; ok && at <= seq {
+			delete(c.saver.applied, p.id)
+			continue
+		}
+		keep = append(keep, p)
+	}
+	c.saver.mu.Unlock()
+	c.pending = keep
+	for _, p := range keep {
+		p.ch(st)
+	}
+	c.shown, c.state = seq, st
+}
+
+// pollLater looks at the progress file after a while.
+func (c *common) pollLater() tea.Cmd {
+	if c.pollEvery <= 0 {
+		return nil
+	}
+	return tea.Tick(c.pollEvery, func(time.Time) tea.Msg { return pollMsg{} })
+}
+
+// reload reads the progress file when it is not the one last loaded.
+func (c *common) reload() tea.Cmd {
+	store, sv, seen := c.store, c.saver, c.seen
+	return func() tea.Msg {
+		sv.mu.Lock()
+		defer sv.mu.Unlock()
+		// Looked at before reading: a write in between only makes the
+		// next poll read once more.
+		now, err := os.Stat(store.Path)
+		if err != nil {
+			now = nil
+		}
+		if !fileChanged(seen, now) {
+			return progressMsg{polled: true, seen: seen}
+		}
+		sv.seq++
+		st, notice, err := store.Load()
+		return progressMsg{seq: sv.seq, state: st, notice: notice, err: err, seen: now, polled: true}
+	}
+}
+
+// fileChanged compares two looks at the progress file. Every write
+// renames a new file into place, so a different file is a change even
+// when the size and time happen to match.
+func fileChanged(a, b os.FileInfo) bool {
+	if a == nil || b == nil {
+		return a != b
+	}
+	return !os.SameFile(a, b) || !a.ModTime().Equal(b.ModTime()) || a.Size() != b.Size()
+}
+
+// progressArrived takes a state read from or written to the progress file.
+func (m *Model) progressArrived(pm progressMsg) tea.Cmd {
+	c := m.c
+	var cmds []tea.Cmd
+	if pm.polled {
+		c.seen = pm.seen
+		cmds = append(cmds, c.pollLater())
+	}
+	if pm.err != nil {
+		m.notice = c.printer.Error(pm.err)
+	}
+	if !pm.notice.IsZero() {
+		// The file was damaged and set aside: say where, until the
+		// learner dismisses it, and put back what this interface knows.
+		m.sticky = c.printer.Text(pm.notice)
+		mine := c.state.Clone()
+		cmds = append(cmds, c.apply(func(s *progress.State) { s.Merge(mine) }))
+	}
+	if pm.state != nil && pm.seq > c.shown {
+		c.show(pm.seq, pm.state)
+		if m.active == m.home {
+			m.home.refresh()
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update handles global keys and sizes once, then hands the message to the
@@ -216,6 +372,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.notice = ""
 		}
 		switch {
+		case keyIs(msg, m.c.keys.Dismiss) && m.sticky != "" && !m.typing():
+			m.sticky = ""
+			return m, nil
 		case keyIs(msg, m.c.keys.ForceQuit):
 			return m, m.quit()
 		case keyIs(msg, m.c.keys.Help) && !m.typing():
@@ -236,11 +395,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case backMsg:
 		m.back(msg.lesson)
 		return m, nil
-	case savedMsg:
-		if msg.err != nil {
-			m.notice = m.c.printer.Error(msg.err)
-		}
-		return m, nil
+	case progressMsg:
+		return m, m.progressArrived(msg)
+	case pollMsg:
+		return m, m.c.reload()
 	}
 	cmd := m.active.update(msg)
 	if nav := m.c.nav; nav != nil {
@@ -292,9 +450,18 @@ func (m *Model) back(lesson string) {
 func (m *Model) View() string {
 	body := m.active.view()
 	m.help.ShowAll = m.fullHelp
-	footer := m.help.View(m.active.helpKeys())
+	keys := m.active.helpKeys()
+	if m.sticky != "" {
+		keys.short = append([]key.Binding{m.c.keys.Dismiss}, keys.short...)
+		keys.full = append([][]key.Binding{{m.c.keys.Dismiss}}, keys.full...)
+	}
+	footer := m.help.View(keys)
 	if m.notice != "" {
 		footer = m.c.styles.Warn.Render(truncate(m.notice, m.c.width)) + "\n" + footer
+	}
+	if m.sticky != "" {
+		// Wrapped, not cut: the path where the old file went is the point.
+		footer = m.c.styles.Warn.Render(wrap(m.sticky, max(m.c.width, 20))) + "\n" + footer
 	}
 	footerLines := strings.Count(footer, "\n") + 1
 	return fit(body, m.c.height-footerLines, m.c.width) + "\n" + footer

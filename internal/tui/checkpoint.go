@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"slices"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/iactutor/iactutor/internal/cmdmatch"
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/progress"
 )
 
 // checkpointModel asks a lesson's questions one at a time and gives
@@ -29,6 +31,10 @@ type checkpointModel struct {
 	correct  bool
 	finished bool
 	right    int
+	// confirm is true while the retake question is asked; message is what
+	// the screen says above the question (an empty answer, a retake).
+	confirm bool
+	message string
 }
 
 func newCheckpoint(c *common, l *course.Lesson) *checkpointModel {
@@ -108,6 +114,18 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 	}
 	keys := m.c.keys
 	back := backMsg{lesson: m.l.ID}
+	if m.confirm {
+		m.confirm = false
+		if keyIs(k, keys.Yes) {
+			return m.retake()
+		}
+		return nil
+	}
+	if keyIs(k, keys.Retake) && (!m.typing() || k.String() == "ctrl+r") {
+		m.confirm = true
+		return nil
+	}
+	m.message = ""
 	if m.finished {
 		if keyIs(k, keys.Continue) || keyIs(k, keys.Back) {
 			return m.c.navigate(back)
@@ -134,6 +152,10 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 	}
 	if q.Kind == course.Command {
 		if keyIs(k, keys.Answer) {
+			if strings.TrimSpace(m.input.Value()) == "" {
+				m.message = m.c.printer.S("progress.checkpoint.empty-command", nil)
+				return nil
+			}
 			return m.answer(cmdmatch.Match(q.Command, m.input.Value()))
 		}
 		var cmd tea.Cmd
@@ -158,9 +180,25 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 	case keyIs(k, keys.Toggle) && q.Kind == course.Multiple:
 		m.selected[m.cursor] = !m.selected[m.cursor]
 	case keyIs(k, keys.Answer):
+		if q.Kind == course.Multiple && !slices.Contains(slices.Collect(maps.Values(m.selected)), true) {
+			// Nothing ticked is no answer: ask again rather than record
+			// a wrong one.
+			m.message = m.c.printer.S("progress.checkpoint.nothing-ticked", nil)
+			return nil
+		}
 		return m.answer(m.judge())
 	}
 	return nil
+}
+
+// retake clears the checkpoint's saved answers and starts it again from the
+// first question, saying so.
+func (m *checkpointModel) retake() tea.Cmd {
+	lesson := m.l.ID
+	m.idx, m.right, m.finished = 0, 0, false
+	m.setup()
+	m.message = m.c.printer.S("progress.checkpoint.retaken", nil)
+	return m.c.apply(func(s *progress.State) { s.Retake(lesson) })
 }
 
 // judge checks a choice, true/false, multiple or order answer.
@@ -184,17 +222,16 @@ func (m *checkpointModel) judge() bool {
 	return false
 }
 
-// answer records the result and saves progress in the background.
+// answer records the result and saves progress in the background; a wrong
+// answer is counted but never takes back an earlier right one.
 func (m *checkpointModel) answer(ok bool) tea.Cmd {
 	m.answered, m.correct = true, ok
 	m.input.Blur()
 	if ok {
 		m.right++
 	}
-	cp := m.c.state.Checkpoint(m.l.ID)
-	cp.Answered[m.q().ID] = true
-	cp.Correct[m.q().ID] = ok
-	return m.c.saveProgress()
+	lesson, q := m.l.ID, m.q().ID
+	return m.c.apply(func(s *progress.State) { s.Answer(lesson, q, ok) })
 }
 
 func (m *checkpointModel) view() string {
@@ -203,6 +240,12 @@ func (m *checkpointModel) view() string {
 	var b strings.Builder
 	total := len(m.l.Checkpoint.Questions)
 	b.WriteString(s.Title.Render(m.l.Title.In(c.lang)) + "\n")
+	if m.confirm {
+		b.WriteString("\n" + s.Warn.Render(wrap(p.S("progress.checkpoint.confirm-retake", nil), w)) + "\n")
+	}
+	if m.message != "" {
+		b.WriteString("\n" + s.Info.Render(wrap(m.message, w)) + "\n")
+	}
 	if m.finished {
 		fmt.Fprintf(&b, "\n%s\n", p.S("tui.checkpoint.finished", msg.Args{"Right": m.right, "Total": total}))
 		return b.String()
@@ -301,6 +344,9 @@ func hang(text string, w, indent int) string {
 
 func (m *checkpointModel) helpKeys() helpKeys {
 	k := m.c.keys
+	if m.confirm {
+		return helpKeys{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
+	}
 	var short []key.Binding
 	switch {
 	case m.finished || m.answered:
@@ -314,5 +360,5 @@ func (m *checkpointModel) helpKeys() helpKeys {
 	default:
 		short = []key.Binding{k.Up, k.Down, k.Answer, k.Back}
 	}
-	return helpKeys{short: append(short, k.Help), full: [][]key.Binding{short, {k.ForceQuit, k.Help}}}
+	return helpKeys{short: append(short, k.Help), full: [][]key.Binding{short, {k.Retake, k.ForceQuit, k.Help}}}
 }

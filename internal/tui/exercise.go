@@ -17,6 +17,7 @@ import (
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/grader"
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/progress"
 	"github.com/iactutor/iactutor/internal/source"
 	"github.com/iactutor/iactutor/internal/watch"
 	"github.com/iactutor/iactutor/internal/workspace"
@@ -59,6 +60,9 @@ type (
 		res   grader.Result
 		files []source.File
 		err   error
+		// counted is false for the grade shown on opening, which is no
+		// attempt.
+		counted bool
 	}
 	changedMsg struct {
 		id  string
@@ -117,8 +121,9 @@ func (m *exerciseModel) stop() {
 	}
 }
 
-// gradeCmd reads and grades in the background.
-func (m *exerciseModel) gradeCmd() tea.Cmd {
+// gradeCmd reads and grades in the background; counted says whether the
+// result is an attempt (a save, the check key) or just shown (opening).
+func (m *exerciseModel) gradeCmd(counted bool) tea.Cmd {
 	m.grading = true
 	ws, ex, g := m.c.ws, m.ex, m.c.grader
 	return func() tea.Msg {
@@ -126,7 +131,7 @@ func (m *exerciseModel) gradeCmd() tea.Cmd {
 		if err != nil {
 			return gradedMsg{id: ex.ID, err: err}
 		}
-		return gradedMsg{id: ex.ID, res: g.Grade(ex, sub), files: sub.Files}
+		return gradedMsg{id: ex.ID, res: g.Grade(ex, sub), files: sub.Files, counted: counted}
 	}
 }
 
@@ -164,7 +169,7 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.mode = msg.mode
-		cmds := []tea.Cmd{m.gradeCmd()}
+		cmds := []tea.Cmd{m.gradeCmd(false)}
 		if msg.changes != nil && m.cancel != nil {
 			ctx, ch, id := m.ctx, msg.changes, m.ex.ID
 			m.watchNext = func() tea.Cmd { return waitChange(ctx, id, ch) }
@@ -184,7 +189,7 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		}
-		cmds := []tea.Cmd{m.gradeCmd()}
+		cmds := []tea.Cmd{m.gradeCmd(true)}
 		if m.watchNext != nil {
 			cmds = append(cmds, m.watchNext())
 		}
@@ -202,14 +207,22 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 		m.err = nil
 		res := msg.res
 		m.result, m.files = &res, msg.files
-		workspace.Record(m.c.state, res)
 		m.layout()
-		return m.c.saveProgress()
+		if !msg.counted {
+			if !res.Passed || res.Unchanged {
+				return nil
+			}
+			return m.c.apply(func(s *progress.State) { workspace.RecordSeen(s, res) })
+		}
+		if res.Unchanged {
+			return nil // reported on screen, not recorded as failing
+		}
+		return m.c.apply(func(s *progress.State) { workspace.Record(s, res) })
 	case editedMsg:
 		if msg.err != nil {
 			m.message = m.c.printer.Error(msg.err)
 		}
-		return m.gradeCmd()
+		return m.gradeCmd(true)
 	case revealedMsg:
 		if msg.id != m.ex.ID {
 			return nil
@@ -227,20 +240,28 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 			b.WriteString(d.Diff)
 		}
 		m.diff = b.String()
-		if e := m.c.state.Exercise(m.ex.ID); !e.Passed {
-			e.SolutionRevealed = true
-		}
 		m.layout()
 		m.vp.GotoTop()
-		return m.c.saveProgress()
+		id := m.ex.ID
+		return m.c.apply(func(s *progress.State) { s.RevealSolution(id) })
 	case resetMsg:
 		if msg.err != nil {
 			m.message = m.c.printer.Error(msg.err)
-		} else if msg.backup != "" {
-			m.message = m.c.printer.S("tui.exercise.reset-done", map[string]any{"Backup": msg.backup})
+			m.diff = ""
+			return m.gradeCmd(true)
 		}
+		p, id := m.c.printer, m.ex.ID
+		var said []string
+		if msg.backup != "" {
+			said = append(said, p.S("tui.exercise.reset-done", map[string]any{"Backup": msg.backup}))
+		}
+		// Starting over clears the result, and says so.
+		if e := m.c.state.Exercise(id); e.Passed || e.BestScore > 0 {
+			said = append(said, p.S("progress.reset.cleared", map[string]any{"Exercise": id}))
+		}
+		m.message = strings.Join(said, "\n")
 		m.diff = ""
-		return m.gradeCmd()
+		return tea.Batch(m.c.apply(func(s *progress.State) { s.ResetExercise(id) }), m.gradeCmd(true))
 	case tea.KeyMsg:
 		return m.key(msg)
 	}
@@ -266,12 +287,11 @@ func (m *exerciseModel) key(msg tea.KeyMsg) tea.Cmd {
 		return m.c.navigate(backMsg{lesson: m.ex.Lesson})
 	case keyIs(msg, k.Check):
 		m.message = ""
-		return m.gradeCmd()
+		return m.gradeCmd(true)
 	case keyIs(msg, k.Edit):
 		return m.edit()
 	case keyIs(msg, k.Hint):
-		m.nextHint()
-		return m.c.saveProgress()
+		return m.nextHint()
 	case keyIs(msg, k.Solution):
 		if m.c.state.ExercisePassed(m.ex.ID) || m.c.state.Exercise(m.ex.ID).SolutionRevealed {
 			return m.reveal()
@@ -287,19 +307,23 @@ func (m *exerciseModel) key(msg tea.KeyMsg) tea.Cmd {
 	return scroll(&m.vp, k, msg)
 }
 
-func (m *exerciseModel) nextHint() {
+// nextHint shows the next hint and counts it.
+func (m *exerciseModel) nextHint() tea.Cmd {
 	e := m.c.state.Exercise(m.ex.ID)
-	p, n := m.c.printer, len(m.ex.Hints)
+	p, n, id := m.c.printer, len(m.ex.Hints), m.ex.ID
 	switch {
 	case n == 0:
 		m.message = p.S("tui.exercise.no-hints", nil)
 	case e.HintsUsed >= n:
 		m.message = p.S("tui.exercise.hint", msg.Args{"N": n, "Total": n, "Hint": m.ex.Hints[n-1].In(m.c.lang)}) + "\n" + p.S("tui.exercise.no-more-hints", nil)
 	default:
-		e.HintsUsed++
+		cmd := m.c.apply(func(s *progress.State) { s.UseHint(id, n) })
 		m.message = p.S("tui.exercise.hint", msg.Args{"N": e.HintsUsed, "Total": n, "Hint": strings.TrimSpace(m.ex.Hints[e.HintsUsed-1].In(m.c.lang))})
+		m.layout()
+		return cmd
 	}
 	m.layout()
+	return nil
 }
 
 // reveal computes the diff against the solution in the background; the

@@ -110,7 +110,7 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 func (c *common) exerciseStatus(id string) (symbol, word string) {
 	e, ok := c.state.Exercises[id]
 	switch {
-	case !ok || e.Attempts == 0:
+	case !ok || e.Attempts == 0 && !e.Passed && !e.SolutionRevealed:
 		return "·", c.printer.S("tui.status.not-started", nil)
 	case e.Passed && e.SolutionRevealed:
 		return "✓", c.printer.S("tui.status.passed-revealed", nil)

@@ -16,6 +16,9 @@ type KeyMap struct {
 	Toggle, MoveUp, MoveDown                key.Binding
 	Check, Edit, Hint, Solution, Reset      key.Binding
 	Yes, No                                 key.Binding
+	// Retake clears a checkpoint's answers (after asking); Dismiss puts
+	// away a notice that stays until read.
+	Retake, Dismiss key.Binding
 	// While the "/" field has the keys: FilterKeep closes it keeping the
 	// text, FilterClear closes it empty, FilterErase deletes backwards.
 	// Every other key is text, so none of them has a help line.
@@ -55,6 +58,8 @@ func DefaultKeyMap(p *msg.Printer) KeyMap {
 		Reset:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", h("reset"))),
 		Yes:         key.NewBinding(key.WithKeys("y", "s"), key.WithHelp("y", h("yes"))),
 		No:          key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", h("no"))),
+		Retake:      key.NewBinding(key.WithKeys("r", "ctrl+r"), key.WithHelp("r", h("retake"))),
+		Dismiss:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", h("dismiss"))),
 		FilterKeep:  key.NewBinding(key.WithKeys("enter")),
 		FilterClear: key.NewBinding(key.WithKeys("esc")),
 		FilterErase: key.NewBinding(key.WithKeys("backspace", "ctrl+h")),

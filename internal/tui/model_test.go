@@ -131,7 +131,7 @@ func TestCheckpointEveryKind(t *testing.T) {
 func TestCheckpointWrongAnswerShowsTheRightOne(t *testing.T) {
 	m, _ := newTestModel(t, "iac-why", 80, 24)
 	run(t, m, m.Init())
-	press(t, m, "c", "enter") // the first question, answered without choosing
+	press(t, m, "c", "space", "enter") // the first question, only the first choice ticked
 	if on[*checkpointModel](m).correct || !strings.Contains(m.View(), "✗ Not quite.") || !strings.Contains(m.View(), "Answer:") {
 		t.Errorf("wrong answer view:\n%s", m.View())
 	}
@@ -234,6 +234,7 @@ func TestFlowAnswerCheckpoint(t *testing.T) {
 	waitText(t, tm, "From console clicks", 3*time.Second)
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")})
 	waitText(t, tm, "Question 1 of", 2*time.Second)
+	tm.Send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")})
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitText(t, tm, "Not quite", 2*time.Second)
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})

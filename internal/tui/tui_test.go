@@ -62,6 +62,8 @@ func newTestModel(t testing.TB, open string, w, h int) (*Model, string) {
 		t.Fatal(err)
 	}
 	m.notice = ""
+	// Tests that need what other processes write send pollMsg themselves.
+	m.c.pollEvery = 0
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m, ws
 }

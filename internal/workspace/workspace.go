@@ -200,15 +200,23 @@ func Next(c *course.Course, st *progress.State) (*course.Exercise, bool) {
 	return nil, false
 }
 
-// Record updates progress after a check.
-func Record(st *progress.State, res grader.Result) {
-	e := st.Exercise(res.Exercise)
-	e.Attempts++
-	e.LastScore = res.Score
-	e.Max = res.Max
-	e.BestScore = max(e.BestScore, res.Score)
-	if res.Passed {
-		e.Passed = true
+// Record updates progress after a check, keeping the best result. A check
+// of the untouched start files is no attempt (the learner has not tried
+// anything yet), so it records nothing and reports false.
+func Record(st *progress.State, res grader.Result) bool {
+	if res.Unchanged {
+		return false
+	}
+	st.Check(res.Exercise, res.Score, res.Max, res.Passed)
+	return true
+}
+
+// RecordSeen records what opening an exercise showed: opening is no
+// attempt and must not mark anything failing, but files already fixed (in
+// an editor, before opening) count as passed.
+func RecordSeen(st *progress.State, res grader.Result) {
+	if res.Passed && !res.Unchanged {
+		st.Pass(res.Exercise, res.Score, res.Max)
 	}
 }
 

@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/iactutor/iactutor/internal/progress"
+)
+
+// moduleRoot is found before any test changes folder.
+var moduleRoot = func() string {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil || strings.TrimSpace(string(out)) == "" || strings.TrimSpace(string(out)) == os.DevNull {
+		return ""
+	}
+	return filepath.Dir(strings.TrimSpace(string(out)))
+}()
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// iactutorBin builds the real program once per test binary: processes
+// racing for the progress file must be real processes.
+func iactutorBin(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		if moduleRoot == "" {
+			binErr = errors.New("go env GOMOD found no module")
+			return
+		}
+		dir, err := os.MkdirTemp("", "iactutor-cli-test-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "iactutor")
+		cmd := exec.Command("go", "build", "-o", binPath, "./cmd/iactutor")
+		cmd.Dir = moduleRoot
+		if b, err := cmd.CombinedOutput(); err != nil {
+			binErr = errors.New(string(b))
+		}
+	})
+	if binErr != nil {
+		t.Fatalf("building iactutor: %v", binErr)
+	}
+	return binPath
+}
+
+// TestMain removes the program built for these tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
+// TestConcurrentProcessesLoseNothing runs hundreds of real `check`, `hint`
+// and `solution` processes at once on one workspace, several of them on
+// the same exercise, and finds every one of them recorded.
+func TestConcurrentProcessesLoseNothing(t *testing.T) {
+	bin := iactutorBin(t)
+	ws := t.TempDir()
+	run := func(args ...string) error {
+		cmd := exec.Command(bin, append([]string{"--workspace", ws, "--lang", "en", "--no-color"}, args...)...)
+		out, err := cmd.CombinedOutput()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && ee.ExitCode() == 1 && args[0] == "check" {
+			return nil // not passed yet: still an attempt
+		}
+		if err != nil {
+			return fmt.Errorf("%v: %v\n%s", args, err, out)
+		}
+		return nil
+	}
+	if err := run("init"); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(ws)
+	var ids []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			ids = append(ids, e.Name())
+		}
+	}
+	if len(ids) < 4 {
+		t.Fatalf("init wrote %d exercises", len(ids))
+	}
+	// A comment at the end makes every file differ from the start files,
+	// so each check is an attempt.
+	for _, id := range ids[:3] {
+		filepath.WalkDir(filepath.Join(ws, id), func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && d.Name() != "TASK.md" {
+				f, _ := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+				f.WriteString("\n# edited\n")
+				f.Close()
+			}
+			return nil
+		})
+	}
+	const checks = 60
+	type job struct {
+		args  []string
+		times int
+	}
+	workers := [][]job{
+		{{[]string{"check", ids[0]}, checks}},
+		{{[]string{"check", ids[0]}, checks}},
+		{{[]string{"check", ids[1]}, checks}},
+		{{[]string{"check", ids[2]}, checks / 2}, {[]string{"solution", "--yes", ids[2]}, 10}},
+	}
+	var hints []job
+	for _, id := range ids {
+		hints = append(hints, job{[]string{"hint", id}, 2}) // every exercise has at least two
+	}
+	workers = append(workers, hints)
+	var wg sync.WaitGroup
+	errs := make(chan error, 1000)
+	total := 0
+	for _, jobs := range workers {
+		for _, j := range jobs {
+			total += j.times
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, j := range jobs {
+				for range j.times {
+					if err := run(j.args...); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	t.Logf("%d processes", total)
+	st, notice, err := progress.NewStore(ws).Load()
+	if err != nil || !notice.IsZero() {
+		t.Fatalf("load: %v %v", notice, err)
+	}
+	for _, c := range []struct {
+		id       string
+		attempts int
+	}{{ids[0], 2 * checks}, {ids[1], checks}, {ids[2], checks / 2}} {
+		if got := st.Exercise(c.id).Attempts; got != c.attempts {
+			t.Errorf("%s: %d attempts recorded, %d checks run", c.id, got, c.attempts)
+		}
+	}
+	if !st.Exercise(ids[2]).SolutionRevealed {
+		t.Errorf("%s: the revealed solution was lost", ids[2])
+	}
+	for _, id := range ids {
+		if got := st.Exercise(id).HintsUsed; got != 2 {
+			t.Errorf("%s: %d hints recorded, 2 asked for", id, got)
+		}
+	}
+}
