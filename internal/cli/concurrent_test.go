@@ -11,64 +11,14 @@ import (
 	"testing"
 
 	"github.com/iactutor/iactutor/internal/progress"
+	"github.com/iactutor/iactutor/internal/testbin"
 )
-
-// moduleRoot is found before any test changes folder.
-var moduleRoot = func() string {
-	out, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil || strings.TrimSpace(string(out)) == "" || strings.TrimSpace(string(out)) == os.DevNull {
-		return ""
-	}
-	return filepath.Dir(strings.TrimSpace(string(out)))
-}()
-
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
-
-// iactutorBin builds the real program once per test binary: processes
-// racing for the progress file must be real processes.
-func iactutorBin(t *testing.T) string {
-	t.Helper()
-	binOnce.Do(func() {
-		if moduleRoot == "" {
-			binErr = errors.New("go env GOMOD found no module")
-			return
-		}
-		dir, err := os.MkdirTemp("", "iactutor-cli-test-")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "iactutor")
-		cmd := exec.Command("go", "build", "-o", binPath, "./cmd/iactutor")
-		cmd.Dir = moduleRoot
-		if b, err := cmd.CombinedOutput(); err != nil {
-			binErr = errors.New(string(b))
-		}
-	})
-	if binErr != nil {
-		t.Fatalf("building iactutor: %v", binErr)
-	}
-	return binPath
-}
-
-// TestMain removes the program built for these tests.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if binPath != "" {
-		os.RemoveAll(filepath.Dir(binPath))
-	}
-	os.Exit(code)
-}
 
 // TestConcurrentProcessesLoseNothing runs hundreds of real `check`, `hint`
 // and `solution` processes at once on one workspace, several of them on
 // the same exercise, and finds every one of them recorded.
 func TestConcurrentProcessesLoseNothing(t *testing.T) {
-	bin := iactutorBin(t)
+	bin := testbin.Path(t)
 	ws := t.TempDir()
 	run := func(args ...string) error {
 		cmd := exec.Command(bin, append([]string{"--workspace", ws, "--lang", "en", "--no-color"}, args...)...)
@@ -170,3 +120,5 @@ func TestConcurrentProcessesLoseNothing(t *testing.T) {
 		}
 	}
 }
+
+func TestMain(m *testing.M) { testbin.Main(m) }

@@ -20,42 +20,14 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/iactutor/iactutor/internal/testbin"
 )
 
-var bin string // the built iactutor
-
-func TestMain(m *testing.M) {
-	os.Exit(run(m))
-}
-
-func run(m *testing.M) int {
-	// A binary built beforehand, for running these tests as another user
-	// (who may not be able to build: TestUnreadableFolder needs a user that
-	// permissions stop).
-	if p := os.Getenv("IACTUTOR_TEST_BIN"); p != "" {
-		bin = p
-		return m.Run()
-	}
-	dir, err := os.MkdirTemp("", "iactutor-bin-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	gomod, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "go env GOMOD:", err)
-		return 1
-	}
-	bin = filepath.Join(dir, "iactutor")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/iactutor")
-	build.Dir = filepath.Dir(strings.TrimSpace(string(gomod)))
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building iactutor: %v\n%s", err, out)
-		return 1
-	}
-	return m.Run()
-}
+// TestMain removes the program the tests built. testbin.Env runs them with
+// a binary built beforehand, as another user: TestUnreadableFolder needs a
+// user that permissions stop.
+func TestMain(m *testing.M) { testbin.Main(m) }
 
 // courseDir is the small fixed course of this package's tests.
 func courseDir(t *testing.T) string {
@@ -75,7 +47,7 @@ type result struct {
 // iactutor runs the binary in dir with the test course, in English.
 func iactutor(t *testing.T, dir string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(bin, append([]string{"--course", courseDir(t), "--lang", "en", "grade"}, args...)...)
+	cmd := exec.Command(testbin.Path(t), append([]string{"--course", courseDir(t), "--lang", "en", "grade"}, args...)...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
 	var out, errb bytes.Buffer
@@ -616,7 +588,7 @@ func TestInterrupted(t *testing.T) {
 			if tc.out {
 				args = append(args, "--out", filepath.Join(outDir, "grades.json"))
 			}
-			cmd := exec.Command(bin, args...)
+			cmd := exec.Command(testbin.Path(t), args...)
 			cmd.Env = append(os.Environ(), "IACTUTOR_GRADE_TEST_HOLD="+tc.stage+":"+ready)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr

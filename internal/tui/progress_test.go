@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -15,56 +14,14 @@ import (
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/progress"
+	"github.com/iactutor/iactutor/internal/testbin"
 )
-
-// moduleRoot is found before any test changes into a temporary folder.
-var moduleRoot = func() string {
-	out, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil || strings.TrimSpace(string(out)) == "" || strings.TrimSpace(string(out)) == os.DevNull {
-		return ""
-	}
-	return filepath.Dir(strings.TrimSpace(string(out)))
-}()
-
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
-
-// iactutorBin builds the real program once per test binary, so the
-// interface can be tested beside a real `iactutor check` process.
-func iactutorBin(t *testing.T) string {
-	t.Helper()
-	binOnce.Do(func() {
-		if moduleRoot == "" {
-			binErr = errors.New("go env GOMOD found no module")
-			return
-		}
-		root := moduleRoot
-		dir, err := os.MkdirTemp("", "iactutor-tui-test-")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "iactutor")
-		cmd := exec.Command("go", "build", "-o", binPath, "./cmd/iactutor")
-		cmd.Dir = root
-		if b, err := cmd.CombinedOutput(); err != nil {
-			binErr = errors.New(string(b))
-		}
-	})
-	if binErr != nil {
-		t.Fatalf("building iactutor: %v", binErr)
-	}
-	return binPath
-}
 
 // cliRun runs the real program on the workspace and returns its exit code.
 func cliRun(t *testing.T, ws string, args ...string) int {
 	t.Helper()
 	abs, _ := filepath.Abs(ws)
-	cmd := exec.Command(iactutorBin(t), append([]string{"--workspace", abs, "--lang", "en", "--no-color"}, args...)...)
+	cmd := exec.Command(testbin.Path(t), append([]string{"--workspace", abs, "--lang", "en", "--no-color"}, args...)...)
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
@@ -308,15 +265,6 @@ func TestRetakeAsksAndClears(t *testing.T) {
 	}
 }
 
-// TestMain removes the program built for these tests.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if binPath != "" {
-		os.RemoveAll(filepath.Dir(binPath))
-	}
-	os.Exit(code)
-}
-
 // TestTwoInterfaces: two interfaces on one workspace, each answering from
 // its own memory, keep both answers, and each sees the other's after a poll.
 func TestTwoInterfaces(t *testing.T) {
@@ -374,3 +322,5 @@ func TestQuickChangesStayOnScreen(t *testing.T) {
 		t.Fatalf("shown %d, saved %d, pending %d", got, st.Exercise(ex.ID).HintsUsed, len(m.c.pending))
 	}
 }
+
+func TestMain(m *testing.M) { testbin.Main(m) }
