@@ -6,20 +6,10 @@ import (
 	"testing"
 
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/msg/msgtest"
 )
 
-func printer(t *testing.T, lang string) *msg.Printer {
-	t.Helper()
-	c, err := msg.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := c.Printer(lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+func printer(t testing.TB, lang string) *msg.Printer { return msgtest.Printer(t, lang) }
 
 const deploySrc = `apiVersion: apps/v1
 kind: Deployment

@@ -15,22 +15,12 @@ import (
 	"github.com/iactutor/iactutor/exercises"
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/msg/msgtest"
 	"github.com/iactutor/iactutor/lessons"
 )
 
 // printer renders in lang with the built-in catalog.
-func printer(t testing.TB, lang string) *msg.Printer {
-	t.Helper()
-	c, err := msg.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := c.Printer(lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+func printer(t testing.TB, lang string) *msg.Printer { return msgtest.Printer(t, lang) }
 
 // testCourse is the small fixed course under testdata/course: two exercises
 // whose content never changes, so golden files stay put.

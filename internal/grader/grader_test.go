@@ -11,22 +11,12 @@ import (
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/msg/msgtest"
 	"github.com/iactutor/iactutor/internal/source"
 )
 
 // printer renders results the way a presenter in lang would.
-func printer(t testing.TB, lang string) *msg.Printer {
-	t.Helper()
-	cat, err := msg.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := cat.Printer(lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+func printer(t testing.TB, lang string) *msg.Printer { return msgtest.Printer(t, lang) }
 
 const brokenDeploy = `apiVersion: apps/v1
 kind: Deployment

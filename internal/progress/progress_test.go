@@ -8,21 +8,11 @@ import (
 	"time"
 
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/msg/msgtest"
 )
 
 // printer renders notices in lang with the built-in catalog.
-func printer(t *testing.T, lang string) *msg.Printer {
-	t.Helper()
-	c, err := msg.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := c.Printer(lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+func printer(t testing.TB, lang string) *msg.Printer { return msgtest.Printer(t, lang) }
 
 func store(t *testing.T) *Store {
 	st := NewStore(t.TempDir())

@@ -17,6 +17,7 @@ import (
 	"github.com/iactutor/iactutor/exercises"
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/msg/msgtest"
 	"github.com/iactutor/iactutor/internal/watch"
 	"github.com/iactutor/iactutor/lessons"
 )
@@ -196,18 +197,7 @@ func TestGoldenScreens(t *testing.T) {
 }
 
 // testPrinter puts the interface's words into lang from the built-in catalog.
-func testPrinter(t testing.TB, lang string) *msg.Printer {
-	t.Helper()
-	cat, err := msg.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := cat.Printer(lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+func testPrinter(t testing.TB, lang string) *msg.Printer { return msgtest.Printer(t, lang) }
 
 // on is the active screen as a T, or nil when another screen is on.
 func on[T screen](m *Model) T {

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"testing"
 	"testing/fstest"
 
 	"go.yaml.in/yaml/v3"
@@ -97,4 +98,19 @@ func WithPseudo() (fs.FS, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// Printer is a printer of the built-in catalog for lang, for tests that
+// compare rendered text.
+func Printer(t testing.TB, lang string) *msg.Printer {
+	t.Helper()
+	c, err := msg.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.Printer(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
