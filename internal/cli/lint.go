@@ -55,7 +55,7 @@ func (a *app) lintCommand() *cobra.Command {
 		},
 	}
 	a.formatFlag(cmd, &format)
-	cmd.Flags().Int64Var(&maxSize, "max-file-size", source.MaxFileSize, a.p().S("cli.lint.flag.max-file-size", nil))
+	cmd.Flags().Int64Var(&maxSize, "max-file-size", source.LintMaxFileSize, a.p().S("cli.lint.flag.max-file-size", nil))
 	return cmd
 }
 

@@ -22,6 +22,12 @@ import (
 // module file, far below what could exhaust memory in a batch.
 const MaxFileSize = 1 << 20
 
+// LintMaxFileSize is the cap `iactutor lint` applies: a person linting their
+// own repository means every file, and generated manifests (a Grafana
+// dashboard bundle, all CRDs of an operator) pass 1 MiB while staying valid.
+// Grading keeps MaxFileSize, since there a batch of submissions is read.
+const LintMaxFileSize = 16 << 20
+
 // File is one file's bytes and the path as the user reached it (the argument
 // joined with the relative path inside it), which is what diagnostics name.
 type File struct {

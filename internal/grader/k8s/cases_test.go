@@ -51,6 +51,98 @@ spec:
       targetPort: 8000
 `
 
+// kustomizeFile is a kustomization.yaml with body after its header.
+func kustomizeFile(body string) string {
+	return "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n" + body
+}
+
+// patchDeploy is a strategic-merge patch as kustomize overlays write them:
+// no selector, a container without image, a $patch directive.
+const patchDeploy = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: churn-api
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          resources:
+            limits:
+            $patch: delete
+`
+
+// knativeService is a custom resource whose kind is also a built-in kind.
+const knativeService = `apiVersion: serving.knative.dev/v1
+kind: Service
+metadata:
+  name: message-dumper
+spec:
+  template:
+    spec:
+      containers:
+        - image: gcr.io/knative-releases/knative.dev/eventing/cmd/event_display
+`
+
+// job is a Job whose pods a Service selects by the labels the Job
+// controller adds.
+const job = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: train
+spec:
+  template:
+    metadata:
+      labels:
+        app: train
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: train
+          image: ghcr.io/acme/train:1.0.0
+`
+
+func jobService(selector string) string {
+	return "apiVersion: v1\nkind: Service\nmetadata:\n  name: workers\nspec:\n  clusterIP: None\n  selector:\n    " + selector + "\n"
+}
+
+// helmTemplate is a chart template: YAML only once Helm renders it.
+const helmTemplate = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  {{- include "chart.labels" . | nindent 2 }}
+  name: {{ .Release.Name }}
+spec:
+  replicas: {{ .Values.replicas }}
+`
+
+// prometheusRule holds Go template actions that are text, in a plain
+// scalar, a quoted one and a block scalar.
+const prometheusRule = `apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata:
+  name: rules
+spec:
+  groups:
+    - name: a
+      rules:
+        - alert: Down
+          annotations:
+            summary: Instance {{ $labels.instance }} down
+            title: "{{ $labels.job }}"
+            description: |
+              {{ $labels.instance }} has been down
+              {{ printf "%.2f" $value }}
+            runbook: >-
+              {{ $labels.runbook }}
+`
+
+// jsonPatch is a JSON 6902 patch: a list of operations.
+const jsonPatch = `- op: replace
+  path: /spec/replicas
+  value: 3
+`
+
 func one(s string) map[string]string { return map[string]string{"a.yaml": s} }
 
 var ruleCases = []ruleCase{
@@ -92,6 +184,42 @@ var ruleCases = []ruleCase{
 	{name: "compose file in an exercise", rule: ruleNotKubernetes, complete: true, files: map[string]string{"docker-compose.yml": "services:\n  api:\n    image: ghcr.io/acme/churn-api:1.4.2\n"}},
 	{name: "compose file in an exercise is an error", rule: ruleMissingField, complete: true, files: map[string]string{"docker-compose.yml": "services:\n  api:\n    image: ghcr.io/acme/churn-api:1.4.2\n"},
 		want: []string{"1:1-1:10 error", "1:1-1:10 error"}},
+	{name: "kustomization", rule: ruleNotKubernetes, files: map[string]string{"kustomization.yaml": kustomizeFile("resources:\n  - d.yaml\n"), "d.yaml": deploy},
+		want: []string{"kustomization.yaml 1:1-1:44 info"}},
+	{name: "kustomization without apiVersion", rule: ruleNotKubernetes, files: map[string]string{"kustomization.yaml": "resources:\n  - d.yaml\n", "d.yaml": deploy},
+		want: []string{"kustomization.yaml 1:1-1:11 info"}},
+	{name: "Component under another file name", rule: ruleNotKubernetes, files: one("apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: p.yaml\n"),
+		want: []string{"1:1-1:45 info"}},
+	{name: "Helm template", rule: ruleNotKubernetes, files: map[string]string{"templates/deployment.yaml": helmTemplate},
+		want: []string{"4:3-4:46 info"}},
+	{name: "Helm template says nothing else", rule: ruleYAMLSyntax, files: map[string]string{"templates/deployment.yaml": helmTemplate}},
+	{name: "Helm template in an exercise", rule: ruleYAMLSyntax, complete: true, files: map[string]string{"templates/deployment.yaml": helmTemplate},
+		want: []string{"4:3-4:46 error"}},
+	{name: "template actions inside strings", rule: ruleNotKubernetes, files: one(prometheusRule)},
+	{name: "kustomization is not an object", rule: ruleMissingField, files: map[string]string{"kustomization.yaml": kustomizeFile("resources:\n  - d.yaml\n"), "d.yaml": deploy}},
+	{name: "Deployment without selector nor image outside kustomize", rule: ruleMissingField, files: map[string]string{"patch.yaml": patchDeploy, "d.yaml": deploy},
+		want: []string{"patch.yaml 5:1-5:5 error"}},
+	{name: "strategic-merge patch is partial", rule: ruleMissingField, files: map[string]string{"patch.yaml": patchDeploy, "d.yaml": deploy,
+		"kustomization.yaml": kustomizeFile("resources:\n  - d.yaml\npatchesStrategicMerge:\n  - patch.yaml\n")}},
+	{name: "patch outside kustomize has no image", rule: ruleContainerMissingImage, files: map[string]string{"patch.yaml": patchDeploy},
+		want: []string{"9:11-9:15 error"}},
+	{name: "patch listed in patches has no image", rule: ruleContainerMissingImage, files: map[string]string{"patch.yaml": patchDeploy,
+		"kustomization.yaml": kustomizeFile("patches:\n  - path: patch.yaml\n    target:\n      kind: Deployment\n")}},
+	{name: "$patch outside a patch", rule: ruleUnknownField, files: map[string]string{"patch.yaml": patchDeploy},
+		want: []string{"12:13-12:19 error"}},
+	{name: "$patch in a patch", rule: ruleUnknownField, files: map[string]string{"sub/patch.yaml": patchDeploy,
+		"kustomization.yaml": kustomizeFile("patches:\n  - path: sub/patch.yaml\n")}},
+	{name: "JSON 6902 patch outside kustomize", rule: ruleNotObject, files: map[string]string{"p.yaml": jsonPatch},
+		want: []string{"1:1-3:11 error"}},
+	{name: "JSON 6902 patch", rule: ruleNotObject, files: map[string]string{"p.yaml": jsonPatch,
+		"kustomization.yaml": kustomizeFile("patchesJson6902:\n  - path: p.yaml\n    target:\n      kind: Deployment\n      name: churn-api\n")}},
+	{name: "resource without selector", rule: ruleMissingField, files: map[string]string{"d.yaml": remove(deploy, "  selector:\n    matchLabels:\n      app: churn-api\n"),
+		"kustomization.yaml": kustomizeFile("resources:\n  - d.yaml\n")},
+		want: []string{"d.yaml 5:1-5:5 error"}},
+	{name: "resource whose selector commonLabels fills", rule: ruleMissingField, files: map[string]string{"d.yaml": remove(deploy, "  selector:\n    matchLabels:\n      app: churn-api\n"),
+		"kustomization.yaml": kustomizeFile("commonLabels:\n  app: churn-api\nresources:\n  - d.yaml\n")}},
+	{name: "resource whose selector labels fill", rule: ruleMissingField, files: map[string]string{"d.yaml": remove(deploy, "  selector:\n    matchLabels:\n      app: churn-api\n"),
+		"kustomization.yaml": kustomizeFile("labels:\n  - includeSelectors: true\n    pairs:\n      app: churn-api\nresources:\n  - ./d.yaml\n")}},
 
 	// --- schema ---
 	{name: "misspelled field", rule: ruleUnknownField, files: one(replace(deploy, "  replicas: 2", "  replcias: 2")),
@@ -133,16 +261,25 @@ var ruleCases = []ruleCase{
 	{name: "misspelled kind", rule: ruleKindNotInAPI, files: one(replace(deploy, "kind: Deployment", "kind: Deploymnet")),
 		want: []string{"2:7-2:17 error"}},
 	{name: "kind in its group", rule: ruleKindNotInAPI, files: one(deploy)},
+	{name: "kind in a custom group", rule: ruleKindNotInAPI, files: one(knativeService)},
+	{name: "Deployment in a built-in group with a dot", rule: ruleKindNotInAPI, files: one(replace(deploy, "apps/v1", "networking.k8s.io/v1")),
+		want: []string{"1:13-1:33 error"}},
 
 	{name: "custom resource", rule: ruleUnknownKind, files: one("apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: sm\nspec:\n  anything: goes\n"),
 		want: []string{"2:7-2:21 info"}},
 	{name: "built-in kind", rule: ruleUnknownKind, files: one(deploy)},
+	{name: "custom kind named like a built-in one", rule: ruleUnknownKind, files: one(knativeService),
+		want: []string{"2:7-2:14 info"}},
+	{name: "custom kind named like a built-in one has its own fields", rule: ruleUnknownField, files: one(knativeService)},
 
 	// --- single-object rules ---
 	{name: "uppercase name", rule: ruleInvalidName, files: one(replace(deploy, "  name: churn-api", "  name: Churn_API")),
 		want: []string{"4:9-4:18 error"}},
 	{name: "service name starting with a digit", rule: ruleInvalidName, files: one(replace(service, "name: churn-api", "name: 1api")),
 		want: []string{"4:9-4:13 error"}},
+	{name: "Service port name in capitals", rule: ruleInvalidName, files: one(replace(service, "    - port: 80\n", "    - name: HTTP_Inference\n      port: 80\n")),
+		want: []string{"9:13-9:27 error"}},
+	{name: "long Service port name", rule: ruleInvalidName, files: one(replace(service, "    - port: 80\n", "    - name: http-inference-server\n      port: 80\n"))},
 	{name: "long port name", rule: ruleInvalidName, files: one(replace(deploy, "- name: http", "- name: http-metrics-port")),
 		want: []string{"19:21-19:38 error"}},
 	{name: "valid names", rule: ruleInvalidName, files: one(deploy)},
@@ -193,8 +330,12 @@ var ruleCases = []ruleCase{
 		want: []string{"21:11-21:20 warning"}},
 	{name: "resources set", rule: ruleMissingResources, files: one(deploy)},
 
-	{name: "probe on another port", rule: ruleProbePortMismatch, files: one(deploy + "          livenessProbe:\n            httpGet:\n              path: /health\n              port: 8080\n"),
+	{name: "probe on another port in an exercise", rule: ruleProbePortMismatch, complete: true, files: one(deploy + "          livenessProbe:\n            httpGet:\n              path: /health\n              port: 8080\n"),
 		want: []string{"30:21-30:25 error"}},
+	{name: "probe on an undeclared port", rule: ruleProbePortMismatch, files: one(deploy + "          livenessProbe:\n            httpGet:\n              path: /health\n              port: 8080\n"),
+		want: []string{"30:21-30:25 warning"}},
+	{name: "probe on a port a sibling container declares", rule: ruleProbePortMismatch, complete: true, files: one(deploy + "          livenessProbe:\n            httpGet:\n              path: /health\n              port: 9000\n" +
+		"        - name: proxy\n          image: ghcr.io/acme/proxy:1.0.0\n          ports:\n            - containerPort: 9000\n")},
 	{name: "probe on an unknown port name", rule: ruleProbePortMismatch, files: one(deploy + "          readinessProbe:\n            tcpSocket:\n              port: htp\n"),
 		want: []string{"29:21-29:24 error"}},
 	{name: "probes on declared ports", rule: ruleProbePortMismatch, files: one(deploy + "          livenessProbe:\n            httpGet:\n              path: /health\n              port: 8000\n          readinessProbe:\n            httpGet:\n              path: /health\n              port: http\n")},
@@ -206,7 +347,8 @@ var ruleCases = []ruleCase{
 	{name: "pinned tag", rule: ruleImageLatest, files: one(deploy)},
 	{name: "digest", rule: ruleImageLatest, files: one(replace(deploy, "churn-api:1.4.2", "churn-api@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"))},
 
-	{name: "no registry", rule: ruleImageRegistry, files: one(replace(deploy, "ghcr.io/acme/churn-api:1.4.2", "churn-api:1.4.2")),
+	{name: "Docker Hub image outside an exercise", rule: ruleImageRegistry, files: one(replace(deploy, "ghcr.io/acme/churn-api:1.4.2", "churn-api:1.4.2"))},
+	{name: "no registry", rule: ruleImageRegistry, complete: true, files: one(replace(deploy, "ghcr.io/acme/churn-api:1.4.2", "churn-api:1.4.2")),
 		want: []string{"17:18-17:33 warning"}},
 	{name: "registry with port", rule: ruleImageRegistry, files: one(replace(deploy, "ghcr.io/acme/", "localhost:5000/"))},
 	{name: "registry", rule: ruleImageRegistry, files: one(deploy)},
@@ -236,13 +378,20 @@ var ruleCases = []ruleCase{
 		want: []string{"s.yaml 7:10-7:19 warning"}},
 	{name: "selector typo in an exercise", rule: ruleServiceSelector, complete: true, files: map[string]string{"d.yaml": deploy, "s.yaml": replace(service, "    app: churn-api", "    app: churn-apj")},
 		want: []string{"s.yaml 7:10-7:19 error"}},
+	{name: "headless Service for a Job's pods", rule: ruleServiceSelector, files: map[string]string{"j.yaml": job, "s.yaml": jobService("job-name: train")}},
+	{name: "Service for one StatefulSet pod", rule: ruleServiceSelector, files: map[string]string{"j.yaml": replace(replace(job, "batch/v1", "apps/v1"), "kind: Job", "kind: StatefulSet"),
+		"s.yaml": jobService("statefulset.kubernetes.io/pod-name: train-0")}},
+	{name: "headless Service for another Job's pods", rule: ruleServiceSelector, files: map[string]string{"j.yaml": job, "s.yaml": jobService("batch.kubernetes.io/job-name: trian")},
+		want: []string{"s.yaml 8:5-8:40 warning"}},
 	{name: "selector matches pods", rule: ruleServiceSelector, files: map[string]string{"d.yaml": deploy, "s.yaml": service}},
 
-	{name: "targetPort number", rule: ruleTargetPortMismatch, files: map[string]string{"d.yaml": deploy, "s.yaml": replace(service, "targetPort: 8000", "targetPort: 8080")},
+	{name: "targetPort number in an exercise", rule: ruleTargetPortMismatch, complete: true, files: map[string]string{"d.yaml": deploy, "s.yaml": replace(service, "targetPort: 8000", "targetPort: 8080")},
 		want: []string{"s.yaml 10:19-10:23 error"}},
+	{name: "targetPort number the pods do not declare", rule: ruleTargetPortMismatch, files: map[string]string{"d.yaml": deploy, "s.yaml": replace(service, "targetPort: 8000", "targetPort: 8080")},
+		want: []string{"s.yaml 10:19-10:23 warning"}},
 	{name: "targetPort name", rule: ruleTargetPortMismatch, files: map[string]string{"d.yaml": deploy, "s.yaml": replace(service, "targetPort: 8000", "targetPort: web")},
 		want: []string{"s.yaml 10:19-10:22 error"}},
-	{name: "no targetPort means port", rule: ruleTargetPortMismatch, files: map[string]string{"d.yaml": deploy, "s.yaml": remove(service, "      targetPort: 8000\n")},
+	{name: "no targetPort means port", rule: ruleTargetPortMismatch, complete: true, files: map[string]string{"d.yaml": deploy, "s.yaml": remove(service, "      targetPort: 8000\n")},
 		want: []string{"s.yaml 9:13-9:15 error"}},
 	{name: "targetPort by name and number", rule: ruleTargetPortMismatch, files: map[string]string{"d.yaml": deploy, "s.yaml": service + "    - name: alt\n      port: 81\n      targetPort: http\n"}},
 

@@ -93,6 +93,10 @@ type decoder struct {
 	// values asks for the generic value; without it only the typed value
 	// and the diagnostics are produced.
 	values bool
+	// role is how kustomize uses the file: a patch may use the
+	// strategic-merge directives ($patch, $retainKeys…), and a resource
+	// whose labels kustomize adds gets its selector from kustomize.
+	role kustomizeRole
 }
 
 // budgetFor bounds how many nodes one document may expand to, aliases

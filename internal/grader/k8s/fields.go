@@ -11,6 +11,9 @@ import (
 )
 
 func (dc *decoder) unknownField(k *yaml.Node, name string, si *structInfo) {
+	if dc.role == kzPatch && strings.HasPrefix(name, "$") {
+		return // a strategic-merge directive
+	}
 	where := dc.pathString()
 	summary := msg.New("k8s.unknown-field", msg.Args{"Field": q(name)})
 	if where != "" {
@@ -55,6 +58,9 @@ func (dc *decoder) checkRequired(n *yaml.Node, t reflect.Type, ps []pair, owner 
 		p := findPair(ps, rf.name)
 		if p != nil && !isNull(p.v) && !(resolve(p.v).Kind == yaml.SequenceNode && len(resolve(p.v).Content) == 0) {
 			continue
+		}
+		if p == nil && rf.name == "selector" && dc.role == kzLabeled {
+			continue // kustomize writes the selector from its labels
 		}
 		at := dc.doc.rng(n)
 		if p != nil {

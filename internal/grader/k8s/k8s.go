@@ -13,7 +13,10 @@ import "github.com/iactutor/iactutor/internal/msg"
 type Options struct {
 	// Complete means the file set is the whole world (an exercise): a
 	// reference to an object not among the files is an error instead of a
-	// warning.
+	// warning, a port that no container declares is an error (the course
+	// asks for every port to be declared; elsewhere it is a warning, since
+	// a ports list need not be exhaustive), and an image without a registry
+	// is warned about (elsewhere it is simply a Docker Hub image).
 	Complete bool
 }
 

@@ -1,6 +1,7 @@
 package k8s
 
 import (
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -50,6 +51,8 @@ type item struct {
 	known bool
 	// facts is what the cross-object rules read; Lint keeps only this.
 	facts facts
+	// role is how kustomize uses the object's file.
+	role kustomizeRole
 }
 
 // Set is the loaded model: every object of the files given together, with
@@ -108,11 +111,25 @@ type loader struct {
 	// objects (a docker-compose.yml in the linted folder) with a note; in
 	// an exercise every file is meant to be a manifest, so they stay errors.
 	skipForeign bool
+	// roles says how kustomize uses each file, by cleaned path; role is
+	// the current file's.
+	roles map[string]kustomizeRole
+	role  kustomizeRole
 }
 
 func (ld *loader) run(files []source.File) {
+	ld.roles = kustomizeRoles(files)
+	defer func() { ld.r.partial = false }()
 	for _, f := range files {
+		ld.role = ld.roles[filepath.Clean(f.Path)]
+		ld.r.partial = ld.role == kzPatch
 		t := newText(f.Path, f.Data)
+		if ld.skipForeign {
+			if ln := templateLine(f.Data); ln > 0 {
+				ld.r.add(ruleNotKubernetes, lineRange(t, ln), msg.New("k8s.template", nil), msg.New("k8s.template.hint", nil))
+				continue
+			}
+		}
 		chunks := splitDocs(f.Data)
 		ld.set.objects = slices.Grow(ld.set.objects, len(chunks))
 		ld.set.items = slices.Grow(ld.set.items, len(chunks))
@@ -171,6 +188,9 @@ func (ld *loader) document(d doc, n *yaml.Node, chunk []byte, docIdx int) {
 	root = resolve(root)
 	if root == nil || root.Kind == 0 || isNull(root) {
 		return
+	}
+	if root.Kind == yaml.SequenceNode && ld.role == kzPatch {
+		return // a JSON 6902 patch: a list of operations, not an object
 	}
 	if root.Kind != yaml.MappingNode {
 		ld.r.add(ruleNotObject, d.rng(root), msg.New("k8s.not-object.document", msg.Args{"What": describeNode(root)}),
@@ -265,6 +285,10 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 		}
 	}
 
+	if depth == 0 && (isKustomizeAPI(apiVersion) || isKustomizationFile(d.t.path)) {
+		ld.r.add(ruleNotKubernetes, first, msg.New("k8s.kustomization", nil), msg.New("k8s.kustomization.hint", nil))
+		return
+	}
 	if ld.skipForeign && depth == 0 && foreign(root, apiV, kindV) && !deeperThan(root, maxDepth) {
 		ld.r.add(ruleNotKubernetes, first, msg.New("k8s.not-kubernetes", nil), msg.New("k8s.not-kubernetes.hint", nil))
 		return
@@ -290,7 +314,7 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 			ld.r.add(ruleRemovedAPI, d.rng(apiV), msg.New("k8s.removed-api", msg.Args{"APIVersion": clip(apiVersion), "Kind": clip(kind), "Release": rm.release}), hint)
 			break
 		}
-		if pref := preferredAPI(kind); pref != "" {
+		if pref := preferredAPI(kind); pref != "" && !customGroup(apiVersion) {
 			ld.r.add(ruleKindNotInAPI, d.rng(apiV), msg.New("k8s.kind-not-in-api", msg.Args{"Kind": clip(kind), "APIVersion": clip(apiVersion)}),
 				msg.New("k8s.kind-not-in-api.hint", msg.Args{"APIVersion": pref, "Kind": clip(kind)}))
 			typ = kinds[pref+" "+kind]
@@ -311,7 +335,7 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 		ld.r.add(ruleUnknownKind, d.rng(kindV), msg.New("k8s.unknown-kind", msg.Args{"APIVersion": clip(apiVersion), "Kind": clip(kind)}), hint)
 	}
 
-	dc := &decoder{r: ld.r, doc: d, kind: kind, types: ld.types, budget: budget, values: ld.values}
+	dc := &decoder{r: ld.r, doc: d, kind: kind, types: ld.types, budget: budget, values: ld.values, role: ld.role}
 	var typed any
 	var g any
 	if typ != nil {
@@ -347,7 +371,7 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 	if typed != nil {
 		f = factsOf(typed)
 	}
-	ld.set.items = append(ld.set.items, item{doc: d, root: root, typed: typed, known: typed != nil, facts: f,
+	ld.set.items = append(ld.set.items, item{doc: d, root: root, typed: typed, known: typed != nil, facts: f, role: ld.role,
 		chunk: from.chunk, docIdx: int32(from.docIdx), listIdx: int32(from.listIdx), line: int32(d.pos(root).Line)})
 	if ld.onObject != nil {
 		ld.onObject(idx)

@@ -2,6 +2,7 @@ package k8s
 
 import (
 	"fmt"
+	"strings"
 
 	corev1 "k8s.io/api/core/v1"
 
@@ -24,7 +25,7 @@ type index struct {
 func (c *checker) buildIndex() *index {
 	ix := &index{byKind: map[string]map[string]map[string]int{}, byLabel: map[string][]int{}}
 	for i, o := range c.s.objects {
-		if !c.s.items[i].known || o.Name == "" {
+		if !c.s.items[i].known || o.Name == "" || c.s.items[i].role == kzPatch {
 			continue
 		}
 		ns := nsOf(o)
@@ -68,9 +69,12 @@ func (ix *index) names(kind, ns string) []string {
 
 // candidates returns the workloads that have the rarest label of sel.
 func (ix *index) candidates(sel labelSet) []int {
-	var best []int
+	best := ix.workloads
 	first := true
 	for _, kv := range sel {
+		if controllerLabel(kv.k) {
+			continue // not written in the template, so not in byLabel
+		}
 		l := ix.byLabel[kv.k+"="+kv.v]
 		if first || len(l) < len(best) {
 			best, first = l, false
@@ -79,9 +83,60 @@ func (ix *index) candidates(sel labelSet) []int {
 	return best
 }
 
-func selects(sel, labels labelSet) bool {
+func selects(sel, labels labelSet, o Object) bool {
 	for _, kv := range sel {
+		if controllerLabel(kv.k) {
+			if !controllerSets(o, kv.k, kv.v) {
+				return false
+			}
+			continue
+		}
 		if v, ok := labels.get(kv.k); !ok || v != kv.v {
+			return false
+		}
+	}
+	return true
+}
+
+// controllerLabel reports a pod label that a controller adds to the pods it
+// creates rather than one written in the template; Services (a headless
+// Service for a Job's pods, one per StatefulSet pod) select on them.
+func controllerLabel(k string) bool {
+	switch k {
+	case "job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid",
+		"pod-template-hash", "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index":
+		return true
+	}
+	return false
+}
+
+// controllerSets reports whether the controller of workload o can give its
+// pods label k=v: a Job names its pods' job-name after itself, a
+// StatefulSet its pods after itself and their ordinal; uids and hashes are
+// only known in the cluster, so any value may match.
+func controllerSets(o Object, k, v string) bool {
+	switch k {
+	case "job-name", "batch.kubernetes.io/job-name":
+		return (o.Kind == "Job" && v == o.Name) || (o.Kind == "CronJob" && strings.HasPrefix(v, o.Name+"-"))
+	case "controller-uid", "batch.kubernetes.io/controller-uid":
+		return o.Kind == "Job" || o.Kind == "CronJob"
+	case "pod-template-hash":
+		return o.Kind == "Deployment"
+	case "statefulset.kubernetes.io/pod-name":
+		ord, ok := strings.CutPrefix(v, o.Name+"-")
+		return o.Kind == "StatefulSet" && ok && isOrdinal(ord)
+	case "apps.kubernetes.io/pod-index":
+		return o.Kind == "StatefulSet" && isOrdinal(v)
+	}
+	return false
+}
+
+func isOrdinal(s string) bool {
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
 			return false
 		}
 	}
@@ -92,6 +147,9 @@ func selects(sel, labels labelSet) bool {
 func (c *checker) cross() {
 	ix := c.buildIndex()
 	for i, o := range c.s.objects {
+		if c.s.items[i].role == kzPatch {
+			continue // a patch is checked with its base, which kustomize builds
+		}
 		f := &c.s.items[i].facts
 		switch {
 		case f.svc != nil:
@@ -125,7 +183,7 @@ func (c *checker) service(ix *index, i int, o Object, svc *svcFacts) {
 	ns := nsOf(o)
 	var matched, elsewhere []int
 	for _, wi := range ix.candidates(sel) {
-		if !selects(sel, c.s.items[wi].facts.pod.labels) {
+		if !selects(sel, c.s.items[wi].facts.pod.labels, c.s.objects[wi]) {
 			continue
 		}
 		if nsOf(c.s.objects[wi]) == ns {
@@ -174,6 +232,14 @@ func (c *checker) service(ix *index, i int, o Object, svc *svcFacts) {
 		if hasPortNumber(declared, tp.IntVal) {
 			continue
 		}
+		if !c.opt.Complete {
+			// a pod's ports list is not exhaustive: outside an exercise the
+			// application may well listen on a port it does not declare
+			c.r.addSev(ruleTargetPortMismatch, diag.SeverityWarning, c.rng(i, path),
+				msg.New("k8s.target-port.number-undeclared", msg.Args{"Service": q(o.Name), "Port": tp.IntVal, "Ports": portNumbers(declared)}),
+				msg.New("k8s.port-undeclared.hint", msg.Args{"Port": tp.IntVal, "Declared": declared[0].ContainerPort}))
+			continue
+		}
 		c.r.add(ruleTargetPortMismatch, c.rng(i, path),
 			msg.New("k8s.target-port.number", msg.Args{"Service": q(o.Name), "Port": tp.IntVal, "Ports": portNumbers(declared)}),
 			msg.New("k8s.target-port.number.hint", msg.Args{"Port": declared[0].ContainerPort}))
@@ -185,6 +251,9 @@ func (c *checker) serviceNoMatch(ix *index, i int, o Object, sel labelSet, ns st
 	hint := msg.New("k8s.service-selector.hint", nil)
 	// Point at the label that differs when one workload is a near miss.
 	for _, kv := range sel {
+		if controllerLabel(kv.k) {
+			continue
+		}
 		var values []string
 		for _, wi := range ix.workloads {
 			if v, ok := c.s.items[wi].facts.pod.labels.get(kv.k); ok && nsOf(c.s.objects[wi]) == ns {

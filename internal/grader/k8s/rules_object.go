@@ -17,6 +17,9 @@ import (
 
 // object runs the rules that need one object only.
 func (c *checker) object(i int) {
+	prev := c.r.partial
+	c.r.partial = c.s.items[i].role == kzPatch
+	defer func() { c.r.partial = prev }()
 	o := c.s.objects[i]
 	typed := c.s.items[i].typed
 	c.checkName(i, o)
@@ -51,7 +54,7 @@ func (c *checker) object(i int) {
 	case *corev1.Service:
 		for j, p := range t.Spec.Ports {
 			if p.Name != "" {
-				c.portName(i, fmt.Sprintf("spec.ports[%d].name", j), p.Name)
+				c.servicePortName(i, fmt.Sprintf("spec.ports[%d].name", j), p.Name)
 			}
 		}
 	}
@@ -119,6 +122,12 @@ func contains(list []string, s string) bool {
 // checkPod runs the container rules of a pod spec.
 func (c *checker) checkPod(i int, pt podTemplate) {
 	names := map[string]string{} // port name -> path of first use
+	var podPorts []corev1.ContainerPort
+	for _, cl := range containerLists(pt.spec) {
+		for _, ct := range cl.list {
+			podPorts = append(podPorts, ct.Ports...)
+		}
+	}
 	for _, cl := range containerLists(pt.spec) {
 		for j, ct := range cl.list {
 			cp := fmt.Sprintf("%sspec.%s[%d]", pt.prefix, cl.field, j)
@@ -155,7 +164,7 @@ func (c *checker) checkPod(i int, pt podTemplate) {
 			c.checkVolumeMounts(i, cp, ct, pt)
 			c.checkResources(i, cp, ct, cl.field == "containers")
 			c.checkImage(i, cp, ct)
-			c.checkProbes(i, cp, ct)
+			c.checkProbes(i, cp, ct, podPorts)
 		}
 	}
 }
@@ -189,6 +198,20 @@ func (c *checker) portName(i int, path, name string) bool {
 		return false
 	}
 	return true
+}
+
+// servicePortName checks the name of a Service port, which is a DNS label
+// (up to 63 characters), unlike a container port's IANA service name (up to
+// 15): the Service's name for a port need not fit in the pod's.
+func (c *checker) servicePortName(i int, path, name string) {
+	if errs := validation.IsDNS1123Label(name); len(errs) > 0 {
+		fixed := fixName(name, true)
+		if len(fixed) > validation.DNS1123LabelMaxLength {
+			fixed = strings.Trim(fixed[:validation.DNS1123LabelMaxLength], "-")
+		}
+		c.r.add(ruleInvalidName, c.rng(i, path),
+			msg.New("k8s.invalid-service-port-name", msg.Args{"Name": q(name)}), tryName(fixed))
+	}
 }
 
 func fixPortName(s string) string {

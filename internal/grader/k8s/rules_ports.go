@@ -6,12 +6,18 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 
+	"github.com/iactutor/iactutor/internal/diag"
+
 	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/suggest"
 )
 
-// checkProbes makes sure probes aim at ports the container declares.
-func (c *checker) checkProbes(i int, cp string, ct corev1.Container) {
+// checkProbes makes sure probes aim at ports the container declares. A
+// port number may be declared by another container of the pod (podPorts):
+// the containers share the pod's network, so the probe reaches it. A
+// container's ports list is not exhaustive either, so outside an exercise
+// an undeclared number is a warning, not an error.
+func (c *checker) checkProbes(i int, cp string, ct corev1.Container, podPorts []corev1.ContainerPort) {
 	if len(ct.Ports) == 0 {
 		return // ports are optional; nothing to compare with
 	}
@@ -59,7 +65,13 @@ func (c *checker) checkProbes(i int, cp string, ct corev1.Container) {
 				msg.New("k8s.probe-port.name", msg.Args{"Probe": pr.field, "Container": q(ct.Name), "PortName": q(name)}), hint)
 			continue
 		}
-		if hasPortNumber(ct.Ports, num) {
+		if hasPortNumber(podPorts, num) {
+			continue
+		}
+		if !c.opt.Complete {
+			c.r.addSev(ruleProbePortMismatch, diag.SeverityWarning, c.rng(i, path),
+				msg.New("k8s.probe-port.number-undeclared", msg.Args{"Probe": pr.field, "Container": q(ct.Name), "Port": num, "Ports": portNumbers(ct.Ports)}),
+				msg.New("k8s.port-undeclared.hint", msg.Args{"Port": num, "Declared": ct.Ports[0].ContainerPort}))
 			continue
 		}
 		c.r.add(ruleProbePortMismatch, c.rng(i, path),

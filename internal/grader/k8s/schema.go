@@ -102,6 +102,15 @@ func builtinGroup(apiVersion string) bool {
 		group == "storage.k8s.io" || group == "scheduling.k8s.io"
 }
 
+// customGroup reports an API group that only CustomResourceDefinitions
+// serve: a DNS name with a dot (the API server refuses a CRD group without
+// one) that no cluster has built in. Its kinds may share a built-in kind's
+// name, as Knative's serving.knative.dev/v1 Service does.
+func customGroup(apiVersion string) bool {
+	group, _, ok := strings.Cut(apiVersion, "/")
+	return ok && strings.Contains(group, ".") && !builtinGroup(apiVersion)
+}
+
 // removal says which release dropped an API version and what replaced it.
 type removal struct {
 	replacement string // "" when the kind itself is gone

@@ -39,6 +39,9 @@ func clip(s string) string {
 // explanation as the detail.
 type reporter struct {
 	ds diag.Diagnostics
+	// partial is set while a kustomize patch is read: the rules in
+	// partialSilent say nothing about it.
+	partial bool
 }
 
 func (r *reporter) add(rule string, rng diag.Range, summary, hint msg.Text) {
@@ -47,6 +50,9 @@ func (r *reporter) add(rule string, rng diag.Range, summary, hint msg.Text) {
 
 // addSev reports with an explicit severity; 0 means the rule's default.
 func (r *reporter) addSev(rule string, sev diag.Severity, rng diag.Range, summary, hint msg.Text) {
+	if r.partial && partialSilent[rule] {
+		return
+	}
 	ru, ok := ruleIndex[rule]
 	if sev == diag.SeverityInvalid {
 		sev = diag.SeverityError
