@@ -51,6 +51,8 @@ var catalog = []ruleDef{
 	{"tf/interpolation-only", diag.SeverityWarning, lessonBasics},
 	{"tf/fmt", diag.SeverityWarning, lessonWorkflow},
 	{"tf/schema-unavailable", diag.SeverityError, lessonBasics},
+	{"tf/schema-version", diag.SeverityInfo, lessonBasics},
+	{"tf/deprecated", diag.SeverityWarning, lessonBasics},
 	{"tf/ecs-container-port", diag.SeverityError, lessonBasics},
 }
 

@@ -148,11 +148,11 @@ func TestSchemaLoads(t *testing.T) {
 		"aws_iam_role", "aws_security_group", "aws_ecr_repository", "aws_cloudwatch_log_group", "aws_appautoscaling_target",
 		"aws_appautoscaling_policy", "aws_eks_cluster", "aws_secretsmanager_secret", "aws_secretsmanager_secret_version",
 		"aws_iam_role_policy_attachment", "aws_subnet", "aws_vpc", "aws_db_instance"} {
-		if ps.Resources[typ] == nil {
+		if ps.resource(typ) == nil {
 			t.Errorf("schema lacks %s", typ)
 		}
 	}
-	if a := ps.Resources["aws_ecs_service"].Blocks["load_balancer"].Args["container_port"]; a == nil || !a.Required {
+	if a := ps.resource("aws_ecs_service").Blocks["load_balancer"].Args["container_port"]; a == nil || !a.Required {
 		t.Errorf("aws_ecs_service.load_balancer.container_port should be a required number")
 	}
 }

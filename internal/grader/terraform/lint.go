@@ -18,6 +18,9 @@ type checker struct {
 	// scoped holds "type.name" of the data sources of the check block being
 	// walked.
 	scoped map[string]bool
+	// typeDeprecated is set while the body of a deprecated resource type is
+	// checked.
+	typeDeprecated bool
 }
 
 // Lint loads the .tf files of one module (one folder) and runs every rule,
@@ -52,21 +55,41 @@ func Check(m *Module, opt Options) diag.Diagnostics {
 		rp.add("tf/schema-unavailable", r, "schema-unavailable", msg.Args{"Err": err.Error()})
 		broken = rp.diags
 	}
+	mismatch := false
+	// A module written for another major version of the provider would be
+	// flooded with findings about arguments that version added or dropped:
+	// say once what the schema is, and leave its checks out. The practice
+	// rules still ask it whether a type takes tags or has secret
+	// attributes, which holds across versions.
+	if ps != nil {
+		if cons, where := m.awsConstraint(); excludes(cons, ps.Version) {
+			rp := &reporter{}
+			rp.add("tf/schema-version", where, "schema-version", msg.Args{"Version": ps.Version, "Constraint": cons})
+			broken = append(broken, rp.diags...)
+			mismatch = true
+		}
+	}
 	// The rule families only read the module, so each runs with a checker
 	// of its own, on every core; the heaviest come first so the last to
 	// start is a light one. Results are joined in this fixed order and
 	// sorted, so scheduling never shows in the output.
-	families := []func(*checker){
-		(*checker).checkProviderBlocks,
-		(*checker).checkPractice,
-		(*checker).checkECSPorts,
-		(*checker).checkReferences,
-		(*checker).checkFormat,
+	families := []struct {
+		run    func(*checker)
+		schema bool // judges the module by the provider schema
+	}{
+		{(*checker).checkProviderBlocks, true},
+		{(*checker).checkPractice, false},
+		{(*checker).checkECSPorts, false},
+		{(*checker).checkReferences, true},
+		{(*checker).checkFormat, false},
 	}
 	found := make([]diag.Diagnostics, len(families))
 	forEachIndex(len(families), func(i int) {
 		c := &checker{m: m, rp: &reporter{}, ps: ps, opt: opt}
-		families[i](c)
+		if mismatch && families[i].schema {
+			c.ps = nil
+		}
+		families[i].run(c)
 		found[i] = c.rp.diags
 	})
 	ds := broken

@@ -48,9 +48,9 @@ func (c *checker) schemaFor(typ string, data bool) *blockSchema {
 		return nil
 	}
 	if data {
-		return c.ps.DataSources[typ]
+		return c.ps.dataSource(typ)
 	}
-	return c.ps.Resources[typ]
+	return c.ps.resource(typ)
 }
 
 func (c *checker) checkProviderBlock(b *hclsyntax.Block, data bool) {
@@ -89,7 +89,18 @@ func (c *checker) checkProviderBlock(b *hclsyntax.Block, data bool) {
 		}
 	}
 	if sch != nil {
+		if sch.Deprecated {
+			key := "deprecated-resource"
+			if data {
+				key = "deprecated-data"
+			}
+			c.rp.add("tf/deprecated", b.LabelRanges[0], key, msg.Args{"Type": typ, "Version": c.ps.Version})
+		}
+		// Inside a deprecated type every argument is flagged too: the one
+		// warning on the type says it all.
+		c.typeDeprecated = sch.Deprecated
 		c.checkBody(b, sch, true, 0)
+		c.typeDeprecated = false
 	}
 }
 
@@ -148,6 +159,9 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 			c.rp.add("tf/unknown-argument", a.NameRange, "computed-argument", msg.Args{"Name": a.Name, "Block": blockTitle(b)})
 			continue
 		}
+		if spec.Deprecated && !c.typeDeprecated {
+			c.rp.add("tf/deprecated", a.NameRange, "deprecated-argument", msg.Args{"Name": a.Name, "Block": blockTitle(b), "Version": c.ps.Version})
+		}
 		if v, ok := constValue(a.Expr); ok {
 			if _, err := convert.Convert(v, spec.Type); err != nil {
 				c.rp.add("tf/wrong-type", a.Expr.Range(), "wrong-type", msg.Args{"Name": a.Name, "Expected": friendlyTypeName(spec.Type), "Actual": friendlyType(v.Type())})
@@ -175,13 +189,16 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 				continue
 			}
 			name = nb.Labels[0]
-			ns, ok := sch.Blocks[name]
+			ns, ok := sch.nested(name)
 			if !ok {
 				d := c.rp.add("tf/unknown-block", nb.LabelRanges[0], "unknown-nested-block", msg.Args{"Name": name, "Block": blockTitle(b)})
-				c.rp.suggestHint(d, suggest.Nearest(name, sortedKeys(sch.Blocks)))
+				c.rp.suggestHint(d, suggest.Nearest(name, sch.blockNames()))
 				continue
 			}
 			dynamic[name] = true
+			if ns.Deprecated && !c.typeDeprecated {
+				c.rp.add("tf/deprecated", nb.LabelRanges[0], "deprecated-block", msg.Args{"Name": name, "Block": blockTitle(b), "Version": c.ps.Version})
+			}
 			checkSpec(nb, dynamicSpec, c.rp, depth+1)
 			for _, content := range nb.Body.Blocks {
 				if content.Type == "content" {
@@ -190,13 +207,13 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 			}
 			continue
 		}
-		ns, ok := sch.Blocks[name]
+		ns, ok := sch.nested(name)
 		if !ok {
 			d := c.rp.add("tf/unknown-block", nb.TypeRange, "unknown-nested-block", msg.Args{"Name": name, "Block": blockTitle(b)})
 			if _, isArg := sch.Args[name]; isArg {
 				d.Hint = hint("block-is-attribute", msg.Args{"Name": name})
 			} else {
-				c.rp.suggestHint(d, suggest.Nearest(name, sortedKeys(sch.Blocks)))
+				c.rp.suggestHint(d, suggest.Nearest(name, sch.blockNames()))
 			}
 			continue
 		}
@@ -205,6 +222,9 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 			continue
 		}
 		counts[name]++
+		if ns.Deprecated && !c.typeDeprecated && counts[name] == 1 {
+			c.rp.add("tf/deprecated", nb.TypeRange, "deprecated-block", msg.Args{"Name": name, "Block": blockTitle(b), "Version": c.ps.Version})
+		}
 		if ns.Max > 0 && counts[name] == ns.Max+1 {
 			c.rp.add("tf/duplicate", nb.TypeRange, "too-many-blocks", msg.Args{"Block": name, "Max": ns.Max})
 		}

@@ -61,6 +61,12 @@ var ruleCases = []ruleCase{
 	{name: "unknown-block/dynamic of unknown block", rule: "tf/unknown-block",
 		files: main("resource \"aws_security_group\" \"s\" {\n  dynamic \"ingres\" {\n    for_each = [1]\n    content {}\n  }\n}\n"),
 		want:  []string{"main.tf:2:11-2:19"}, hint: "`ingress`"},
+	// The hand-trimmed schema before the generated one called these unknown.
+	{name: "unknown-block/real provider blocks", rule: "tf/unknown-block",
+		files: main("resource \"aws_lb_listener\" \"l\" {\n  load_balancer_arn = \"arn\"\n  default_action {\n    type = \"forward\"\n    forward {\n      target_group {\n        arn = \"arn\"\n      }\n      stickiness {\n        duration = 60\n      }\n    }\n  }\n  default_action {\n    type = \"authenticate-oidc\"\n    authenticate_oidc {\n      authorization_endpoint = \"a\"\n      client_id              = \"b\"\n      client_secret          = var.s\n      issuer                 = \"c\"\n      token_endpoint         = \"d\"\n      user_info_endpoint     = \"e\"\n    }\n  }\n  timeouts {\n    create = \"10m\"\n  }\n}\nvariable \"s\" {\n  type      = string\n  sensitive = true\n}\ndata \"aws_vpc\" \"v\" {\n  tags = {\n    Name = \"main\"\n  }\n}\n")},
+	// A list-of-objects argument may be written as blocks, as Terraform allows.
+	{name: "unknown-block/argument written as blocks", rule: "tf/unknown-block",
+		files: main("resource \"aws_security_group\" \"s\" {\n  ingress {\n    from_port = 443\n    to_port   = 443\n    protocol  = \"tcp\"\n  }\n}\n")},
 	{name: "unknown-block/valid", rule: "tf/unknown-block",
 		files: main("variable \"a\" {\n  validation {\n    condition     = var.a != \"\"\n    error_message = \"empty\"\n  }\n}\n")},
 
@@ -292,6 +298,34 @@ var ruleCases = []ruleCase{
 		want:  []string{"main.tf:3:5-3:8"}, hint: "~> 5.0"},
 	{name: "provider-version/valid", rule: "tf/provider-version",
 		files: main("terraform {\n  required_providers {\n    aws = {\n      source  = \"hashicorp/aws\"\n      version = \"~> 5.0\"\n    }\n  }\n}\n")},
+
+	// tf/schema-version
+	{name: "schema-version/module for aws 6", rule: "tf/schema-version",
+		files: main("terraform {\n  required_providers {\n    aws = {\n      source  = \"hashicorp/aws\"\n      version = \">= 6.0\"\n    }\n  }\n}\nresource \"aws_s3_bucket\" \"b\" {\n  region = \"eu-west-1\"\n}\n"),
+		want:  []string{"main.tf:3:5-6:6"}, summary: "requires >= 6.0", sev: diag.SeverityInfo},
+	{name: "schema-version/legacy string for aws 6", rule: "tf/schema-version",
+		files: main("terraform {\n  required_providers {\n    aws = \">= 6.0, < 7.0\"\n  }\n}\n"),
+		want:  []string{"main.tf:3:5-3:26"}},
+	{name: "schema-version/module for aws 5", rule: "tf/schema-version",
+		files: main("terraform {\n  required_providers {\n    aws = {\n      source  = \"hashicorp/aws\"\n      version = \"~> 5.0\"\n    }\n  }\n}\nresource \"aws_s3_bucket\" \"b\" {\n}\n")},
+	{name: "unknown-argument/tags on a data source", rule: "tf/unknown-argument",
+		files: main("data \"aws_vpc\" \"v\" {\n  tags = {\n    Name = \"main\"\n  }\n}\n")},
+	// ...and then the arguments aws 5 lacks are not errors.
+	{name: "unknown-argument/module for aws 6", rule: "tf/unknown-argument",
+		files: main("terraform {\n  required_providers {\n    aws = {\n      source  = \"hashicorp/aws\"\n      version = \">= 6.0\"\n    }\n  }\n}\nresource \"aws_s3_bucket\" \"b\" {\n  region = \"eu-west-1\"\n}\n")},
+
+	// tf/deprecated
+	{name: "deprecated/argument", rule: "tf/deprecated",
+		files: main("resource \"aws_s3_bucket\" \"b\" {\n  acl = \"private\"\n}\n"),
+		want:  []string{"main.tf:2:3-2:6"}, summary: `"acl"`, sev: diag.SeverityWarning},
+	{name: "deprecated/block", rule: "tf/deprecated",
+		files: main("resource \"aws_s3_bucket\" \"b\" {\n  versioning {\n    enabled = true\n  }\n}\n"),
+		want:  []string{"main.tf:2:3-2:13"}, summary: `"versioning"`},
+	{name: "deprecated/resource type", rule: "tf/deprecated",
+		files: main("resource \"aws_s3_bucket_object\" \"o\" {\n  bucket = \"b\"\n  key    = \"k\"\n}\n"),
+		want:  []string{"main.tf:1:10-1:32"}},
+	{name: "deprecated/current arguments", rule: "tf/deprecated",
+		files: main("resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\nresource \"aws_s3_bucket_versioning\" \"b\" {\n  bucket = aws_s3_bucket.b.id\n  versioning_configuration {\n    status = \"Enabled\"\n  }\n}\n")},
 
 	// tf/hardcoded-region
 	{name: "hardcoded-region/variable exists", rule: "tf/hardcoded-region",

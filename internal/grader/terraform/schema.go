@@ -1,32 +1,22 @@
 package terraform
 
 import (
-	_ "embed"
-	"encoding/json"
 	"fmt"
-	"strings"
 	"sync"
 
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/ext/typeexpr"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
-)
 
-// awsSchemaJSON is a trimmed schema of the AWS provider: the resource types
-// and data sources the course touches, written by hand as data so it can be
-// reviewed and extended without touching code.
-//
-//go:embed schema/aws.json
-var awsSchemaJSON []byte
+	"github.com/iactutor/iactutor/internal/grader/terraform/schema"
+)
 
 // argSpec is one argument or exported attribute.
 type argSpec struct {
-	Type      cty.Type
-	Required  bool
-	Optional  bool // settable; false for computed-only attributes
-	Computed  bool
-	Sensitive bool
+	Type       cty.Type
+	Required   bool
+	Optional   bool // settable; false for computed-only attributes
+	Computed   bool
+	Sensitive  bool
+	Deprecated bool
 }
 
 // blockSchema is the body of a resource, data source or nested block.
@@ -37,6 +27,9 @@ type blockSchema struct {
 	// that must appear.
 	required  []string
 	minBlocks []string
+	// Deprecated marks a resource type or nested block the provider will
+	// drop; its arguments carry their own flag.
+	Deprecated bool
 }
 
 // nestedSchema is a nested block type with how many times it may appear
@@ -46,141 +39,83 @@ type nestedSchema struct {
 	Min, Max int
 }
 
-// providerSchema is the parsed aws.json.
+// providerSchema is the embedded schema of one provider. Resource types are
+// decoded the first time a module uses them, so a lint that touches a few
+// types never pays for the other two thousand; the checkers of one run share
+// it from several goroutines, hence the sync.Map.
 type providerSchema struct {
-	Provider    string
-	Version     string
-	Resources   map[string]*blockSchema
-	DataSources map[string]*blockSchema
-	resNames    []string
-	dataNames   []string
+	Provider  string
+	Version   string
+	resNames  []string
+	dataNames []string
+	src       *schema.Provider
+	res, data sync.Map // name → *blockSchema, or nil for a type that failed to decode
 }
 
-// wire shapes of aws.json
-type wireProvider struct {
-	Provider    string               `json:"provider"`
-	Version     string               `json:"version"`
-	Resources   map[string]wireBlock `json:"resources"`
-	DataSources map[string]wireBlock `json:"data_sources"`
-	Comment     json.RawMessage      `json:"comment"`
-}
-
-type wireBlock struct {
-	Args   map[string]string    `json:"args"`
-	Attrs  map[string]string    `json:"attrs"`
-	Blocks map[string]wireBlock `json:"blocks"`
-	Min    int                  `json:"min"`
-	Max    int                  `json:"max"`
-}
-
-// awsSchema parses the embedded schema once; the result is never modified.
+// awsSchema opens the embedded schema once (its index only); the result is
+// never modified.
 var awsSchema = sync.OnceValues(func() (*providerSchema, error) {
-	return parseSchema(awsSchemaJSON)
-})
-
-func parseSchema(data []byte) (*providerSchema, error) {
-	var w wireProvider
-	if err := json.Unmarshal(data, &w); err != nil {
+	p, err := schema.AWS()
+	if err != nil {
 		return nil, fmt.Errorf("reading the embedded provider schema: %w", err)
 	}
-	ps := &providerSchema{Provider: w.Provider, Version: w.Version,
-		Resources: map[string]*blockSchema{}, DataSources: map[string]*blockSchema{}}
-	for name, wb := range w.Resources {
-		b, err := convertBlock(wb)
-		if err != nil {
-			return nil, fmt.Errorf("resource %s: %w", name, err)
-		}
-		ps.Resources[name] = b
-	}
-	for name, wb := range w.DataSources {
-		b, err := convertBlock(wb)
-		if err != nil {
-			return nil, fmt.Errorf("data source %s: %w", name, err)
-		}
-		ps.DataSources[name] = b
-	}
-	ps.resNames = sortedKeys(ps.Resources)
-	ps.dataNames = sortedKeys(ps.DataSources)
-	return ps, nil
+	return &providerSchema{Provider: p.Provider, Version: p.Version,
+		resNames: p.ResourceNames, dataNames: p.DataSourceNames, src: p}, nil
+})
+
+// resource is the schema of a resource type, nil when the provider has none.
+func (ps *providerSchema) resource(typ string) *blockSchema {
+	return ps.lookup(&ps.res, typ, ps.src.Resource)
 }
 
-func convertBlock(wb wireBlock) (*blockSchema, error) {
-	b := &blockSchema{Args: map[string]*argSpec{}, Blocks: map[string]*nestedSchema{}}
-	for name, s := range wb.Args {
-		a, err := parseArgSpec(s, true)
-		if err != nil {
-			return nil, fmt.Errorf("argument %s: %w", name, err)
+// dataSource is the schema of a data source, nil when the provider has none.
+func (ps *providerSchema) dataSource(typ string) *blockSchema {
+	return ps.lookup(&ps.data, typ, ps.src.DataSource)
+}
+
+func (ps *providerSchema) lookup(cache *sync.Map, typ string, decode func(string) (*schema.Block, bool, error)) *blockSchema {
+	if v, ok := cache.Load(typ); ok {
+		return v.(*blockSchema)
+	}
+	if ps.src == nil {
+		return nil
+	}
+	var out *blockSchema
+	// A type that fails to decode is treated as unknown; the package tests
+	// decode every entry, so this cannot ship.
+	if wb, ok, err := decode(typ); ok && err == nil {
+		out = convertBlock(wb)
+	}
+	v, _ := cache.LoadOrStore(typ, out)
+	return v.(*blockSchema)
+}
+
+func convertBlock(wb *schema.Block) *blockSchema {
+	b := &blockSchema{Args: make(map[string]*argSpec, len(wb.Attrs)), Blocks: make(map[string]*nestedSchema, len(wb.Blocks)),
+		Deprecated: wb.Deprecated}
+	for name, wa := range wb.Attrs {
+		ty := cty.DynamicPseudoType
+		if err := ty.UnmarshalJSON(wa.Type); err != nil {
+			ty = cty.DynamicPseudoType
 		}
+		a := &argSpec{Type: ty, Required: wa.Flags&schema.FlagRequired != 0, Optional: wa.Flags&schema.FlagOptional != 0,
+			Computed: wa.Flags&schema.FlagComputed != 0, Sensitive: wa.Flags&schema.FlagSensitive != 0,
+			Deprecated: wa.Flags&schema.FlagDeprecated != 0}
 		b.Args[name] = a
-	}
-	for name, s := range wb.Attrs {
-		if _, dup := b.Args[name]; dup {
-			return nil, fmt.Errorf("attribute %s is also an argument", name)
-		}
-		a, err := parseArgSpec(s, false)
-		if err != nil {
-			return nil, fmt.Errorf("attribute %s: %w", name, err)
-		}
-		b.Args[name] = a
-	}
-	for name, nb := range wb.Blocks {
-		c, err := convertBlock(nb)
-		if err != nil {
-			return nil, fmt.Errorf("block %s: %w", name, err)
-		}
-		b.Blocks[name] = &nestedSchema{blockSchema: *c, Min: nb.Min, Max: nb.Max}
-		if nb.Min > 0 {
-			b.minBlocks = append(b.minBlocks, name)
-		}
-	}
-	for name, a := range b.Args {
 		if a.Required {
 			b.required = append(b.required, name)
 		}
 	}
-	sortStrings(b.required)
-	sortStrings(b.minBlocks)
-	return b, nil
-}
-
-// parseArgSpec reads "TYPE [required|computed] [sensitive]". Arguments are
-// optional unless marked required; "computed" on an argument means the
-// provider fills it in when it is not set. Attributes are computed only.
-func parseArgSpec(s string, settable bool) (*argSpec, error) {
-	fields := strings.Fields(s)
-	if len(fields) == 0 {
-		return nil, fmt.Errorf("empty specification")
-	}
-	ty, err := parseType(fields[0])
-	if err != nil {
-		return nil, err
-	}
-	a := &argSpec{Type: ty, Optional: settable, Computed: !settable}
-	for _, f := range fields[1:] {
-		switch f {
-		case "required":
-			a.Required, a.Optional = true, false
-		case "computed":
-			a.Computed = true
-		case "sensitive":
-			a.Sensitive = true
-		default:
-			return nil, fmt.Errorf("unknown flag %q", f)
+	for name, nb := range wb.Blocks {
+		c := convertBlock(&nb.Block)
+		b.Blocks[name] = &nestedSchema{blockSchema: *c, Min: nb.MinItems, Max: nb.MaxItems}
+		if nb.MinItems > 0 {
+			b.minBlocks = append(b.minBlocks, name)
 		}
 	}
-	return a, nil
-}
-
-func parseType(s string) (cty.Type, error) {
-	expr, diags := hclsyntax.ParseExpression([]byte(s), "schema", hcl.InitialPos)
-	if diags.HasErrors() {
-		return cty.NilType, fmt.Errorf("type %q: %w", s, diags)
-	}
-	ty, diags := typeexpr.TypeConstraint(expr)
-	if diags.HasErrors() {
-		return cty.NilType, fmt.Errorf("type %q: %w", s, diags)
-	}
-	return ty, nil
+	sortStrings(b.required)
+	sortStrings(b.minBlocks)
+	return b
 }
 
 // hasAttribute reports whether name can follow a resource address.
@@ -219,6 +154,44 @@ func (b *blockSchema) settableNames() []string {
 	}
 	for n := range b.Blocks {
 		names = append(names, n)
+	}
+	return sortStrings(names)
+}
+
+// nested finds the block type name in b. Besides real nested blocks,
+// Terraform lets an argument whose type is a list or set of objects be
+// written as repeated blocks (providers built on the older SDK declare
+// security group ingress rules that way), so such an argument yields a block
+// schema made from its object type, every attribute optional.
+func (b *blockSchema) nested(name string) (*nestedSchema, bool) {
+	if ns, ok := b.Blocks[name]; ok {
+		return ns, true
+	}
+	a, ok := b.Args[name]
+	if !ok || !attrAsBlock(a) {
+		return nil, false
+	}
+	obj := a.Type.ElementType()
+	ns := &nestedSchema{blockSchema: blockSchema{Args: map[string]*argSpec{}, Blocks: map[string]*nestedSchema{}}}
+	for an, at := range obj.AttributeTypes() {
+		ns.Args[an] = &argSpec{Type: at, Optional: true}
+	}
+	return ns, true
+}
+
+// attrAsBlock reports whether an argument may be written in block syntax.
+func attrAsBlock(a *argSpec) bool {
+	return (a.Optional || a.Required) && (a.Type.IsListType() || a.Type.IsSetType()) && a.Type.ElementType().IsObjectType()
+}
+
+// blockNames lists what may be written as a nested block in b, for
+// suggestions.
+func (b *blockSchema) blockNames() []string {
+	names := keysOf(b.Blocks)
+	for n, a := range b.Args {
+		if attrAsBlock(a) {
+			names = append(names, n)
+		}
 	}
 	return sortStrings(names)
 }
