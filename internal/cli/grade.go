@@ -64,15 +64,26 @@ func (a *app) gradeCommand() *cobra.Command {
 			// SIGINT and SIGTERM cancel the run instead of killing it, so
 			// nothing is left half-written; sigs remembers which one came,
 			// for the exit status a shell expects (128 + the signal).
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			// The signal is recorded before the context is cancelled, so
+			// whoever sees the cancellation also sees which signal it was.
+			ctx, stop := context.WithCancel(cmd.Context())
 			defer stop()
 			sigs := make(chan os.Signal, 1)
 			signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 			defer signal.Stop(sigs)
+			caught := make(chan os.Signal, 1)
+			go func() {
+				select {
+				case s := <-sigs:
+					caught <- s
+					stop()
+				case <-ctx.Done():
+				}
+			}()
 			aborted := func() error {
 				code, key := ExitAborted, "cli.grade.interrupted"
 				select {
-				case s := <-sigs:
+				case s := <-caught:
 					if s == syscall.SIGTERM {
 						code, key = ExitTerminated, "cli.grade.terminated"
 					}
@@ -129,8 +140,8 @@ func (a *app) gradeCommand() *cobra.Command {
 			}
 			// The output is complete: from here a signal has its usual
 			// effect again.
-			stop()
 			signal.Stop(sigs)
+			stop()
 			if format != "json" && len(gb.Summary.Unknown) > 0 {
 				fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().Text(gb.Summary.UnknownNotice()))
 			}
