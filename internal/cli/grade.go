@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -127,7 +126,7 @@ func (a *app) gradeCommand() *cobra.Command {
 			switch {
 			case format == "gradescope":
 			case out != "":
-				if err := writeAtomic(ctx, out, rendered.Bytes(), func() { hold("write") }); err != nil {
+				if err := gradebook.WriteFile(out, rendered.Bytes(), func() error { hold("write"); return ctx.Err() }); err != nil {
 					if ctx.Err() != nil {
 						return aborted()
 					}
@@ -169,38 +168,6 @@ const ExitTerminated = 143
 func isDir(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
-}
-
-// writeAtomic writes data to p through a temporary file in the same folder,
-// renamed into place only if ctx is still live: a reader, or a run that is
-// interrupted, never leaves half a file at p, and a link at p is replaced
-// rather than written through. beforeRename is a test hook.
-func writeAtomic(ctx context.Context, p string, data []byte, beforeRename func()) error {
-	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	beforeRename()
-	if err := ctx.Err(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), p); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
 }
 
 // testHold lets the tests of the built binary interrupt a run at a known

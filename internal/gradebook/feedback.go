@@ -34,7 +34,7 @@ func (fw feedbackWriter) Write(gb *Gradebook) error {
 	names := FileNames(gb.Students)
 	for i, s := range gb.Students {
 		data := feedback(fw.p, s)
-		if err := writeFile(filepath.Join(fw.dir, names[i]+".md"), data); err != nil {
+		if err := WriteFile(filepath.Join(fw.dir, names[i]+".md"), data, nil); err != nil {
 			return fmt.Errorf("writing feedback: %w", err)
 		}
 	}

@@ -66,23 +66,32 @@ func ownDir(p string) error {
 	return os.MkdirAll(p, 0o755)
 }
 
-// writeFile writes data to p through a temporary file renamed into place, so
-// a link already sitting at p is replaced rather than written through, and a
-// reader never sees half a file.
-func writeFile(p string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+// WriteFile writes data to p through a temporary file in the same folder,
+// synced and renamed into place: a reader never sees half a file, and a
+// link already sitting at p is replaced rather than written through.
+// commit, when set, runs just before the rename; an error from it (a run
+// interrupted meanwhile) leaves p as it was.
+func WriteFile(p string, data []byte, commit func() error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*")
 	if err != nil {
 		return err
 	}
 	_, werr := tmp.Write(data)
+	serr := tmp.Sync()
 	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
+	if err := errors.Join(werr, serr, cerr); err != nil {
 		os.Remove(tmp.Name())
 		return err
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		os.Remove(tmp.Name())
 		return err
+	}
+	if commit != nil {
+		if err := commit(); err != nil {
+			os.Remove(tmp.Name())
+			return err
+		}
 	}
 	if err := os.Rename(tmp.Name(), p); err != nil {
 		os.Remove(tmp.Name())

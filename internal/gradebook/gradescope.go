@@ -74,7 +74,7 @@ func (gw gradescopeWriter) Write(gb *Gradebook) error {
 		if err := ownDir(dir); err != nil {
 			return fmt.Errorf("writing Gradescope results: %w", err)
 		}
-		if err := writeFile(filepath.Join(dir, "results.json"), buf.Bytes()); err != nil {
+		if err := WriteFile(filepath.Join(dir, "results.json"), buf.Bytes(), nil); err != nil {
 			return fmt.Errorf("writing Gradescope results: %w", err)
 		}
 	}
