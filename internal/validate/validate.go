@@ -8,6 +8,7 @@ package validate
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/iactutor/iactutor/internal/diag"
@@ -61,8 +62,10 @@ func Lint(files []source.File) diag.Diagnostics {
 	if len(g.YAML) > 0 {
 		ds = append(ds, k8s.Lint(g.YAML, k8s.Options{})...)
 	}
-	for _, m := range g.Modules {
-		ds = append(ds, terraform.Lint(m, terraform.Options{})...)
+	// All folders go in one call, so a module block whose local source is
+	// another of them is checked against that child module.
+	if len(g.Modules) > 0 {
+		ds = append(ds, terraform.Lint(slices.Concat(g.Modules...), terraform.Options{})...)
 	}
 	return ds
 }

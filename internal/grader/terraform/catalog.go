@@ -54,6 +54,11 @@ var catalog = []ruleDef{
 	{"tf/schema-version", diag.SeverityInfo, lessonBasics},
 	{"tf/deprecated", diag.SeverityWarning, lessonBasics},
 	{"tf/ecs-container-port", diag.SeverityError, lessonBasics},
+	{"tf/module-source", diag.SeverityError, lessonBasics},
+	{"tf/module-unknown-input", diag.SeverityError, lessonBasics},
+	{"tf/module-missing-input", diag.SeverityError, lessonBasics},
+	{"tf/module-input-type", diag.SeverityError, lessonBasics},
+	{"tf/module-unknown-output", diag.SeverityError, lessonBasics},
 }
 
 // Rules returns the Terraform rules for the catalogue behind `iactutor

@@ -4,7 +4,9 @@
 // structure Terraform expects, resolves every reference, compares resource
 // arguments with an embedded schema of the AWS provider, and adds the
 // practice rules the course teaches (pinned providers, remote state with
-// locking, no hard-coded secrets, tags, formatting). The formatting check
+// locking, no hard-coded secrets, tags, formatting). A module block whose
+// local source is another folder of the same Lint is checked against that
+// child's variables and outputs. The formatting check
 // lays ASCII files out itself from a position-free token scan, which is
 // cheaper than hclwrite.Format and held to it and to terraform fmt by the
 // tests; any other file goes to hclwrite.Format, whose column counting

@@ -23,11 +23,13 @@ type checker struct {
 	typeDeprecated bool
 }
 
-// Lint loads the .tf files of one module (one folder) and runs every rule,
-// returning the diagnostics sorted for stable output.
+// Lint loads the .tf files of each folder as one module and runs every
+// rule, returning the diagnostics sorted for stable output. Files of
+// several folders are several modules, and a module block whose local
+// source is one of them is checked against that child's variables and
+// outputs.
 func Lint(files []source.File, opt Options) diag.Diagnostics {
-	m, ds := Load(files, opt)
-	ds = append(ds, Check(m, opt)...)
+	ds := lintFolders(files, opt)
 	ds.Sort()
 	return ds
 }
@@ -82,6 +84,7 @@ func Check(m *Module, opt Options) diag.Diagnostics {
 		{(*checker).checkECSPorts, false},
 		{(*checker).checkReferences, true},
 		{(*checker).checkFormat, false},
+		{(*checker).checkModuleCalls, false},
 	}
 	found := make([]diag.Diagnostics, len(families))
 	forEachIndex(len(families), func(i int) {

@@ -48,6 +48,11 @@ type Module struct {
 	cloud      *hclsyntax.Block
 	// blocks lists every top-level block in file order.
 	blocks []*decl
+	// calls maps a module block's name to the module of its local source
+	// when that folder was linted too; child is set on a module some other
+	// folder calls that way. Both are filled by lintFolders.
+	calls map[string]*Module
+	child bool
 }
 
 // tfFile is one parsed file.
@@ -92,6 +97,7 @@ func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
 		outputs:   map[string]*decl{},
 		modules:   map[string]*decl{},
 		locals:    map[string]*localDecl{},
+		calls:     map[string]*Module{},
 	}
 	var tf []source.File
 	for _, sf := range files {

@@ -22,8 +22,12 @@ func (c *checker) checkPractice() {
 	c.checkSecrets()
 	c.checkVariables()
 	c.checkOutputs()
-	c.checkState()
-	c.checkTags()
+	// State and provider-wide tags are set where terraform runs; a module
+	// another folder calls gets them from its caller.
+	if !c.m.child {
+		c.checkState()
+		c.checkTags()
+	}
 }
 
 // interpolationOnly reports "${var.x}" where var.x alone would do.

@@ -274,6 +274,7 @@ func (c *checker) traversal(t hcl.Traversal, sc *scope) {
 		c.named(t, "local", "local", func(n string) bool { return c.m.locals[n] != nil }, keysOf(c.m.locals))
 	case "module":
 		c.named(t, "module", "module", func(n string) bool { return c.m.modules[n] != nil }, keysOf(c.m.modules))
+		c.moduleOutput(t)
 	case "data":
 		c.dataRef(t)
 	case "each":

@@ -466,6 +466,68 @@ var ruleCases = []ruleCase{
 		files: map[string]string{"ecs.tf": ecsModule("8000", "\"api\"", "8000")}},
 	{name: "ecs-container-port/unknown port", rule: "tf/ecs-container-port",
 		files: map[string]string{"ecs.tf": ecsModule("var.port", "\"api\"", "8000"), "vars.tf": "variable \"port\" {}\n"}},
+	// Child modules: a module block whose local source is another folder
+	// of the same lint is held to that folder's variables and outputs.
+	{name: "module-source/bare folder name", rule: "tf/module-source",
+		files: withChild("module \"c\" {\n  source = \"child\"\n  name   = \"x\"\n}\n"),
+		want:  []string{"main.tf:2:12-2:19"}, summary: `Module source "child"`, hint: "`source = \"./child\"`"},
+	{name: "module-source/spanish", rule: "tf/module-source", lang: "es",
+		files: withChild("module \"c\" {\n  source = \"child\"\n  name   = \"x\"\n}\n"),
+		want:  []string{"main.tf:2:12-2:19"}, summary: `no empieza con ./`},
+	{name: "module-source/local path", rule: "tf/module-source",
+		files: withChild("module \"c\" {\n  source = \"./child\"\n  name   = \"x\"\n}\n")},
+	{name: "module-source/registry address", rule: "tf/module-source",
+		files: withChild("module \"c\" {\n  source  = \"terraform-aws-modules/vpc/aws\"\n  version = \"~> 6.0\"\n}\n")},
+	{name: "module-unknown-input/typo", rule: "tf/module-unknown-input",
+		files: withChild("module \"c\" {\n  source = \"./child\"\n  name   = \"x\"\n  sise   = 2\n}\n"),
+		want:  []string{"main.tf:4:3-4:7"}, summary: `Module "c" has no variable "sise"`, hint: "`size`", sev: diag.SeverityError},
+	{name: "module-unknown-input/meta-arguments", rule: "tf/module-unknown-input",
+		files: withChild("module \"c\" {\n  source     = \"./child\"\n  count      = 2\n  providers  = {}\n  depends_on = []\n  name       = \"x\"\n}\n")},
+	{name: "module-unknown-input/child not linted", rule: "tf/module-unknown-input",
+		files: main("module \"c\" {\n  source = \"./elsewhere\"\n  anything = 1\n}\n")},
+	{name: "module-missing-input/child folder not linted", rule: "tf/module-missing-input",
+		files: withChild("module \"c\" {\n  source = \"../x/child\"\n}\n")},
+	{name: "module-missing-input/required variable missing", rule: "tf/module-missing-input",
+		files: withChild("module \"c\" {\n  source = \"./child\"\n  size   = 2\n}\n"),
+		want:  []string{"main.tf:1:1-1:11"}, summary: `Module "c" needs a value for variable "name"`},
+	{name: "module-missing-input/from a parent folder", rule: "tf/module-missing-input",
+		files: map[string]string{"child/main.tf": childModule, "examples/a/main.tf": "module \"c\" {\n  source = \"../../child\"\n}\n"},
+		want:  []string{"examples/a/main.tf:1:1-1:11"}},
+	{name: "module-input-type/string for number", rule: "tf/module-input-type",
+		files: withChild("module \"c\" {\n  source = \"./child\"\n  name   = \"x\"\n  size   = \"big\"\n}\n"),
+		want:  []string{"main.tf:4:12-4:17"}, summary: `Value for "size"`, hint: "`number`"},
+	{name: "module-input-type/object missing attribute", rule: "tf/module-input-type",
+		files: withChild("module \"c\" {\n  source = \"./child\"\n  name   = \"x\"\n  opts   = { enabled = false }\n}\n"),
+		want:  []string{"main.tf:4:12-4:31"}},
+	{name: "module-input-type/optional attribute left out", rule: "tf/module-input-type",
+		files: withChild("module \"c\" {\n  source = \"./child\"\n  name   = \"x\"\n  size   = \"3\"\n  opts   = { port = 80 }\n}\n")},
+	{name: "module-input-type/reference not judged", rule: "tf/module-input-type",
+		files: withChild("variable \"n\" {\n  type = string\n}\nmodule \"c\" {\n  source = \"./child\"\n  name   = var.n\n  size   = var.n\n}\n")},
+	{name: "module-unknown-output/typo", rule: "tf/module-unknown-output",
+		files: withChild("module \"c\" {\n  source = \"./child\"\n  name   = \"x\"\n}\noutput \"o\" {\n  value = module.c.idd\n}\n"),
+		want:  []string{"main.tf:6:20-6:23"}, summary: `Module "c" has no output "idd"`, hint: "`module.c.id`"},
+	{name: "module-unknown-output/with count", rule: "tf/module-unknown-output",
+		files: withChild("module \"c\" {\n  source = \"./child\"\n  count  = 1\n  name   = \"x\"\n}\noutput \"o\" {\n  value = module.c[0].arn\n}\n"),
+		want:  []string{"main.tf:7:23-7:26"}},
+	{name: "module-unknown-output/declared", rule: "tf/module-unknown-output",
+		files: withChild("module \"c\" {\n  source = \"./child\"\n  name   = \"x\"\n}\noutput \"o\" {\n  value = module.c.id\n}\n")},
+	// Root-only advice stays off a folder another folder calls.
+	{name: "local-state/child module", rule: "tf/local-state",
+		files: withChild("terraform {\n  backend \"s3\" {\n    bucket       = \"b\"\n    key          = \"k\"\n    region       = \"us-east-1\"\n    use_lockfile = true\n  }\n}\nmodule \"c\" {\n  source = \"./child\"\n  name   = \"x\"\n}\n")},
+	{name: "missing-tags/child module", rule: "tf/missing-tags",
+		files: withChild("module \"c\" {\n  source = \"./child\"\n  name   = \"x\"\n}\n")},
+	{name: "missing-tags/same folder linted alone", rule: "tf/missing-tags",
+		files: map[string]string{"child/main.tf": childModule},
+		want:  []string{"child/main.tf:18:10-18:29"}},
+}
+
+// childModule is a module with a required variable, one with a default, an
+// object with an optional attribute, an output and an untagged bucket.
+const childModule = "variable \"name\" {\n  type = string\n}\nvariable \"size\" {\n  type    = number\n  default = 1\n}\nvariable \"opts\" {\n  type = object({\n    enabled = optional(bool, true)\n    port    = number\n  })\n  default = null\n}\noutput \"id\" {\n  value = var.name\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = var.name\n}\n"
+
+// withChild is main.tf beside a folder child holding childModule.
+func withChild(src string) map[string]string {
+	return map[string]string{"main.tf": src, "child/main.tf": childModule}
 }
 
 // ecsModule is a task definition and service with the given port mapping,
