@@ -147,3 +147,22 @@ func TestEmittedRulesAreCatalogued(t *testing.T) {
 		}
 	}
 }
+
+// TestKindSuggestions: a misspelt kind gets the built-in kind it is closest
+// to, in a built-in group and in a custom one alike.
+func TestKindSuggestions(t *testing.T) {
+	p := printer(t, "en")
+	for _, tc := range []struct{ doc, hint string }{
+		{"apiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: a\n", "Did you mean `Deployment`?"},
+		{"apiVersion: example.com/v1\nkind: Deploymnet\nmetadata:\n  name: a\n", "If you meant the built-in Deployment, use `apiVersion: apps/v1` and `kind: Deployment`."},
+	} {
+		ds := Lint(filesOf(one(tc.doc)), Options{})
+		var hints []string
+		for _, d := range ds {
+			hints = append(hints, p.Text(d.Hint))
+		}
+		if !slices.Contains(hints, tc.hint) {
+			t.Errorf("%q: hints %q, want %q", tc.doc, hints, tc.hint)
+		}
+	}
+}

@@ -18,10 +18,12 @@ import (
 )
 
 // kinds maps "apiVersion kind" to the Go type the API server decodes into.
-// Only built-in kinds are listed; anything else is a custom resource.
-var kinds = map[string]reflect.Type{}
-
-func init() {
+// Only built-in kinds are listed; anything else is a custom resource. It is
+// built as a variable, not in init, so kindNames (which Go initializes
+// after it) sees it filled: from init it saw an empty table and no "did
+// you mean" for a kind ever fired.
+var kinds = func() map[string]reflect.Type {
+	m := map[string]reflect.Type{}
 	for _, k := range []struct {
 		apiVersion, kind string
 		obj              any
@@ -57,9 +59,10 @@ func init() {
 		{"storage.k8s.io/v1", "StorageClass", storagev1.StorageClass{}},
 		{"scheduling.k8s.io/v1", "PriorityClass", schedulingv1.PriorityClass{}},
 	} {
-		kinds[k.apiVersion+" "+k.kind] = reflect.TypeOf(k.obj)
+		m[k.apiVersion+" "+k.kind] = reflect.TypeOf(k.obj)
 	}
-}
+	return m
+}()
 
 // kindNames lists every built-in kind, sorted, for "did you mean" hints.
 var kindNames = func() []string {
