@@ -135,6 +135,11 @@ type Catalog struct {
 	// empty holds, per language, the keys translated as "": the message says
 	// nothing in that language (go-i18n would drop it and fall back).
 	empty map[string]map[string]bool
+
+	// parsed keeps each file's messages, so course check (which reads the
+	// raw messages and renders with a printer) parses a file once.
+	pmu    sync.Mutex
+	parsed map[string][]*i18n.Message
 }
 
 // Files are the catalog files shipped in the binary, for tools and tests
@@ -154,7 +159,7 @@ func Builtin() (*Catalog, error) {
 // Load reads the catalog files of fsys (any folder depth); it fails when
 // there is no file for the default language.
 func Load(fsys fs.FS) (*Catalog, error) {
-	c := &Catalog{fsys: fsys, files: map[string][]string{}, bundles: map[string]*i18n.Bundle{}, empty: map[string]map[string]bool{}}
+	c := &Catalog{fsys: fsys, files: map[string][]string{}, bundles: map[string]*i18n.Bundle{}, empty: map[string]map[string]bool{}, parsed: map[string][]*i18n.Message{}}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -206,6 +211,19 @@ func (c *Catalog) Messages(lang string) (map[string]string, error) {
 }
 
 func (c *Catalog) parse(p string) ([]*i18n.Message, error) {
+	c.pmu.Lock()
+	defer c.pmu.Unlock()
+	if ms, ok := c.parsed[p]; ok {
+		return ms, nil
+	}
+	ms, err := c.parseFile(p)
+	if err == nil {
+		c.parsed[p] = ms
+	}
+	return ms, err
+}
+
+func (c *Catalog) parseFile(p string) ([]*i18n.Message, error) {
 	b, err := fs.ReadFile(c.fsys, p)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", p, err)

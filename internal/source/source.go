@@ -179,6 +179,12 @@ func readOne(root, path string, opt Options) (File, *diag.Diagnostic) {
 		d := refused(path, RuleTooLarge, msg.New("source.grew", msg.Args{"Limit": limit}), msg.New("source.grew.detail", nil))
 		return File{}, &d
 	}
+	return textFile(path, data)
+}
+
+// textFile accepts data that is text, from disk or from an archive alike,
+// and refuses it at the first byte that is not.
+func textFile(path string, data []byte) (File, *diag.Diagnostic) {
 	if line, col, bad := binaryAt(data); bad {
 		d := refused(path, RuleBinary, msg.New("source.binary", nil), msg.New("source.binary.detail", nil))
 		d.Subject = diag.Point(path, line, col)
@@ -270,12 +276,7 @@ func FromBytes(path string, data []byte, size int64, opt Options) (File, *diag.D
 			msg.New("source.too-large.detail", nil))
 		return File{}, &d
 	}
-	if line, col, bad := binaryAt(data); bad {
-		d := refused(path, RuleBinary, msg.New("source.binary", nil), msg.New("source.binary.detail", nil))
-		d.Subject = diag.Point(path, line, col)
-		return File{}, &d
-	}
-	return File{Path: path, Data: data}, nil
+	return textFile(path, data)
 }
 
 // Refused is the diagnostic for a file that was not read, for callers that

@@ -4,18 +4,18 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/msg/msgtest"
 	"github.com/iactutor/iactutor/internal/source"
 )
 
 // langs are the languages every message must render in.
 var langs = []string{"en", "es"}
 
-var builtin = sync.OnceValues(msg.Builtin)
+var builtin = msgtest.Builtin
 
 // printer renders diagnostics in lang with the shipped catalog, so tests
 // assert the words a learner reads.

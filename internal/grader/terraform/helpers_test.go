@@ -10,6 +10,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/msg/msgtest"
 	"github.com/iactutor/iactutor/internal/source"
 )
 
@@ -42,7 +43,7 @@ func lint(t *testing.T, files map[string]string, opt Options) diag.Diagnostics {
 }
 
 // builtinCatalog is the shipped catalog, parsed once for all tests.
-var builtinCatalog = sync.OnceValues(msg.Builtin)
+var builtinCatalog = msgtest.Builtin
 
 // printerFor renders in lang with the shipped catalog. A catalog that does
 // not load is a broken build, not a test input, hence the panic.

@@ -169,15 +169,12 @@ func knownGaps(t *testing.T) map[string]string {
 // the disagreement with its reason. It needs terraform and the hashicorp/aws
 // plugin folder (found like the schema regeneration test does).
 func TestAgreesWithTerraformValidate(t *testing.T) {
-	dir := gen.FindPluginDir()
-	tf, err := exec.LookPath("terraform")
-	if os.Getenv("TF_PLUGIN_DIR") != "" && (err != nil || gen.ProviderVersion(dir) == "") {
-		// CI sets TF_PLUGIN_DIR only when it found the provider: the
-		// comparison is required there.
-		t.Fatalf("TF_PLUGIN_DIR=%s is set, but terraform (%v) or the provider under it is missing", dir, err)
-	}
-	if dir == "" || err != nil {
-		t.Skipf("skipped: needs terraform on PATH (found: %v) and the hashicorp/aws plugin folder (TF_PLUGIN_DIR, found: %q)", err == nil, dir)
+	tf, dir, required, err := gen.Locate()
+	if err != nil {
+		if required {
+			t.Fatalf("TF_PLUGIN_DIR is set, so this comparison is required: %v", err)
+		}
+		t.Skipf("skipped: %v", err)
 	}
 	mods := oracleModules(t)
 	gaps := knownGaps(t)

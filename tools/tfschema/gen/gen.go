@@ -42,6 +42,23 @@ func FindPluginDir() string {
 	return ""
 }
 
+// Locate finds terraform on PATH and the plugin folder, for the tests that
+// use them as the oracle. err says what is missing; required says the
+// caller must fail rather than skip, because TF_PLUGIN_DIR was set (CI sets
+// it only when the machine has the provider).
+func Locate() (terraform, dir string, required bool, err error) {
+	required = os.Getenv("TF_PLUGIN_DIR") != ""
+	dir = FindPluginDir()
+	terraform, err = exec.LookPath("terraform")
+	switch {
+	case err != nil:
+		return "", dir, required, fmt.Errorf("needs terraform on PATH: %w", err)
+	case dir == "" || ProviderVersion(dir) == "":
+		return terraform, dir, required, fmt.Errorf("needs the hashicorp/aws plugin folder (TF_PLUGIN_DIR, found %q)", dir)
+	}
+	return terraform, dir, required, nil
+}
+
 // ProviderVersion is the newest hashicorp/aws version unpacked in dir, or "".
 func ProviderVersion(dir string) string {
 	entries, err := os.ReadDir(filepath.Join(dir, Address))

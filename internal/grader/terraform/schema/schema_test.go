@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"testing"
 
 	"github.com/iactutor/iactutor/internal/grader/terraform/schema"
@@ -99,15 +98,12 @@ func magicLen(data []byte) []byte { return data[:bytes.IndexByte(data, '\n')+1] 
 // and the plugin folder (TF_PLUGIN_DIR, which CI sets when the machine has
 // one); without them it skips.
 func TestEmbeddedIsGenerated(t *testing.T) {
-	dir := gen.FindPluginDir()
-	tf, err := exec.LookPath("terraform")
-	if os.Getenv("TF_PLUGIN_DIR") != "" && (err != nil || gen.ProviderVersion(dir) == "") {
-		// CI sets TF_PLUGIN_DIR only when it found the provider: the check
-		// is required there.
-		t.Fatalf("TF_PLUGIN_DIR=%s is set, but terraform (%v) or the provider under it is missing", dir, err)
-	}
-	if dir == "" || err != nil {
-		t.Skipf("skipped: needs terraform on PATH (found: %v) and the hashicorp/aws plugin folder (TF_PLUGIN_DIR, found: %q)", err == nil, dir)
+	tf, dir, required, err := gen.Locate()
+	if err != nil {
+		if required {
+			t.Fatalf("TF_PLUGIN_DIR is set, so this check is required: %v", err)
+		}
+		t.Skipf("skipped: %v", err)
 	}
 	want, err := gen.Generate(context.Background(), tf, dir)
 	if err != nil {
