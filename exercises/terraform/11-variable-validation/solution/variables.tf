@@ -37,7 +37,7 @@ variable "task_cpu" {
 
   validation {
     condition     = contains([256, 512, 1024, 2048, 4096], var.task_cpu)
-    error_message = "Fargate accepts 256, 512, 1024, 2048 or 4096 CPU units."
+    error_message = "This team runs tasks at 256, 512, 1024, 2048 or 4096 CPU units (Fargate also offers 8192 and 16384)."
   }
 }
 
