@@ -105,6 +105,22 @@ var catalog = []rules.Rule{
 	rule(ruleTargetPortMismatch, errS, lessonObjects),
 	rule(ruleRefMissing, warnS, lessonConfig),
 	rule(ruleNamespaceMismatch, errS, lessonObjects),
+	rule(ruleAPIRequired, errS, lessonObjects),
+	rule(ruleAPIInvalid, errS, lessonObjects),
+	rule(ruleAPINotSupported, errS, lessonObjects),
+	rule(ruleAPIForbidden, errS, lessonObjects),
+	rule(ruleAPIDuplicate, errS, lessonObjects),
+	rule(ruleAPIWarning, warnS, lessonOperate),
+	// cross-object rules (issue 14)
+	rule(rulePDBSelector, warnS, lessonOperate),
+	rule(rulePDBNoEviction, warnS, lessonOperate),
+	rule(ruleNetpolSelector, warnS, lessonObjects),
+	rule(ruleNetpolNamespace, warnS, lessonObjects),
+	rule(ruleSpreadSelector, warnS, lessonObjects),
+	rule(ruleStatefulSetService, warnS, lessonObjects),
+	rule(ruleRBACRefMissing, warnS, lessonOperate),
+	rule(ruleIngressTLSHost, warnS, lessonIngress),
+	rule(ruleKustomizeBuild, errS, lessonOperate),
 }
 
 // ruleIndex finds a rule by ID; built once, never modified.

@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/kubeapi"
 )
 
 // Check runs the single-object and cross-object rules on a loaded set. It
@@ -33,10 +34,12 @@ type checker struct {
 	opt Options
 	// reparsed holds trees rebuilt for objects whose tree Lint dropped.
 	reparsed map[int]*yaml.Node
+	// api replays the API server's create of each built-in object.
+	api *kubeapi.Validator
 }
 
 func newChecker(s *Set, r *reporter, opt Options) *checker {
-	return &checker{r: r, s: s, opt: opt, reparsed: map[int]*yaml.Node{}}
+	return &checker{r: r, s: s, opt: opt, reparsed: map[int]*yaml.Node{}, api: kubeapi.New()}
 }
 
 // root returns object i's YAML tree. Lint drops trees after the

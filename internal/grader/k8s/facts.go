@@ -22,6 +22,8 @@ type facts struct {
 	hpa      *hpaFacts
 	// keys are a ConfigMap's or Secret's data keys, sorted.
 	keys []string
+	// more is what the rules of rules_cross_more.go read.
+	more *moreFacts
 }
 
 type podFacts struct {
@@ -30,6 +32,9 @@ type podFacts struct {
 	labels     labelSet
 	containers []ctFacts
 	refs       []refFacts
+	// sidecarPorts are the ports of init containers that keep running
+	// (restartPolicy: Always) beside the others, on the pod's one network.
+	sidecarPorts []corev1.ContainerPort
 }
 
 type ctFacts struct {
@@ -78,7 +83,7 @@ type hpaFacts struct {
 
 // factsOf extracts the facts of a decoded object.
 func factsOf(typed any) facts {
-	var f facts
+	f := facts{more: moreFactsOf(typed)}
 	if pt, ok := templateOf(typed); ok {
 		f.pod = podFactsOf(pt)
 	}
@@ -150,6 +155,11 @@ func podFactsOf(pt podTemplate) *podFacts {
 		_, lim := ct.Resources.Limits[corev1.ResourceCPU]
 		pf.containers = append(pf.containers, ctFacts{index: j, name: ct.Name, ports: ct.Ports, cpu: req || lim,
 			resources: len(ct.Resources.Requests) > 0 || len(ct.Resources.Limits) > 0})
+	}
+	for _, ct := range spec.InitContainers {
+		if ct.RestartPolicy != nil && *ct.RestartPolicy == corev1.ContainerRestartPolicyAlways {
+			pf.sidecarPorts = append(pf.sidecarPorts, ct.Ports...)
+		}
 	}
 	add := func(kind, name, key, path, nameField string) {
 		if name == "" {

@@ -53,6 +53,10 @@ type item struct {
 	facts facts
 	// role is how kustomize uses the object's file.
 	role kustomizeRole
+	// decodeErr is set when decoding reported an error: the server would
+	// refuse the body before validating it, and the typed object lacks
+	// what could not be decoded.
+	decodeErr bool
 }
 
 // Set is the loaded model: every object of the files given together, with
@@ -61,6 +65,8 @@ type item struct {
 type Set struct {
 	objects []Object
 	items   []item
+	// renders moves findings in objects kustomize built to their files.
+	renders *renders
 }
 
 // Objects returns the objects in file order.
@@ -75,9 +81,11 @@ func (s *Set) Objects() []Object {
 // diagnostics; documents after a broken one are still loaded, so a learner
 // sees every problem at once.
 func Load(files []source.File, opt Options) (*Set, diag.Diagnostics) {
-	ld := &loader{r: &reporter{}, set: &Set{}, types: typeCache{}, values: true, skipForeign: !opt.Complete}
+	files, rs, rds := renderKustomize(files)
+	ld := &loader{r: &reporter{ds: rds}, set: &Set{renders: rs}, types: typeCache{}, values: true, skipForeign: !opt.Complete}
 	ld.run(files)
-	return ld.set, ld.r.ds
+	rs.fixFiles(ld.set)
+	return ld.set, rs.remap(ld.r.ds)
 }
 
 // Lint loads and checks files in one call and returns every diagnostic in
@@ -86,8 +94,9 @@ func Load(files []source.File, opt Options) (*Set, diag.Diagnostics) {
 // tree is at hand and then lets it go, and builds no generic values, so a
 // file of thousands of documents is linted in little memory.
 func Lint(files []source.File, opt Options) diag.Diagnostics {
-	r := &reporter{}
-	s := &Set{}
+	files, rs, rds := renderKustomize(files)
+	r := &reporter{ds: rds}
+	s := &Set{renders: rs}
 	c := newChecker(s, r, opt)
 	ld := &loader{r: r, set: s, types: typeCache{}, skipForeign: !opt.Complete, onObject: func(i int) {
 		c.object(i)
@@ -338,6 +347,7 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 	dc := &decoder{r: ld.r, doc: d, kind: kind, types: ld.types, budget: budget, values: ld.values, role: ld.role}
 	var typed any
 	var g any
+	before := len(ld.r.ds)
 	if typ != nil {
 		pv := reflect.New(typ)
 		g = dc.decode(root, typ, pv.Elem(), nil, 0)
@@ -371,7 +381,11 @@ func (ld *loader) object(d doc, root *yaml.Node, budget, depth int, from origin)
 	if typed != nil {
 		f = factsOf(typed)
 	}
-	ld.set.items = append(ld.set.items, item{doc: d, root: root, typed: typed, known: typed != nil, facts: f, role: ld.role,
+	decodeErr := false
+	for _, dd := range ld.r.ds[before:] {
+		decodeErr = decodeErr || dd.Severity == diag.SeverityError
+	}
+	ld.set.items = append(ld.set.items, item{doc: d, root: root, typed: typed, known: typed != nil, facts: f, role: ld.role, decodeErr: decodeErr,
 		chunk: from.chunk, docIdx: int32(from.docIdx), listIdx: int32(from.listIdx), line: int32(d.pos(root).Line)})
 	if ld.onObject != nil {
 		ld.onObject(idx)

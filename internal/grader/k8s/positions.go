@@ -366,7 +366,7 @@ func (s *Set) Locate(i int, path string) (diag.Range, bool) {
 	}
 	it := &s.items[i]
 	if strings.TrimSpace(path) == "" {
-		return it.doc.rng(it.root), true
+		return s.renders.remapRange(it.doc.rng(it.root)), true
 	}
 	segs, ok := parsePath(path)
 	if !ok {
@@ -376,5 +376,5 @@ func (s *Set) Locate(i int, path string) (diag.Range, bool) {
 	if v == nil {
 		return diag.Range{}, false
 	}
-	return it.doc.rng(v), true
+	return s.renders.remapRange(it.doc.rng(v)), true
 }

@@ -165,6 +165,8 @@ func (c *checker) cross() {
 			c.podRefs(ix, i, f.pod)
 		}
 	}
+	c.crossMore(ix)
+	c.r.ds = c.s.renders.remap(c.r.ds)
 }
 
 // namespaceMismatch reports a reference that only resolves in another
@@ -206,6 +208,7 @@ func (c *checker) service(ix *index, i int, o Object, svc *svcFacts) {
 		for _, ct := range c.s.items[wi].facts.pod.containers {
 			declared = append(declared, ct.ports...)
 		}
+		declared = append(declared, c.s.items[wi].facts.pod.sidecarPorts...)
 	}
 	if len(declared) == 0 {
 		return

@@ -17,6 +17,7 @@ import (
 
 // object runs the rules that need one object only.
 func (c *checker) object(i int) {
+	defer c.server(i, len(c.r.ds))
 	prev := c.r.partial
 	c.r.partial = c.s.items[i].role == kzPatch
 	defer func() { c.r.partial = prev }()

@@ -12,15 +12,13 @@ import (
 	"github.com/iactutor/iactutor/internal/suggest"
 )
 
-// checkProbes makes sure probes aim at ports the container declares. A
-// port number may be declared by another container of the pod (podPorts):
-// the containers share the pod's network, so the probe reaches it. A
-// container's ports list is not exhaustive either, so outside an exercise
-// an undeclared number is a warning, not an error.
+// checkProbes makes sure probes aim at ports the pod declares. A port
+// number may be declared by any container of the pod (podPorts): the
+// containers share the pod's network, so the probe reaches it. A ports list
+// is not exhaustive either, so outside an exercise an undeclared number is
+// a warning, not an error. A port name, though, is looked up by the kubelet
+// in the probed container's own ports only.
 func (c *checker) checkProbes(i int, cp string, ct corev1.Container, podPorts []corev1.ContainerPort) {
-	if len(ct.Ports) == 0 {
-		return // ports are optional; nothing to compare with
-	}
 	for _, pr := range []struct {
 		field string
 		p     *corev1.Probe
@@ -58,6 +56,9 @@ func (c *checker) checkProbes(i int, cp string, ct corev1.Container, podPorts []
 				continue
 			}
 			hint := msg.New("k8s.probe-port.name.hint", msg.Args{"Names": portNames(ct.Ports)})
+			if len(portNameList(ct.Ports)) == 0 {
+				hint = msg.New("k8s.probe-port.name.none.hint", msg.Args{"PortName": q(name)})
+			}
 			if s := suggest.Nearest(name, portNameList(ct.Ports)); s != "" {
 				hint = didYouMean(s)
 			}
@@ -65,18 +66,18 @@ func (c *checker) checkProbes(i int, cp string, ct corev1.Container, podPorts []
 				msg.New("k8s.probe-port.name", msg.Args{"Probe": pr.field, "Container": q(ct.Name), "PortName": q(name)}), hint)
 			continue
 		}
-		if hasPortNumber(podPorts, num) {
-			continue
+		if len(podPorts) == 0 || hasPortNumber(podPorts, num) {
+			continue // ports are optional; with none there is nothing to compare with
 		}
 		if !c.opt.Complete {
 			c.r.addSev(ruleProbePortMismatch, diag.SeverityWarning, c.rng(i, path),
-				msg.New("k8s.probe-port.number-undeclared", msg.Args{"Probe": pr.field, "Container": q(ct.Name), "Port": num, "Ports": portNumbers(ct.Ports)}),
-				msg.New("k8s.port-undeclared.hint", msg.Args{"Port": num, "Declared": ct.Ports[0].ContainerPort}))
+				msg.New("k8s.probe-port.number-undeclared", msg.Args{"Probe": pr.field, "Container": q(ct.Name), "Port": num, "Ports": portNumbers(podPorts)}),
+				msg.New("k8s.port-undeclared.hint", msg.Args{"Port": num, "Declared": podPorts[0].ContainerPort}))
 			continue
 		}
 		c.r.add(ruleProbePortMismatch, c.rng(i, path),
-			msg.New("k8s.probe-port.number", msg.Args{"Probe": pr.field, "Container": q(ct.Name), "Port": num, "Ports": portNumbers(ct.Ports)}),
-			msg.New("k8s.probe-port.number.hint", msg.Args{"Port": ct.Ports[0].ContainerPort}))
+			msg.New("k8s.probe-port.number", msg.Args{"Probe": pr.field, "Container": q(ct.Name), "Port": num, "Ports": portNumbers(podPorts)}),
+			msg.New("k8s.probe-port.number.hint", msg.Args{"Port": podPorts[0].ContainerPort}))
 	}
 }
 

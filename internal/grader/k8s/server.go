@@ -1,0 +1,159 @@
+package k8s
+
+import (
+	"strconv"
+	"strings"
+
+	"k8s.io/apimachinery/pkg/runtime"
+
+	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/kubeapi"
+	"github.com/iactutor/iactutor/internal/msg"
+)
+
+// Rules for what the API server itself answers. Each error type the server
+// uses gets one rule, so a learner's explanation can say what that kind of
+// answer means and how such answers are usually fixed; the server's own
+// sentence stays in the summary, word for word.
+const (
+	ruleAPIRequired     = "k8s/api-required"
+	ruleAPIInvalid      = "k8s/api-invalid"
+	ruleAPINotSupported = "k8s/api-not-supported"
+	ruleAPIForbidden    = "k8s/api-forbidden"
+	ruleAPIDuplicate    = "k8s/api-duplicate"
+	ruleAPIWarning      = "k8s/api-warning"
+)
+
+func apiRule(typ string) string {
+	switch typ {
+	case "Required":
+		return ruleAPIRequired
+	case "NotSupported":
+		return ruleAPINotSupported
+	case "Forbidden":
+		return ruleAPIForbidden
+	case "Duplicate":
+		return ruleAPIDuplicate
+	case "Warning":
+		return ruleAPIWarning
+	}
+	// Invalid, and the rest (TooLong, TooMany, NotFound, TypeInvalid,
+	// Internal): the server's message says which limit or rule.
+	return ruleAPIInvalid
+}
+
+// server replays the object's create against the API server's own
+// validation. The hand-written rules ran first: where one of them already
+// reported an error on the same line, its learner's explanation stands for
+// the server's answer and the server's is not repeated.
+func (c *checker) server(i int, handFrom int) {
+	it := &c.s.items[i]
+	// A patch is a partial object, and a resource of a labeling
+	// kustomization gets its selector from kustomize: neither is what the
+	// server receives.
+	if c.api == nil || it.typed == nil || !it.known || it.decodeErr || it.role == kzPatch || it.role == kzLabeled {
+		return
+	}
+	obj, ok := it.typed.(runtime.Object)
+	if !ok {
+		return
+	}
+	gvk := obj.GetObjectKind().GroupVersionKind()
+	if !c.api.Knows(gvk.GroupVersion().String(), gvk.Kind) {
+		return
+	}
+	v, err := c.api.ValidateObject(obj, "")
+	if err != nil {
+		// The object decoded into its k8s.io/api type, so the server would
+		// decode it too; an error here is a conversion this release does
+		// not have, and saying less is right.
+		return
+	}
+	handLines := map[int]bool{}
+	for _, d := range c.r.ds[handFrom:] {
+		if d.Severity == diag.SeverityError {
+			handLines[d.Subject.Start.Line] = true
+		}
+	}
+	seen := map[string]bool{}
+	report := func(f kubeapi.Finding, sev diag.Severity, key string) {
+		rng := c.serverRng(i, f.Path)
+		if sev == diag.SeverityError && handLines[rng.Start.Line] {
+			return
+		}
+		if seen[f.Message] {
+			return
+		}
+		seen[f.Message] = true
+		c.r.addSev(apiRule(f.Type), sev, rng,
+			msg.New(key, msg.Args{"Message": msg.Plain(f.Message), "Release": kubeapi.Release}), msg.Text{})
+	}
+	for _, f := range v.Errors {
+		report(f, diag.SeverityError, "k8s.api.rejects")
+	}
+	for _, f := range v.Warnings {
+		report(f, diag.SeverityWarning, "k8s.api.warns")
+	}
+}
+
+// serverPath turns a field path as the server writes it
+// (metadata.labels[app.kubernetes.io/name], containers[0]) into the path
+// syntax of this package, where a map key in brackets is quoted.
+func serverPath(p string) string {
+	var b strings.Builder
+	for p != "" {
+		open := strings.IndexByte(p, '[')
+		if open < 0 {
+			b.WriteString(p)
+			break
+		}
+		b.WriteString(p[:open])
+		end := strings.IndexByte(p[open:], ']')
+		if end < 0 {
+			b.WriteString(p[open:])
+			break
+		}
+		inner := p[open+1 : open+end]
+		if _, err := strconv.Atoi(inner); err == nil {
+			b.WriteString("[" + inner + "]")
+		} else {
+			b.WriteString(`["` + inner + `"]`)
+		}
+		p = p[open+end+1:]
+	}
+	return b.String()
+}
+
+// writtenAs names fields the server validates under another name than the
+// one a manifest usually writes: the registry copies clusterIP into
+// clusterIPs before validating.
+var writtenAs = map[string]string{"clusterIPs": "clusterIP"}
+
+// serverRng is where a finding belongs: the value of the field the server
+// names, or, when the manifest does not write that field, the key of its
+// nearest written parent, so that a missing field points at one line.
+func (c *checker) serverRng(i int, path string) diag.Range {
+	it, root := &c.s.items[i], c.root(i)
+	segs, ok := parsePath(serverPath(path))
+	if root == nil || !ok {
+		return c.rng(i, "")
+	}
+	if last := &segs[len(segs)-1]; writtenAs[last.key] != "" {
+		if _, v := walkPath(root, segs); v == nil {
+			last.key = writtenAs[last.key]
+		}
+	}
+	if _, v := walkPath(root, segs); v != nil {
+		return it.doc.rng(v)
+	}
+	for n := len(segs) - 1; n > 0; n-- {
+		k, v := walkPath(root, segs[:n])
+		switch {
+		case k != nil:
+			return it.doc.rng(k)
+		case v != nil:
+			return it.doc.rng(v)
+		}
+	}
+	return it.doc.lineRange(it.doc.pos(root).Line)
+}
