@@ -17,7 +17,6 @@ import (
 	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
-	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 )
 
@@ -228,8 +227,8 @@ func (c *Catalog) parseFile(p string) ([]*i18n.Message, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", p, err)
 	}
-	var raw map[string]any
-	if err := yaml.Unmarshal(b, &raw); err != nil {
+	raw, err := parseEntries(b)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
 	out := make([]*i18n.Message, 0, len(raw))
