@@ -59,6 +59,16 @@ var catalog = []ruleDef{
 	{"tf/module-missing-input", diag.SeverityError, lessonBasics},
 	{"tf/module-input-type", diag.SeverityError, lessonBasics},
 	{"tf/module-unknown-output", diag.SeverityError, lessonBasics},
+	{"tf/known-after-apply", diag.SeverityError, lessonBasics},
+	{"tf/each-value-set", diag.SeverityInfo, lessonBasics},
+	{"tf/moved-removed", diag.SeverityError, lessonState},
+	{"tf/ignore-changes", diag.SeverityError, lessonBasics},
+	{"tf/sg-open-admin", diag.SeverityWarning, lessonPractice},
+	{"tf/sg-port-range", diag.SeverityError, lessonBasics},
+	{"tf/iam-policy", diag.SeverityError, lessonPractice},
+	{"tf/ecs-container-definition", diag.SeverityError, lessonBasics},
+	{"tf/ecs-fargate", diag.SeverityError, lessonBasics},
+	{"tf/listener-certificate", diag.SeverityError, lessonBasics},
 }
 
 // Rules returns the Terraform rules for the catalogue behind `iactutor

@@ -12,6 +12,11 @@
 // tests; any other file goes to hclwrite.Format, whose column counting
 // depends on the Unicode tables hcl was built with.
 //
+// Values and types come from evaluating the module the way plan sees it
+// before anything exists (see Values): variable defaults, locals and
+// functions are computed with cty, and whatever only the provider can fill
+// in is unknown, so a check speaks only about what is certain.
+//
 // Nothing here runs Terraform or reaches the network; every result depends
 // only on the bytes given, so the same files always give the same
 // diagnostics in the same order.

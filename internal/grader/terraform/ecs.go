@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
@@ -265,45 +264,14 @@ func containersFromJSON(s string) (map[string]*container, bool) {
 	return out, true
 }
 
-// value evaluates an expression with variables set to their literal
-// defaults and locals to their literal values; anything else is unknown.
+// value evaluates an expression in the module's context; ok only when the
+// result is wholly known and not null.
 func (c *checker) value(e hclsyntax.Expression) (cty.Value, bool) {
-	if c.ctx == nil {
-		c.ctx = c.m.evalContext()
-	}
-	if hasCall(e) {
+	v, ok := c.m.Values().Value(e)
+	if !ok {
 		return cty.NilVal, false
 	}
-	v, diags := e.Value(c.ctx)
-	if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
-		return cty.NilVal, false
-	}
-	return v, true
-}
-
-// evalContext holds var and local objects of literal values (unknown where
-// a value depends on anything else).
-func (m *Module) evalContext() *hcl.EvalContext {
-	vars := map[string]cty.Value{}
-	for name, d := range m.variables {
-		vars[name] = cty.DynamicVal
-		if a, ok := d.block.Body.Attributes["default"]; ok {
-			if v, ok := constValue(a.Expr); ok {
-				vars[name] = v
-			}
-		}
-	}
-	locals := map[string]cty.Value{}
-	for name, l := range m.locals {
-		locals[name] = cty.DynamicVal
-		if v, ok := constValue(l.attr.Expr); ok {
-			locals[name] = v
-		}
-	}
-	return &hcl.EvalContext{Variables: map[string]cty.Value{
-		"var":   cty.ObjectVal(vars),
-		"local": cty.ObjectVal(locals),
-	}}
+	return known(v)
 }
 
 // sortedDecls returns declarations ordered by name.

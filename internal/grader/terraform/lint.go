@@ -14,13 +14,15 @@ type checker struct {
 	rp  *reporter
 	ps  *providerSchema
 	opt Options
-	ctx *hcl.EvalContext
 	// scoped holds "type.name" of the data sources of the check block being
 	// walked.
 	scoped map[string]bool
 	// typeDeprecated is set while the body of a deprecated resource type is
 	// checked.
 	typeDeprecated bool
+	// bctx evaluates expressions of the block being checked (count.index,
+	// each, a dynamic block's iterator).
+	bctx *hcl.EvalContext
 }
 
 // Lint loads the .tf files of each folder as one module and runs every
@@ -85,6 +87,7 @@ func Check(m *Module, opt Options) diag.Diagnostics {
 		{(*checker).checkReferences, true},
 		{(*checker).checkFormat, false},
 		{(*checker).checkModuleCalls, false},
+		{(*checker).checkValues, false},
 	}
 	found := make([]diag.Diagnostics, len(families))
 	forEachIndex(len(families), func(i int) {

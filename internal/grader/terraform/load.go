@@ -53,6 +53,9 @@ type Module struct {
 	// folder calls that way. Both are filled by lintFolders.
 	calls map[string]*Module
 	child bool
+	// values is the evaluated module, built on first use by Values.
+	evalOnce sync.Once
+	values   *Values
 }
 
 // tfFile is one parsed file.

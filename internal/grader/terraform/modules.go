@@ -98,6 +98,7 @@ func (c *checker) checkModuleCalls() {
 			continue
 		}
 		b := dc.block
+		ctx := c.m.Values().blockContext(b.Body)
 		vars := keysOf(child.variables)
 		for _, a := range sortedAttrs(b.Body) {
 			if moduleMeta[a.Name] {
@@ -109,7 +110,7 @@ func (c *checker) checkModuleCalls() {
 				c.rp.suggestHint(d, suggest.Nearest(a.Name, sortStrings(vars)))
 				continue
 			}
-			c.checkInputType(a, v.block, name)
+			c.checkInputType(ctx, a, v.block, name)
 		}
 		for _, vn := range sortStrings(vars) {
 			vb := child.variables[vn].block
@@ -121,9 +122,10 @@ func (c *checker) checkModuleCalls() {
 	}
 }
 
-// checkInputType reports a literal argument the variable's type constraint
-// cannot take; values that depend on anything else are left to plan.
-func (c *checker) checkInputType(a *hclsyntax.Attribute, vb *hclsyntax.Block, module string) {
+// checkInputType reports an argument whose evaluated type the variable's
+// type constraint cannot take; a value whose type is not settled is left
+// to plan.
+func (c *checker) checkInputType(ctx *hcl.EvalContext, a *hclsyntax.Attribute, vb *hclsyntax.Block, module string) {
 	ta := vb.Body.Attributes["type"]
 	if ta == nil {
 		return
@@ -132,11 +134,15 @@ func (c *checker) checkInputType(a *hclsyntax.Attribute, vb *hclsyntax.Block, mo
 	if diags.HasErrors() || ty == cty.DynamicPseudoType {
 		return
 	}
-	val, ok := constValue(a.Expr)
-	if !ok || val.IsNull() {
+	v, ok := evalIn(ctx, a.Expr)
+	if !ok {
 		return
 	}
-	if defaults != nil {
+	val, ok := typed(v)
+	if !ok {
+		return
+	}
+	if defaults != nil && val.IsWhollyKnown() {
 		val = defaults.Apply(val)
 	}
 	if _, err := convert.Convert(val, ty); err != nil {

@@ -179,14 +179,24 @@ func secretLike(name string) bool {
 // awsKeyPattern matches an AWS access key ID pasted into a string.
 var awsKeyPattern = regexp.MustCompile(`\b(AKIA|ASIA)[0-9A-Z]{16}\b`)
 
+// settingWords are values that choose a setting, never a credential:
+// `http_tokens = "required"` names a token but sets a mode.
+var settingWords = map[string]bool{
+	"required": true, "optional": true, "enabled": true, "disabled": true, "enable": true, "disable": true,
+	"true": true, "false": true, "none": true, "default": true, "on": true, "off": true, "auto": true,
+	"yes": true, "no": true, "null": true,
+}
+
 // secretLiteral reports whether an expression is a non-empty literal string
-// that could be a real credential (not a reference, ARN or placeholder).
-func secretLiteral(e hclsyntax.Expression) bool {
+// that could be a real credential: not a reference, an ARN, a setting word
+// or a placeholder that only repeats the argument's name.
+func secretLiteral(name string, e hclsyntax.Expression) bool {
 	s := literalStringExpr(e)
-	if s == "" {
+	if s == "" || strings.HasPrefix(s, "arn:") || settingWords[strings.ToLower(s)] {
 		return false
 	}
-	return !strings.HasPrefix(s, "arn:")
+	norm := func(x string) string { return strings.ToLower(strings.NewReplacer("-", "", "_", "").Replace(x)) }
+	return norm(s) != norm(name)
 }
 
 // checkSecrets looks for credentials written as literals anywhere the
@@ -204,7 +214,7 @@ func (c *checker) checkSecrets() {
 				}
 			}
 		case "variable":
-			if a, ok := b.Body.Attributes["default"]; ok && secretLike(b.Labels[0]) && secretLiteral(a.Expr) {
+			if a, ok := b.Body.Attributes["default"]; ok && secretLike(b.Labels[0]) && secretLiteral(b.Labels[0], a.Expr) {
 				c.rp.add("tf/hardcoded-secret", a.Expr.Range(), "hardcoded-secret-default", msg.Args{"Variable": b.Labels[0]})
 			} else if ok {
 				c.secretsInExpr(a.Expr, 0)
@@ -218,7 +228,7 @@ func (c *checker) secretsInBody(body *hclsyntax.Body, depth int) {
 		return
 	}
 	for _, a := range sortedAttrs(body) {
-		if secretLike(a.Name) && secretLiteral(a.Expr) {
+		if secretLike(a.Name) && secretLiteral(a.Name, a.Expr) {
 			c.rp.add("tf/hardcoded-secret", a.Expr.Range(), "hardcoded-secret", msg.Args{"Name": a.Name})
 			continue
 		}
@@ -247,13 +257,13 @@ func (c *checker) secretsInExpr(e hclsyntax.Expression, depth int) {
 				nameVal = literalStringExpr(it.ValueExpr)
 			case key == "value":
 				valueExpr = it.ValueExpr
-			case secretLike(key) && secretLiteral(it.ValueExpr):
+			case secretLike(key) && secretLiteral(key, it.ValueExpr):
 				c.rp.add("tf/hardcoded-secret", it.ValueExpr.Range(), "hardcoded-secret", msg.Args{"Name": key})
 				continue
 			}
 			c.secretsInExpr(it.ValueExpr, depth+1)
 		}
-		if nameVal != "" && valueExpr != nil && secretLike(nameVal) && secretLiteral(valueExpr) {
+		if nameVal != "" && valueExpr != nil && secretLike(nameVal) && secretLiteral(nameVal, valueExpr) {
 			c.rp.add("tf/hardcoded-secret", valueExpr.Range(), "hardcoded-secret-env", msg.Args{"Name": nameVal})
 		}
 	case *hclsyntax.TupleConsExpr:
@@ -292,6 +302,23 @@ func objectKey(e hclsyntax.Expression) string {
 	return literalStringExpr(e)
 }
 
+// structured reports whether a variable's type is an object or a
+// collection of objects: such a variable describes where secrets live (a
+// container's `secrets` list of names and ARNs), it does not hold one.
+func structured(ta *hclsyntax.Attribute) bool {
+	if ta == nil {
+		return false
+	}
+	ty, diags := typeexpr.TypeConstraint(ta.Expr)
+	if diags.HasErrors() {
+		return false
+	}
+	if ty.IsListType() || ty.IsSetType() || ty.IsMapType() {
+		ty = ty.ElementType()
+	}
+	return ty.IsObjectType()
+}
+
 // checkVariables covers sensitive names, defaults against types and
 // validation conditions.
 func (c *checker) checkVariables() {
@@ -302,7 +329,7 @@ func (c *checker) checkVariables() {
 		}
 		name := b.Labels[0]
 		body := b.Body
-		if secretLike(name) && !isTrue(body.Attributes["sensitive"]) {
+		if secretLike(name) && !isTrue(body.Attributes["sensitive"]) && !structured(body.Attributes["type"]) {
 			c.rp.add("tf/sensitive-variable", b.LabelRanges[0], "sensitive-variable", msg.Args{"Variable": name})
 		}
 		c.checkDefault(b)

@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -74,11 +76,15 @@ func (c *checker) checkProviderBlock(b *hclsyntax.Block, data bool) {
 			c.checkMetaType(a)
 		}
 	}
+	c.bctx = c.m.Values().blockContext(b.Body)
 	for _, nb := range b.Body.Blocks {
 		switch {
 		case nb.Type == "lifecycle":
 			if checkLabels(nb, lifecycle, c.rp) {
 				checkSpec(nb, lifecycle, c.rp, 1)
+				if !data && sch != nil {
+					c.checkIgnoreChanges(nb.Body, sch, typ)
+				}
 			}
 		case (nb.Type == "provisioner" || nb.Type == "connection") && !data:
 			sp := provisionerSpec
@@ -104,26 +110,34 @@ func (c *checker) checkProviderBlock(b *hclsyntax.Block, data bool) {
 	}
 }
 
-// checkMetaType catches literal values of the wrong kind for count and
-// for_each, the classic being a list given to for_each.
+// checkMetaType holds count and for_each to the types Terraform accepts,
+// judged on the evaluated value: count a number (a bool is never one), for_each
+// a map or a set of strings. A value whose type is not settled (unknown
+// type, or from a variable whose caller may pick another) is left alone.
 func (c *checker) checkMetaType(a *hclsyntax.Attribute) {
-	v, ok := constValue(a.Expr)
-	if !ok || v.IsNull() {
-		if a.Name == "for_each" && c.listVariable(a.Expr) {
-			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-list", nil)
-		}
+	v, ok := c.m.Values().Value(a.Expr)
+	if !ok {
 		return
 	}
+	plain, ok := typed(v)
+	if !ok {
+		return
+	}
+	ty := plain.Type()
 	switch a.Name {
 	case "count":
-		if _, err := convert.Convert(v, cty.Number); err != nil {
-			c.rp.add("tf/wrong-type", a.Expr.Range(), "count-type", msg.Args{"Actual": friendlyType(v.Type())})
+		if _, err := convert.Convert(plain, cty.Number); err != nil {
+			c.rp.add("tf/wrong-type", a.Expr.Range(), "count-type", msg.Args{"Actual": friendlyType(ty)})
 		}
 	case "for_each":
-		ty := v.Type()
-		if ty.IsTupleType() || ty.IsListType() {
+		switch {
+		case ty.IsTupleType() || ty.IsListType():
 			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-list", nil)
-		} else if !ty.IsObjectType() && !ty.IsMapType() && !ty.IsSetType() {
+		case ty.IsSetType():
+			if et := ty.ElementType(); et != cty.String && et != cty.DynamicPseudoType {
+				c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-set-type", msg.Args{"Actual": typeName(et)})
+			}
+		case !ty.IsObjectType() && !ty.IsMapType():
 			c.rp.add("tf/wrong-type", a.Expr.Range(), "for-each-type", msg.Args{"Actual": friendlyType(ty)})
 		}
 	}
@@ -162,9 +176,14 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 		if spec.Deprecated && !c.typeDeprecated {
 			c.rp.add("tf/deprecated", a.NameRange, "deprecated-argument", msg.Args{"Name": a.Name, "Block": blockTitle(b), "Version": c.ps.Version})
 		}
-		if v, ok := constValue(a.Expr); ok {
-			if _, err := convert.Convert(v, spec.Type); err != nil {
-				c.rp.add("tf/wrong-type", a.Expr.Range(), "wrong-type", msg.Args{"Name": a.Name, "Expected": friendlyTypeName(spec.Type), "Actual": friendlyType(v.Type())})
+		if !needsEval(a.Expr, spec.Type) {
+			continue
+		}
+		if v, ok := evalIn(c.bctx, a.Expr); ok {
+			if plain, ok := typed(v); ok {
+				if _, err := convert.Convert(plain, spec.Type); err != nil {
+					c.rp.add("tf/wrong-type", a.Expr.Range(), "wrong-type", msg.Args{"Name": a.Name, "Expected": friendlyTypeName(spec.Type), "Actual": friendlyType(plain.Type())})
+				}
 			}
 		}
 	}
@@ -200,11 +219,14 @@ func (c *checker) checkBody(b *hclsyntax.Block, sch *blockSchema, top bool, dept
 				c.rp.add("tf/deprecated", nb.LabelRanges[0], "deprecated-block", msg.Args{"Name": name, "Block": blockTitle(b), "Version": c.ps.Version})
 			}
 			checkSpec(nb, dynamicSpec, c.rp, depth+1)
+			saved := c.bctx
+			c.bctx = withIterator(saved, iteratorName(nb))
 			for _, content := range nb.Body.Blocks {
 				if content.Type == "content" {
 					c.checkBody(content, &ns.blockSchema, false, depth+1)
 				}
 			}
+			c.bctx = saved
 			continue
 		}
 		ns, ok := sch.nested(name)
@@ -300,26 +322,50 @@ func friendlyTypeName(t cty.Type) string {
 	return typeexpr.TypeString(t)
 }
 
-// listVariable reports whether e is exactly `var.NAME` for a variable whose
-// declared type is a list or a tuple, which for_each refuses just like a
-// literal list.
-func (c *checker) listVariable(e hclsyntax.Expression) bool {
-	st, ok := e.(*hclsyntax.ScopeTraversalExpr)
-	if !ok || len(st.Traversal) != 2 || st.Traversal.RootName() != "var" {
-		return false
+// iteratorName is the name a dynamic block's content uses for the current
+// element: the block's label unless `iterator` renames it.
+func iteratorName(b *hclsyntax.Block) string {
+	name := b.Labels[0]
+	if a, ok := b.Body.Attributes["iterator"]; ok {
+		if t, diags := hcl.AbsTraversalForExpr(a.Expr); !diags.HasErrors() && len(t) == 1 {
+			name = t.RootName()
+		}
 	}
-	attr, ok := st.Traversal[1].(hcl.TraverseAttr)
+	return name
+}
+
+// checkIgnoreChanges holds each entry of ignore_changes to the resource
+// type's schema, as terraform validate does: ignoring an attribute the
+// type does not have is an error.
+func (c *checker) checkIgnoreChanges(body *hclsyntax.Body, sch *blockSchema, typ string) {
+	a, ok := body.Attributes["ignore_changes"]
 	if !ok {
-		return false
+		return
 	}
-	d, ok := c.m.variables[attr.Name]
+	tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr)
 	if !ok {
-		return false
+		return // `all`, or something terraform itself rejects
 	}
-	ta, ok := d.block.Body.Attributes["type"]
-	if !ok {
-		return false
+	for _, it := range tuple.Exprs {
+		var name string
+		var r hcl.Range
+		if st, ok := it.(*hclsyntax.ScopeTraversalExpr); ok {
+			name, r = st.Traversal.RootName(), st.Traversal[0].SourceRange()
+		} else if s := literalStringExpr(it); s != "" {
+			name, r = s, it.Range()
+			if i := strings.IndexAny(name, ".["); i >= 0 {
+				name = name[:i]
+			}
+		} else {
+			continue
+		}
+		if _, isArg := sch.Args[name]; isArg {
+			continue
+		}
+		if _, isBlock := sch.Blocks[name]; isBlock {
+			continue
+		}
+		d := c.rp.add("tf/ignore-changes", r, "ignore-changes-unknown", msg.Args{"Name": name, "Type": typ})
+		c.rp.suggestHint(d, suggest.Nearest(name, sch.settableNames()))
 	}
-	ty, diags := typeexpr.TypeConstraint(ta.Expr)
-	return !diags.HasErrors() && (ty.IsListType() || ty.IsTupleType())
 }

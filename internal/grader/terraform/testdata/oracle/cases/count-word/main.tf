@@ -1,0 +1,7 @@
+locals {
+  n = "two"
+}
+
+resource "aws_s3_bucket" "b" {
+  count = local.n
+}

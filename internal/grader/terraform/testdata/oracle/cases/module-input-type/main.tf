@@ -1,0 +1,8 @@
+locals {
+  size = "large"
+}
+
+module "c" {
+  source = "./child"
+  size   = local.size
+}

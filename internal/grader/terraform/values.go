@@ -1,0 +1,585 @@
+package terraform
+
+import (
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/msg"
+)
+
+// checkValues runs the rules that read evaluated values: what count and
+// for_each wait for, each.value of a set, moved and removed targets, and
+// the provider facts about security groups, IAM policies, ECS task
+// definitions and listeners. Each speaks only about known values.
+func (c *checker) checkValues() {
+	vals := c.m.Values()
+	for _, dc := range c.m.blocks {
+		b := dc.block
+		switch b.Type {
+		case "resource", "data", "module":
+			c.checkRepetition(vals, b)
+		case "moved", "removed":
+			c.checkMovedRemoved(b)
+		}
+		if b.Type != "resource" || len(b.Labels) != 2 {
+			continue
+		}
+		ctx := vals.blockContext(b.Body)
+		switch b.Labels[0] {
+		case "aws_security_group":
+			for _, nb := range b.Body.Blocks {
+				if nb.Type == "ingress" || nb.Type == "egress" {
+					c.checkSGRule(ctx, nb.Body, nb.Type == "ingress", "protocol", []string{"cidr_blocks", "ipv6_cidr_blocks"})
+				}
+			}
+		case "aws_security_group_rule":
+			ingress := false
+			if v, ok := c.known(ctx, b.Body.Attributes["type"]); ok && v.Type() == cty.String {
+				ingress = v.AsString() == "ingress"
+			}
+			c.checkSGRule(ctx, b.Body, ingress, "protocol", []string{"cidr_blocks", "ipv6_cidr_blocks"})
+		case "aws_vpc_security_group_ingress_rule":
+			c.checkSGRule(ctx, b.Body, true, "ip_protocol", []string{"cidr_ipv4", "cidr_ipv6"})
+		case "aws_vpc_security_group_egress_rule":
+			c.checkSGRule(ctx, b.Body, false, "ip_protocol", []string{"cidr_ipv4", "cidr_ipv6"})
+		case "aws_ecs_task_definition":
+			c.checkTaskDefinition(ctx, b.Body)
+		case "aws_lb_listener", "aws_alb_listener":
+			c.checkListener(ctx, b.Body)
+		}
+		c.policiesInBody(ctx, b.Body, 0)
+	}
+}
+
+// known evaluates an attribute and returns it unmarked when wholly known
+// and not null.
+func (c *checker) known(ctx *hcl.EvalContext, a *hclsyntax.Attribute) (cty.Value, bool) {
+	if a == nil {
+		return cty.NilVal, false
+	}
+	v, ok := evalIn(ctx, a.Expr)
+	if !ok {
+		return cty.NilVal, false
+	}
+	return known(v)
+}
+
+// checkRepetition reports count and for_each values that wait for a
+// resource to be created (terraform plan refuses them), and each.value
+// in a block repeated over a set, where it is the same as each.key.
+func (c *checker) checkRepetition(vals *Values, b *hclsyntax.Block) {
+	if a := b.Body.Attributes["count"]; a != nil {
+		if v, ok := vals.Value(a.Expr); ok && !v.IsKnown() {
+			if addrs := AfterApplyAddresses(v); len(addrs) > 0 {
+				c.rp.add("tf/known-after-apply", a.Expr.Range(), "count-after-apply", msg.Args{"Address": addrs[0]})
+			}
+		}
+	}
+	a := b.Body.Attributes["for_each"]
+	if a == nil {
+		return
+	}
+	v, ok := vals.Value(a.Expr)
+	if !ok {
+		return
+	}
+	plain, _ := v.UnmarkDeep()
+	keysUnknown := !plain.IsKnown() || (plain.Type().IsSetType() && !plain.IsWhollyKnown())
+	if keysUnknown {
+		if addrs := AfterApplyAddresses(v); len(addrs) > 0 {
+			c.rp.add("tf/known-after-apply", a.Expr.Range(), "for-each-after-apply", msg.Args{"Address": addrs[0]})
+		}
+		return
+	}
+	if pt, ok := typed(v); !ok || !pt.Type().IsSetType() {
+		return
+	}
+	var first *hcl.Range
+	visitBody(b.Body, 0, func(e hclsyntax.Expression) {
+		st, ok := e.(*hclsyntax.ScopeTraversalExpr)
+		if !ok || first != nil || st.Traversal.RootName() != "each" {
+			return
+		}
+		if name, _, ok := step(st.Traversal, 1); ok && name == "value" {
+			r := spanOf(st.Traversal, 2)
+			first = &r
+		}
+	})
+	if first != nil {
+		c.rp.add("tf/each-value-set", *first, "each-value-set", nil)
+	}
+}
+
+// address is a resource or module call named by a moved or removed block.
+type address struct {
+	text     string // as written, without instance keys
+	declared bool
+	indexed  bool // an instance key follows the resource or module name
+	inner    bool // it names something inside a child module
+}
+
+// parseAddress reads a moved/removed address; ok is false for anything
+// that is not a plain resource or module call address.
+func (c *checker) parseAddress(e hclsyntax.Expression) (address, bool) {
+	t, diags := hcl.AbsTraversalForExpr(e)
+	if diags.HasErrors() || len(t) < 2 {
+		return address{}, false
+	}
+	var names []string
+	indexed := false
+	for _, s := range t {
+		switch x := s.(type) {
+		case hcl.TraverseRoot:
+			names = append(names, x.Name)
+		case hcl.TraverseAttr:
+			names = append(names, x.Name)
+		case hcl.TraverseIndex:
+			if len(names) == 2 {
+				indexed = true
+			}
+		}
+	}
+	if names[0] == "module" {
+		a := address{text: "module." + names[1], indexed: indexed, inner: len(names) > 2}
+		a.declared = c.m.modules[names[1]] != nil
+		return a, true
+	}
+	if names[0] == "data" || len(names) != 2 {
+		return address{}, false
+	}
+	a := address{text: names[0] + "." + names[1], indexed: indexed}
+	a.declared = c.m.resources[names[0]][names[1]] != nil
+	return a, true
+}
+
+// checkMovedRemoved: plan refuses a moved block whose source is still
+// declared, or a removed block whose address is; a move to an address
+// that is not declared moves the object only to destroy it.
+func (c *checker) checkMovedRemoved(b *hclsyntax.Block) {
+	if c.m.incomplete {
+		return
+	}
+	fa := b.Body.Attributes["from"]
+	if fa == nil {
+		return
+	}
+	from, ok := c.parseAddress(fa.Expr)
+	if !ok || from.inner {
+		return
+	}
+	if b.Type == "removed" {
+		if from.declared && !from.indexed {
+			c.rp.add("tf/moved-removed", fa.Expr.Range(), "removed-declared", msg.Args{"Address": from.text})
+		}
+		return
+	}
+	ta := b.Body.Attributes["to"]
+	if ta == nil {
+		return
+	}
+	to, ok := c.parseAddress(ta.Expr)
+	if !ok || to.inner {
+		return
+	}
+	if from.declared && !from.indexed && from.text != to.text {
+		c.rp.add("tf/moved-removed", fa.Expr.Range(), "moved-from-declared", msg.Args{"Address": from.text, "To": to.text})
+	}
+	if !to.declared {
+		d := c.rp.add("tf/moved-removed", ta.Expr.Range(), "moved-to-undeclared", msg.Args{"Address": to.text})
+		d.Severity = diag.SeverityWarning
+	}
+}
+
+// adminPorts are remote administration ports that should never be open to
+// the whole internet.
+var adminPorts = []int64{22, 3389}
+
+// checkSGRule checks one security group rule: from_port above to_port,
+// and an ingress rule opening SSH or RDP to every address.
+func (c *checker) checkSGRule(ctx *hcl.EvalContext, body *hclsyntax.Body, ingress bool, protoAttr string, cidrAttrs []string) {
+	proto := ""
+	if v, ok := c.known(ctx, body.Attributes[protoAttr]); ok {
+		if v.Type() == cty.String {
+			proto = strings.ToLower(v.AsString())
+		} else if v.Type() == cty.Number {
+			proto = v.AsBigFloat().Text('f', -1)
+		}
+	}
+	from, fromOK := c.port(ctx, body.Attributes["from_port"])
+	to, toOK := c.port(ctx, body.Attributes["to_port"])
+	portsApply := proto == "tcp" || proto == "udp" || proto == "6" || proto == "17"
+	if portsApply && fromOK && toOK && from > to {
+		c.rp.add("tf/sg-port-range", body.Attributes["from_port"].Expr.Range(), "sg-port-order", msg.Args{"From": from, "To": to})
+	}
+	if !ingress {
+		return
+	}
+	all := proto == "-1" || proto == "all"
+	if !all && (!(proto == "tcp" || proto == "6") || !fromOK || !toOK) {
+		return
+	}
+	var port int64 = -1
+	for _, p := range adminPorts {
+		if all || (from <= p && p <= to) {
+			port = p
+			break
+		}
+	}
+	if port < 0 {
+		return
+	}
+	for _, name := range cidrAttrs {
+		a := body.Attributes[name]
+		v, ok := c.known(ctx, a)
+		if !ok {
+			continue
+		}
+		if openCIDR(v) {
+			c.rp.add("tf/sg-open-admin", a.Expr.Range(), "sg-open-admin", msg.Args{"Port": port})
+			return
+		}
+	}
+}
+
+// openCIDR reports whether a CIDR, or a list of them, covers every address.
+func openCIDR(v cty.Value) bool {
+	ty := v.Type()
+	if ty == cty.String {
+		s := v.AsString()
+		return s == "0.0.0.0/0" || s == "::/0"
+	}
+	if ty.IsListType() || ty.IsSetType() || ty.IsTupleType() {
+		for it := v.ElementIterator(); it.Next(); {
+			if _, e := it.Element(); openCIDR(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// port reads a known whole number, written as a number or a numeric string.
+func (c *checker) port(ctx *hcl.EvalContext, a *hclsyntax.Attribute) (int64, bool) {
+	v, ok := c.known(ctx, a)
+	if !ok {
+		return 0, false
+	}
+	return wholeNumber(v)
+}
+
+func wholeNumber(v cty.Value) (int64, bool) {
+	switch v.Type() {
+	case cty.String:
+		n, err := strconv.ParseInt(v.AsString(), 10, 64)
+		return n, err == nil
+	case cty.Number:
+		n, acc := v.AsBigFloat().Int64()
+		return n, acc == big.Exact
+	}
+	return 0, false
+}
+
+// fargateSizes maps each Fargate task CPU size to its memory sizes (MiB).
+var fargateSizes = map[int64][]int64{
+	256:   {512, 1024, 2048},
+	512:   steps(1024, 4096, 1024),
+	1024:  steps(2048, 8192, 1024),
+	2048:  steps(4096, 16384, 1024),
+	4096:  steps(8192, 30720, 1024),
+	8192:  steps(16384, 61440, 4096),
+	16384: steps(32768, 122880, 8192),
+}
+
+func steps(from, to, by int64) []int64 {
+	var out []int64
+	for n := from; n <= to; n += by {
+		out = append(out, n)
+	}
+	return out
+}
+
+// checkTaskDefinition checks container definitions written with
+// jsonencode (every container needs a name and an image, and a
+// memoryReservation no larger than its memory) and, on Fargate, the
+// task's CPU and memory pair and network mode.
+func (c *checker) checkTaskDefinition(ctx *hcl.EvalContext, body *hclsyntax.Body) {
+	awsvpc := false
+	if nm, ok := c.known(ctx, body.Attributes["network_mode"]); ok && nm.Type() == cty.String {
+		awsvpc = nm.AsString() == "awsvpc"
+	}
+	if a := body.Attributes["container_definitions"]; a != nil {
+		c.checkContainers(ctx, a.Expr, awsvpc)
+	}
+	rc, ok := c.known(ctx, body.Attributes["requires_compatibilities"])
+	if !ok || !(rc.Type().IsSetType() || rc.Type().IsListType() || rc.Type().IsTupleType()) {
+		return
+	}
+	fargate := false
+	for it := rc.ElementIterator(); it.Next(); {
+		if _, e := it.Element(); e.Type() == cty.String && e.AsString() == "FARGATE" {
+			fargate = true
+		}
+	}
+	if !fargate {
+		return
+	}
+	if nm, ok := c.known(ctx, body.Attributes["network_mode"]); ok && nm.Type() == cty.String && nm.AsString() != "awsvpc" {
+		c.rp.add("tf/ecs-fargate", body.Attributes["network_mode"].Expr.Range(), "fargate-network-mode", msg.Args{"Mode": nm.AsString()})
+	}
+	cpuA, memA := body.Attributes["cpu"], body.Attributes["memory"]
+	cv, ok1 := c.known(ctx, cpuA)
+	mv, ok2 := c.known(ctx, memA)
+	if !ok1 {
+		return
+	}
+	cpu, ok := wholeNumber(cv)
+	if !ok {
+		return
+	}
+	mems, valid := fargateSizes[cpu]
+	if !valid {
+		c.rp.add("tf/ecs-fargate", cpuA.Expr.Range(), "fargate-cpu", msg.Args{"CPU": cpu})
+		return
+	}
+	if !ok2 {
+		return
+	}
+	mem, ok := wholeNumber(mv)
+	if !ok || slices.Contains(mems, mem) {
+		return
+	}
+	list := make([]string, len(mems))
+	for i, m := range mems {
+		list[i] = strconv.FormatInt(m, 10)
+	}
+	c.rp.add("tf/ecs-fargate", memA.Expr.Range(), "fargate-memory", msg.Args{"CPU": cpu, "Memory": mem, "Valid": strings.Join(list, ", ")})
+}
+
+// checkContainers reads container_definitions = jsonencode([...]). In the
+// awsvpc network mode a container's ports are the task's own, so a
+// hostPort must equal its containerPort.
+func (c *checker) checkContainers(ctx *hcl.EvalContext, e hclsyntax.Expression, awsvpc bool) {
+	call, ok := e.(*hclsyntax.FunctionCallExpr)
+	if !ok || call.Name != "jsonencode" || len(call.Args) != 1 {
+		return
+	}
+	v, ok := evalIn(ctx, call.Args[0])
+	if !ok {
+		return
+	}
+	v, _ = v.UnmarkDeep()
+	if !v.IsKnown() || v.IsNull() || !(v.Type().IsTupleType() || v.Type().IsListType()) {
+		return
+	}
+	tuple, _ := call.Args[0].(*hclsyntax.TupleConsExpr)
+	i := 0
+	for it := v.ElementIterator(); it.Next(); i++ {
+		_, ct := it.Element()
+		if !ct.IsKnown() || ct.IsNull() || !ct.Type().IsObjectType() {
+			continue
+		}
+		r := call.Args[0].Range()
+		var obj *hclsyntax.ObjectConsExpr
+		if tuple != nil && i < len(tuple.Exprs) {
+			r = tuple.Exprs[i].Range()
+			obj, _ = tuple.Exprs[i].(*hclsyntax.ObjectConsExpr)
+		}
+		if awsvpc {
+			c.checkHostPorts(ct, obj, r)
+		}
+		for _, field := range []string{"name", "image"} {
+			if !ct.Type().HasAttribute(field) {
+				c.rp.add("tf/ecs-container-definition", r, "ecs-container-missing", msg.Args{"Field": field})
+			}
+		}
+		if ct.Type().HasAttribute("memory") && ct.Type().HasAttribute("memoryReservation") {
+			mem, ok1 := wholeKnown(ct.GetAttr("memory"))
+			res, ok2 := wholeKnown(ct.GetAttr("memoryReservation"))
+			if ok1 && ok2 && res > mem {
+				c.rp.add("tf/ecs-container-definition", r, "ecs-memory-reservation", msg.Args{"Memory": mem, "Reservation": res})
+			}
+		}
+	}
+}
+
+// checkHostPorts reports port mappings whose hostPort differs from their
+// containerPort; obj is the container's constructor when written in place.
+func (c *checker) checkHostPorts(ct cty.Value, obj *hclsyntax.ObjectConsExpr, r hcl.Range) {
+	if !ct.Type().HasAttribute("portMappings") {
+		return
+	}
+	pms := ct.GetAttr("portMappings")
+	if !pms.IsKnown() || pms.IsNull() || !pms.CanIterateElements() {
+		return
+	}
+	items, _ := itemValue(obj, "portMappings").(*hclsyntax.TupleConsExpr)
+	j := 0
+	for it := pms.ElementIterator(); it.Next(); j++ {
+		_, pm := it.Element()
+		if !pm.IsKnown() || pm.IsNull() || !pm.Type().IsObjectType() ||
+			!pm.Type().HasAttribute("containerPort") || !pm.Type().HasAttribute("hostPort") {
+			continue
+		}
+		cp, ok1 := wholeKnown(pm.GetAttr("containerPort"))
+		hp, ok2 := wholeKnown(pm.GetAttr("hostPort"))
+		if !ok1 || !ok2 || cp == hp {
+			continue
+		}
+		pr := r
+		if items != nil && j < len(items.Exprs) {
+			pr = items.Exprs[j].Range()
+		}
+		c.rp.add("tf/ecs-container-definition", pr, "ecs-host-port", msg.Args{"Host": hp, "Container": cp})
+	}
+}
+
+func wholeKnown(v cty.Value) (int64, bool) {
+	if !v.IsKnown() || v.IsNull() {
+		return 0, false
+	}
+	return wholeNumber(v)
+}
+
+// checkListener: a plain HTTP listener cannot take a certificate.
+func (c *checker) checkListener(ctx *hcl.EvalContext, body *hclsyntax.Body) {
+	p, ok := c.known(ctx, body.Attributes["protocol"])
+	if !ok || p.Type() != cty.String || p.AsString() != "HTTP" {
+		return
+	}
+	a := body.Attributes["certificate_arn"]
+	if a == nil {
+		return
+	}
+	v, ok := evalIn(ctx, a.Expr)
+	if !ok {
+		return
+	}
+	plain, _ := v.UnmarkDeep()
+	if plain.IsNull() || (!plain.IsKnown() && len(AfterApplyAddresses(v)) == 0) {
+		return
+	}
+	c.rp.add("tf/listener-certificate", a.NameRange, "http-listener-certificate", nil)
+}
+
+// policyArgs are the arguments that hold an IAM policy document.
+var policyArgs = map[string]bool{"policy": true, "assume_role_policy": true}
+
+// policiesInBody finds policy documents written with jsonencode in a
+// resource body and its nested blocks.
+func (c *checker) policiesInBody(ctx *hcl.EvalContext, body *hclsyntax.Body, depth int) {
+	if depth > maxExprDepth {
+		return
+	}
+	for _, a := range sortedAttrs(body) {
+		if policyArgs[a.Name] {
+			c.checkPolicy(ctx, a.Expr)
+		}
+	}
+	for _, nb := range body.Blocks {
+		if nb.Type != "dynamic" {
+			c.policiesInBody(ctx, nb.Body, depth+1)
+		}
+	}
+}
+
+// checkPolicy checks the shape IAM requires of a document: Statement one
+// statement or a list of them, each with Effect Allow or Deny and an
+// Action or NotAction.
+func (c *checker) checkPolicy(ctx *hcl.EvalContext, e hclsyntax.Expression) {
+	call, ok := e.(*hclsyntax.FunctionCallExpr)
+	if !ok || call.Name != "jsonencode" || len(call.Args) != 1 {
+		return
+	}
+	doc, ok := evalIn(ctx, call.Args[0])
+	if !ok {
+		return
+	}
+	doc, _ = doc.UnmarkDeep()
+	if !doc.IsKnown() || doc.IsNull() || !doc.Type().IsObjectType() || !doc.Type().HasAttribute("Statement") {
+		return
+	}
+	docExpr, _ := call.Args[0].(*hclsyntax.ObjectConsExpr)
+	stExpr := itemValue(docExpr, "Statement")
+	stRange := call.Args[0].Range()
+	if stExpr != nil {
+		stRange = stExpr.Range()
+	}
+	st := doc.GetAttr("Statement")
+	if !st.IsKnown() || st.IsNull() {
+		return
+	}
+	ty := st.Type()
+	switch {
+	case ty.IsObjectType():
+		obj, _ := stExpr.(*hclsyntax.ObjectConsExpr)
+		c.checkStatement(st, obj, stRange)
+	case ty.IsTupleType() || ty.IsListType():
+		tuple, _ := stExpr.(*hclsyntax.TupleConsExpr)
+		i := 0
+		for it := st.ElementIterator(); it.Next(); i++ {
+			_, s := it.Element()
+			r := stRange
+			var obj *hclsyntax.ObjectConsExpr
+			if tuple != nil && i < len(tuple.Exprs) {
+				r = tuple.Exprs[i].Range()
+				obj, _ = tuple.Exprs[i].(*hclsyntax.ObjectConsExpr)
+			}
+			if !s.IsKnown() || s.IsNull() {
+				continue
+			}
+			if !s.Type().IsObjectType() && !s.Type().IsMapType() {
+				c.rp.add("tf/iam-policy", r, "iam-statement-shape", msg.Args{"Actual": friendlyType(s.Type())})
+				continue
+			}
+			c.checkStatement(s, obj, r)
+		}
+	case ty.IsMapType():
+	default:
+		c.rp.add("tf/iam-policy", stRange, "iam-statement-shape", msg.Args{"Actual": friendlyType(ty)})
+	}
+}
+
+// checkStatement checks one statement object; obj is its constructor when
+// written in place, for exact ranges.
+func (c *checker) checkStatement(s cty.Value, obj *hclsyntax.ObjectConsExpr, r hcl.Range) {
+	if !s.Type().IsObjectType() {
+		return
+	}
+	if s.Type().HasAttribute("Effect") {
+		ev := s.GetAttr("Effect")
+		if ev.IsKnown() && !ev.IsNull() && ev.Type() == cty.String {
+			if e := ev.AsString(); e != "Allow" && e != "Deny" {
+				er := r
+				if x := itemValue(obj, "Effect"); x != nil {
+					er = x.Range()
+				}
+				c.rp.add("tf/iam-policy", er, "iam-effect", msg.Args{"Effect": e})
+			}
+		}
+	} else {
+		c.rp.add("tf/iam-policy", r, "iam-no-effect", nil)
+	}
+	if !s.Type().HasAttribute("Action") && !s.Type().HasAttribute("NotAction") {
+		c.rp.add("tf/iam-policy", r, "iam-no-action", nil)
+	}
+}
+
+// itemValue finds the value written for key in an object constructor.
+func itemValue(obj *hclsyntax.ObjectConsExpr, key string) hclsyntax.Expression {
+	if obj == nil {
+		return nil
+	}
+	for _, it := range obj.Items {
+		if objectKey(it.KeyExpr) == key {
+			return it.ValueExpr
+		}
+	}
+	return nil
+}
