@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"os/exec"
+	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -41,6 +43,12 @@ func (a *app) startTUI(openID string) error {
 	}
 	color := a.color(a.stdout)
 	style := glamourStyle(color, a.getenv)
+	// Only COLORFGBG says whether the background is light: without it,
+	// lessons keep the terminal's own text colour rather than guess.
+	known := a.getenv("COLORFGBG") != ""
+	if color && !known {
+		style = "neutral"
+	}
 	r := lipgloss.NewRenderer(a.stdout)
 	if !color {
 		r.SetColorProfile(termenv.Ascii)
@@ -48,14 +56,10 @@ func (a *app) startTUI(openID string) error {
 	// Decided once, here: adaptive colours would otherwise ask the terminal
 	// for its background in the middle of drawing.
 	r.SetHasDarkBackground(style != "light")
-	editor := a.getenv("VISUAL")
-	if editor == "" {
-		editor = a.getenv("EDITOR")
-	}
 	return tui.Run(tui.Options{
 		Course: c, Source: src, Workspace: dir, Printer: a.p(), Color: color,
-		GlamourStyle: style, Hyperlinks: true,
-		Open: openID, Editor: editor, Renderer: r,
+		GlamourStyle: style, BackgroundKnown: known, Hyperlinks: true,
+		Open: openID, Editor: a.editor(), Renderer: r,
 	}, a.stdin, a.stdout)
 }
 
@@ -75,4 +79,20 @@ func (a *app) openCommand() *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, args []string) error { return a.startTUI(args[0]) },
 	}
+}
+
+// editor is the command the edit key runs: $VISUAL, then $EDITOR, then the
+// first of the usual editors installed; "" when there is none.
+func (a *app) editor() string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := strings.TrimSpace(a.getenv(v)); e != "" {
+			return e
+		}
+	}
+	for _, e := range []string{"editor", "nano", "vi"} {
+		if _, err := exec.LookPath(e); err == nil {
+			return e
+		}
+	}
+	return ""
 }

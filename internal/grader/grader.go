@@ -7,6 +7,7 @@ package grader
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"sync"
 
@@ -136,7 +137,17 @@ func (g *Grader) Grade(ex *course.Exercise, sub Submission) Result {
 		}
 	}
 	res.Passed = res.Score == res.Max && res.Max > 0
-	res.Diagnostics.Sort()
+	// Errors that are no check's failure (a syntax error, a refused file)
+	// come first: the check failures after them follow from them.
+	blocking := func(d diag.Diagnostic) int {
+		if d.Severity == diag.SeverityError && d.Check == "" {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(res.Diagnostics, func(a, b diag.Diagnostic) int {
+		return cmp.Or(cmp.Compare(blocking(b), blocking(a)), diag.Compare(a, b))
+	})
 	return res
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -38,8 +39,13 @@ type Options struct {
 	Printer *msg.Printer
 	// Color false gives the monochrome interface.
 	Color bool
-	// GlamourStyle is chosen once before start ("dark", "light", "notty").
+	// GlamourStyle is chosen once before start ("dark", "light",
+	// "neutral" when the background is not known, "notty" without colour).
 	GlamourStyle string
+	// BackgroundKnown is true when the terminal said whether it is light
+	// or dark (COLORFGBG); otherwise the styles use the terminal's own
+	// palette, which its theme makes readable on its background.
+	BackgroundKnown bool
 	// Hyperlinks turns file paths into OSC 8 links.
 	Hyperlinks bool
 	// Open is a lesson or exercise ID to start on.
@@ -55,8 +61,11 @@ type Options struct {
 // common is what every screen shares, passed by pointer.
 type common struct {
 	width, height int
-	keys          KeyMap
-	styles        Styles
+	// bodyH is the height left to the screen above the footer, set before
+	// every view.
+	bodyH  int
+	keys   KeyMap
+	styles Styles
 	// lang picks the course content's translation; the interface's own
 	// words come from printer.
 	lang    string
@@ -156,8 +165,8 @@ func New(opt Options) (*Model, error) {
 	}
 	ws := &workspace.Workspace{Dir: opt.Workspace, Course: opt.Course, Src: opt.Source}
 	c := &common{
-		width: 80, height: 24,
-		keys: DefaultKeyMap(p), styles: DefaultStyles(r, opt.Color), lang: lang, printer: p,
+		width: 80, height: 24, bodyH: 23,
+		keys: DefaultKeyMap(p), styles: DefaultStyles(r, opt.Color, opt.BackgroundKnown), lang: lang, printer: p,
 		course: opt.Course, ws: ws, grader: grader.New(), store: ws.Progress(), saver: &saver{applied: map[uint64]uint64{}}, pollEvery: progressPoll,
 		glamourStyle: opt.GlamourStyle, hyperlinks: opt.Hyperlinks, editor: opt.Editor, poll: opt.Poll,
 		rendered: map[string]string{},
@@ -182,6 +191,7 @@ func New(opt Options) (*Model, error) {
 	}
 	c.state = st
 	m.home = newHome(c)
+	m.home.resume()
 	m.active = m.home
 	if opt.Open != "" {
 		if l, ok := opt.Course.Lesson(opt.Open); ok {
@@ -368,6 +378,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.help.Width = msg.Width
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.typing() {
+			return m, m.eachKey(msg)
+		}
 		if msg.String() != "" && m.notice != "" && !keyIs(msg, m.c.keys.ForceQuit) {
 			m.notice = ""
 		}
@@ -409,6 +422,29 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+// eachKey handles keys that arrived in one read (typed quickly, or sent
+// by a script) one at a time, as if typed slowly; once a text field takes
+// the keys, the rest is its text.
+func (m *Model) eachKey(k tea.KeyMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, r := range k.Runes {
+		one := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: k.Alt}
+		if r == ' ' {
+			one.Type = tea.KeySpace
+		}
+		if m.typing() {
+			one.Runes = k.Runes[i:]
+			one.Type = tea.KeyRunes
+		}
+		_, cmd := m.Update(one)
+		cmds = append(cmds, cmd)
+		if len(one.Runes) > 1 {
+			break
+		}
+	}
+	return tea.Sequence(cmds...)
+}
+
 func (m *Model) quit() tea.Cmd {
 	m.leave()
 	return tea.Quit
@@ -446,23 +482,84 @@ func (m *Model) back(lesson string) {
 	m.home.refresh()
 }
 
+// Below this size no screen is usable; a message says so instead.
+const minWidth, minHeight = 30, 8
+
 // View draws the current screen with the footer.
 func (m *Model) View() string {
-	body := m.active.view()
-	m.help.ShowAll = m.fullHelp
+	c := m.c
+	if c.width < minWidth || c.height < minHeight {
+		say := c.printer.S("tui.too-small", msg.Args{"Width": c.width, "Height": c.height, "MinWidth": minWidth, "MinHeight": minHeight})
+		return fit(wrap(say, max(c.width, 1)), c.height, c.width)
+	}
+	footer := m.footer()
+	footerLines := strings.Count(footer, "\n") + 1
+	c.bodyH = max(1, c.height-footerLines)
+	return fit(m.active.view(), c.bodyH, c.width) + "\n" + footer
+}
+
+// footer is the key help under every screen, with any notice above it.
+// Notices are wrapped, never cut: a path where a damaged file went, or an
+// editor that could not start, is the point of the message.
+func (m *Model) footer() string {
+	c := m.c
 	keys := m.active.helpKeys()
 	if m.sticky != "" {
-		keys.short = append([]key.Binding{m.c.keys.Dismiss}, keys.short...)
-		keys.full = append([][]key.Binding{{m.c.keys.Dismiss}}, keys.full...)
+		keys.short = append([]key.Binding{c.keys.Dismiss}, keys.short...)
+		keys.full = append([][]key.Binding{{c.keys.Dismiss}}, keys.full...)
 	}
-	footer := m.help.View(keys)
+	var footer string
+	if m.fullHelp {
+		m.help.ShowAll = true
+		m.help.Width = c.width
+		footer = m.help.View(keys)
+	} else {
+		footer = m.shortHelp(keys.short)
+	}
 	if m.notice != "" {
-		footer = m.c.styles.Warn.Render(truncate(m.notice, m.c.width)) + "\n" + footer
+		footer = c.styles.Warn.Render(wrap(m.notice, c.width)) + "\n" + footer
 	}
 	if m.sticky != "" {
-		// Wrapped, not cut: the path where the old file went is the point.
-		footer = m.c.styles.Warn.Render(wrap(m.sticky, max(m.c.width, 20))) + "\n" + footer
+		footer = c.styles.Warn.Render(wrap(m.sticky, c.width)) + "\n" + footer
 	}
-	footerLines := strings.Count(footer, "\n") + 1
-	return fit(body, m.c.height-footerLines, m.c.width) + "\n" + footer
+	return footer
+}
+
+// shortHelp is the one-line help. "?" is drawn last and always whole: when
+// the line is too narrow the other keys give way to "…", since "?" lists
+// them all. It is drawn here, in help's styles, because help.ShortHelpView
+// keeps adding keys past its width once its "…" no longer fits.
+func (m *Model) shortHelp(short []key.Binding) string {
+	st := m.help.Styles
+	item := func(b key.Binding) string {
+		return st.ShortKey.Inline(true).Render(b.Help().Key) + " " + st.ShortDesc.Inline(true).Render(b.Help().Desc)
+	}
+	sep := st.ShortSeparator.Inline(true).Render(m.help.ShortSeparator)
+	more := " " + st.Ellipsis.Inline(true).Render(m.help.Ellipsis)
+	helpKey := m.c.keys.Help
+	tail := item(helpKey)
+	room := m.c.width - lipgloss.Width(tail)
+	var head []string
+	used := 0
+	cut := false
+	for _, b := range short {
+		if !b.Enabled() || slices.Equal(b.Keys(), helpKey.Keys()) {
+			continue
+		}
+		it := item(b)
+		if used+lipgloss.Width(it)+lipgloss.Width(sep)+lipgloss.Width(more) > room {
+			cut = true
+			break
+		}
+		head = append(head, it)
+		used += lipgloss.Width(it) + lipgloss.Width(sep)
+	}
+	line := strings.Join(append(head, tail), sep)
+	if cut {
+		line = strings.Join(head, sep) + more + sep + tail
+		if len(head) == 0 {
+			line = tail
+		}
+	}
+	return line
 }

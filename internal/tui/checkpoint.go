@@ -35,6 +35,12 @@ type checkpointModel struct {
 	// the screen says above the question (an empty answer, a retake).
 	confirm bool
 	message string
+	// first is the first line shown when the question and its feedback
+	// do not fit; jump moves it to the feedback once, after an answer;
+	// overflow notes that the last view did not fit, for the help.
+	first    int
+	jump     bool
+	overflow bool
 }
 
 func newCheckpoint(c *common, l *course.Lesson) *checkpointModel {
@@ -52,7 +58,7 @@ func (m *checkpointModel) q() course.Question { return m.l.Checkpoint.Questions[
 
 // setup prepares the current question.
 func (m *checkpointModel) setup() {
-	m.cursor, m.answered, m.correct = 0, false, false
+	m.cursor, m.answered, m.correct, m.first = 0, false, false, 0
 	m.selected = map[int]bool{}
 	m.input.SetValue("")
 	m.input.Blur()
@@ -126,6 +132,9 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	m.message = ""
+	if m.scroll(k) {
+		return nil
+	}
 	if m.finished {
 		if keyIs(k, keys.Continue) || keyIs(k, keys.Back) {
 			return m.c.navigate(back)
@@ -134,6 +143,10 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 	}
 	if m.answered {
 		switch {
+		case keyIs(k, keys.Up):
+			m.first = max(0, m.first-1)
+		case keyIs(k, keys.Down):
+			m.first++
 		case keyIs(k, keys.Continue):
 			if m.idx+1 >= len(m.l.Checkpoint.Questions) {
 				m.finished = true
@@ -147,7 +160,7 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	q := m.q()
-	if keyIs(k, keys.Back) {
+	if keyIs(k, keys.Escape) || keyIs(k, keys.Back) && !m.typing() {
 		return m.c.navigate(back)
 	}
 	if q.Kind == course.Command {
@@ -191,6 +204,24 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// scroll pages through a question and its feedback when they do not fit;
+// the arrows move the cursor until the question is answered. Space ticks
+// a choice on a question with several answers.
+func (m *checkpointModel) scroll(k tea.KeyMsg) bool {
+	keys := m.c.keys
+	page := max(1, m.c.bodyH-2)
+	tick := !m.answered && m.q().Kind == course.Multiple && keyIs(k, keys.Toggle)
+	switch {
+	case keyIs(k, keys.PageDown) && !m.typing() && !tick:
+		m.first += page
+	case keyIs(k, keys.PageUp) && !m.typing():
+		m.first = max(0, m.first-page)
+	default:
+		return false
+	}
+	return true
+}
+
 // retake clears the checkpoint's saved answers and starts it again from the
 // first question, saying so.
 func (m *checkpointModel) retake() tea.Cmd {
@@ -225,7 +256,7 @@ func (m *checkpointModel) judge() bool {
 // answer records the result and saves progress in the background; a wrong
 // answer is counted but never takes back an earlier right one.
 func (m *checkpointModel) answer(ok bool) tea.Cmd {
-	m.answered, m.correct = true, ok
+	m.answered, m.correct, m.jump = true, ok, true
 	m.input.Blur()
 	if ok {
 		m.right++
@@ -235,11 +266,39 @@ func (m *checkpointModel) answer(ok bool) tea.Cmd {
 }
 
 func (m *checkpointModel) view() string {
+	c, s := m.c, m.c.styles
+	title := wrap(s.Title.Render(m.l.Title.In(c.lang)), c.width)
+	body, cursorLine, cursorEnd, feedbackLine := m.body()
+	lines := strings.Split(strings.TrimRight(body, "\n"), "\n")
+	h := max(1, c.bodyH-strings.Count(title, "\n")-1)
+	m.overflow = len(lines) > h
+	if !m.overflow {
+		m.first = 0
+		return title + "\n" + body
+	}
+	switch {
+	case m.jump && feedbackLine >= 0:
+		// Show the verdict and as much of the explanation as fits.
+		m.first = feedbackLine
+	case !m.answered && cursorLine >= 0:
+		// The whole choice under the cursor, its first line above all.
+		m.first = scrollWindow(cursorEnd, len(lines), h, m.first)
+		m.first = min(m.first, cursorLine)
+	}
+	m.jump = false
+	m.first = min(max(m.first, 0), len(lines)-h)
+	return title + "\n" + strings.Join(lines[m.first:m.first+h], "\n")
+}
+
+// body is the screen under the title, with the lines the cursor's choice
+// starts and ends on and the line the feedback starts on (-1: none).
+func (m *checkpointModel) body() (text string, cursorLine, cursorEnd, feedbackLine int) {
 	c, s, p := m.c, m.c.styles, m.c.printer
-	w := max(c.width-4, 20)
+	w := max(c.width-2, 20)
 	var b strings.Builder
+	lines := func() int { return strings.Count(b.String(), "\n") }
+	cursorLine, cursorEnd, feedbackLine = -1, -1, -1
 	total := len(m.l.Checkpoint.Questions)
-	b.WriteString(s.Title.Render(m.l.Title.In(c.lang)) + "\n")
 	if m.confirm {
 		b.WriteString("\n" + s.Warn.Render(wrap(p.S("progress.checkpoint.confirm-retake", nil), w)) + "\n")
 	}
@@ -247,27 +306,43 @@ func (m *checkpointModel) view() string {
 		b.WriteString("\n" + s.Info.Render(wrap(m.message, w)) + "\n")
 	}
 	if m.finished {
-		fmt.Fprintf(&b, "\n%s\n", p.S("tui.checkpoint.finished", msg.Args{"Right": m.right, "Total": total}))
-		return b.String()
+		fmt.Fprintf(&b, "\n%s\n", wrap(p.S("tui.checkpoint.finished", msg.Args{"Right": m.right, "Total": total}), w))
+		return b.String(), -1, -1, -1
 	}
 	q := m.q()
 	b.WriteString(s.Subtle.Render(p.S("tui.checkpoint.question", msg.Args{"N": m.idx + 1, "Total": total})) + "\n\n")
-	b.WriteString(wrap(q.Prompt.In(c.lang), w) + "\n\n")
+	b.WriteString(wrap(q.Prompt.In(c.lang), w) + "\n")
+	if q.Kind == course.Multiple {
+		b.WriteString(s.Subtle.Render(wrap(p.S("tui.checkpoint.choose-all", nil), w)) + "\n")
+	}
+	b.WriteString("\n")
 	switch q.Kind {
 	case course.Command:
 		if !m.answered {
-			b.WriteString(s.Subtle.Render(p.S("tui.checkpoint.type-command", nil)) + "\n")
+			b.WriteString(s.Subtle.Render(wrap(p.S("tui.checkpoint.type-command", nil), w)) + "\n")
 		}
+		cursorLine = lines()
+		cursorEnd = cursorLine
 		b.WriteString(m.input.View() + "\n")
 	case course.Order:
 		for i, step := range m.order {
 			pointer := "  "
+			if m.answered {
+				pointer = s.Fail.Render("✗") + " "
+				if step == i {
+					pointer = s.Pass.Render("✓") + " "
+				}
+			}
 			line := hang(fmt.Sprintf("%d. %s", i+1, q.Steps[step].In(c.lang)), w-2, 3)
 			if i == m.cursor && !m.answered {
 				pointer = "> "
 				line = s.Selected.Render(line)
+				cursorLine = lines()
 			}
 			b.WriteString(pointer + line + "\n")
+			if i == m.cursor {
+				cursorEnd = lines() - 1
+			}
 		}
 	default:
 		for i, ch := range m.choices() {
@@ -279,56 +354,79 @@ func (m *checkpointModel) view() string {
 					box = "[x] "
 				}
 			}
-			line := hang(box+ch, w-2, len(box))
+			text := box + ch
+			if m.answered {
+				right, picked := m.isRight(i), m.picked(i)
+				var said []string
+				switch {
+				case right:
+					pointer = s.Pass.Render("✓") + " "
+					said = append(said, p.S("tui.checkpoint.mark-right", nil))
+				case picked:
+					pointer = s.Fail.Render("✗") + " "
+				}
+				if picked {
+					said = append(said, p.S("tui.checkpoint.mark-picked", nil))
+				}
+				if len(said) > 0 {
+					text += "  (" + strings.Join(said, ", ") + ")"
+				}
+			}
+			line := hang(text, w-2, len(box))
 			if i == m.cursor && !m.answered {
 				pointer = "> "
 				line = s.Selected.Render(line)
+				cursorLine = lines()
 			}
 			b.WriteString(pointer + line + "\n")
+			if i == m.cursor {
+				cursorEnd = lines() - 1
+			}
 		}
 	}
 	if m.answered {
 		b.WriteString("\n")
+		feedbackLine = lines()
 		if m.correct {
 			b.WriteString(s.Pass.Render(p.S("tui.checkpoint.correct", nil)) + "\n")
 		} else {
-			b.WriteString(s.Fail.Render(p.S("tui.checkpoint.wrong", nil)) + " " + p.S("tui.checkpoint.right-answer", msg.Args{"Answer": m.rightAnswer()}) + "\n")
+			b.WriteString(s.Fail.Render(p.S("tui.checkpoint.wrong", nil)) + "\n")
+			switch q.Kind {
+			case course.Command:
+				b.WriteString(wrapHang(p.S("tui.checkpoint.right-answer", msg.Args{"Answer": q.Command}), w, "  ") + "\n")
+			case course.Order:
+				b.WriteString(wrap(p.S("tui.checkpoint.right-order", nil), w) + "\n")
+				for i, st := range q.Steps {
+					b.WriteString("  " + hang(fmt.Sprintf("%d. %s", i+1, st.In(c.lang)), w-2, 3) + "\n")
+				}
+			}
 		}
 		b.WriteString(wrap(q.Explanation.In(c.lang), w) + "\n\n")
-		b.WriteString(s.Subtle.Render(p.S("tui.checkpoint.next", nil)) + "\n")
+		b.WriteString(s.Subtle.Render(wrap(p.S("tui.checkpoint.next", nil), w)) + "\n")
 	}
-	return b.String()
+	return b.String(), cursorLine, cursorEnd, feedbackLine
 }
 
-// rightAnswer spells the expected answer for feedback.
-func (m *checkpointModel) rightAnswer() string {
+// isRight says whether choice i is one of the right answers.
+func (m *checkpointModel) isRight(i int) bool {
 	q := m.q()
 	switch q.Kind {
 	case course.Single:
-		if q.Answer != nil {
-			return q.Choices[*q.Answer].In(m.c.lang)
-		}
+		return q.Answer != nil && i == *q.Answer
 	case course.TrueFalse:
-		if q.Truth != nil && *q.Truth {
-			return m.c.printer.S("tui.checkpoint.true", nil)
-		}
-		return m.c.printer.S("tui.checkpoint.false", nil)
+		return q.Truth != nil && (i == 0) == *q.Truth
 	case course.Multiple:
-		var parts []string
-		for _, a := range q.Answers {
-			parts = append(parts, q.Choices[a].In(m.c.lang))
-		}
-		return strings.Join(parts, "; ")
-	case course.Order:
-		var parts []string
-		for i, st := range q.Steps {
-			parts = append(parts, fmt.Sprintf("%d. %s", i+1, st.In(m.c.lang)))
-		}
-		return strings.Join(parts, "  ")
-	case course.Command:
-		return q.Command
+		return slices.Contains(q.Answers, i)
 	}
-	return ""
+	return false
+}
+
+// picked says whether the learner chose choice i.
+func (m *checkpointModel) picked(i int) bool {
+	if m.q().Kind == course.Multiple {
+		return m.selected[i]
+	}
+	return i == m.cursor
 }
 
 // hang wraps text to w cells, indenting continuation lines by the pointer
@@ -352,7 +450,7 @@ func (m *checkpointModel) helpKeys() helpKeys {
 	case m.finished || m.answered:
 		short = []key.Binding{k.Continue, k.Back}
 	case m.q().Kind == course.Command:
-		short = []key.Binding{k.Answer, k.Back}
+		short = []key.Binding{k.Answer, k.Escape}
 	case m.q().Kind == course.Multiple:
 		short = []key.Binding{k.Up, k.Down, k.Toggle, k.Answer, k.Back}
 	case m.q().Kind == course.Order:
@@ -360,5 +458,8 @@ func (m *checkpointModel) helpKeys() helpKeys {
 	default:
 		short = []key.Binding{k.Up, k.Down, k.Answer, k.Back}
 	}
-	return helpKeys{short: append(short, k.Help), full: [][]key.Binding{short, {k.Retake, k.ForceQuit, k.Help}}}
+	if m.overflow {
+		short = append(short, k.PageDown)
+	}
+	return helpKeys{short: append(short, k.Help), full: [][]key.Binding{short, {k.PageUp, k.PageDown, k.Retake, k.ForceQuit, k.Help}}}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,12 +41,22 @@ type exerciseModel struct {
 	confirm   string // "", "solution" or "reset"
 	message   string // a hint, a notice or an error
 	diff      string // the revealed solution
-	edits     int    // edit-key presses so far: the key cycles through the files
 	err       error
+	// choosing is true while the edit key's list of files is open, with
+	// the cursor on choice.
+	choosing bool
+	choice   int
+	// opened is the file last handed to the editor.
+	opened string
+	// resultLine and messageLine are where the result and the message
+	// start in the panel; toResult moves the view there on the next
+	// layout, after a re-grade or a hint.
+	resultLine, messageLine int
+	toResult                bool
 }
 
 func newExercise(c *common, ex *course.Exercise) *exerciseModel {
-	return &exerciseModel{c: c, ex: ex, vp: newViewport(c, c.width, max(1, c.height-4))}
+	return &exerciseModel{c: c, ex: ex, vp: newViewport(c, c.width, max(1, c.bodyH-2))}
 }
 
 type (
@@ -68,7 +79,10 @@ type (
 		id  string
 		err error
 	}
-	editedMsg   struct{ err error }
+	editedMsg struct {
+		editor string
+		err    error
+	}
 	revealedMsg struct {
 		id    string
 		diffs []workspace.FileDiff
@@ -207,6 +221,9 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 		m.err = nil
 		res := msg.res
 		m.result, m.files = &res, msg.files
+		// A new verdict is what the learner waits for after a save: show
+		// it, not the task they scrolled past.
+		m.toResult = msg.counted
 		m.layout()
 		if !msg.counted {
 			if !res.Passed || res.Unchanged {
@@ -220,7 +237,7 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 		return m.c.apply(func(s *progress.State) { workspace.Record(s, res) })
 	case editedMsg:
 		if msg.err != nil {
-			m.message = m.c.printer.Error(msg.err)
+			m.message = m.c.printer.S("tui.exercise.editor-failed", map[string]any{"Editor": msg.editor, "Err": msg.err.Error()})
 		}
 		return m.gradeCmd(true)
 	case revealedMsg:
@@ -233,11 +250,29 @@ func (m *exerciseModel) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		var b strings.Builder
+		s := m.c.styles
 		for _, d := range msg.diffs {
 			if d.Diff == "" {
 				b.WriteString(d.Name + ": =\n")
 			}
-			b.WriteString(d.Diff)
+			for _, l := range strings.SplitAfter(d.Diff, "\n") {
+				text := strings.TrimSuffix(l, "\n")
+				switch {
+				case text == "":
+				case strings.HasPrefix(text, "+++"), strings.HasPrefix(text, "---"):
+					text = s.Title.Render(text)
+				case strings.HasPrefix(text, "+"):
+					text = s.Pass.Render(text)
+				case strings.HasPrefix(text, "-"):
+					text = s.Fail.Render(text)
+				case strings.HasPrefix(text, "@@"):
+					text = s.Info.Render(text)
+				}
+				b.WriteString(text)
+				if strings.HasSuffix(l, "\n") {
+					b.WriteString("\n")
+				}
+			}
 		}
 		m.diff = b.String()
 		m.layout()
@@ -282,14 +317,26 @@ func (m *exerciseModel) key(msg tea.KeyMsg) tea.Cmd {
 		m.layout()
 		return nil
 	}
+	if m.choosing {
+		return m.choose(msg)
+	}
 	switch {
 	case keyIs(msg, k.Back):
 		return m.c.navigate(backMsg{lesson: m.ex.Lesson})
+	case keyIs(msg, k.Next):
+		if next := m.next(); next != nil {
+			return m.c.navigate(openExerciseMsg{next})
+		}
+		return nil
 	case keyIs(msg, k.Check):
 		m.message = ""
 		return m.gradeCmd(true)
 	case keyIs(msg, k.Edit):
-		return m.edit()
+		if len(m.ex.Files) > 1 {
+			m.choosing = true
+			return nil
+		}
+		return m.edit(m.ex.Files[0])
 	case keyIs(msg, k.Hint):
 		return m.nextHint()
 	case keyIs(msg, k.Solution):
@@ -319,9 +366,11 @@ func (m *exerciseModel) nextHint() tea.Cmd {
 	default:
 		cmd := m.c.apply(func(s *progress.State) { s.UseHint(id, n) })
 		m.message = p.S("tui.exercise.hint", msg.Args{"N": e.HintsUsed, "Total": n, "Hint": strings.TrimSpace(m.ex.Hints[e.HintsUsed-1].In(m.c.lang))})
+		m.toResult = true
 		m.layout()
 		return cmd
 	}
+	m.toResult = true
 	m.layout()
 	return nil
 }
@@ -344,43 +393,98 @@ func (m *exerciseModel) reset() tea.Cmd {
 	}
 }
 
-// edit suspends the interface and opens the first file in the editor.
-func (m *exerciseModel) edit() tea.Cmd {
+// next is the exercise after this one in the course, once this one has
+// passed; nil before, or after the last.
+func (m *exerciseModel) next() *course.Exercise {
+	if !m.c.state.ExercisePassed(m.ex.ID) {
+		return nil
+	}
+	all := m.c.course.Exercises
+	i := slices.Index(all, m.ex)
+	if i < 0 || i+1 >= len(all) {
+		return nil
+	}
+	return all[i+1]
+}
+
+// choose handles a key while the list of files is open: a file by its
+// number, or by moving to it and pressing enter.
+func (m *exerciseModel) choose(k tea.KeyMsg) tea.Cmd {
+	keys := m.c.keys
+	files := m.ex.Files
+	if c, moved := moveCursor(k, keys, m.choice, len(files)); moved {
+		m.choice = c
+		return nil
+	}
+	switch {
+	case keyIs(k, keys.Open):
+		m.choosing = false
+		return m.edit(files[m.choice])
+	case keyIs(k, keys.Choose):
+		n := int(k.Runes[0] - '1')
+		if n < len(files) {
+			m.choosing, m.choice = false, n
+			return m.edit(files[n])
+		}
+	case keyIs(k, keys.Back):
+		m.choosing = false
+	}
+	return nil
+}
+
+// edit suspends the interface and opens one of the exercise's files in
+// the editor; saving re-checks as it would from any other editor.
+func (m *exerciseModel) edit(name string) tea.Cmd {
+	p := m.c.printer
 	if m.c.editor == "" {
-		m.message = m.c.printer.S("tui.exercise.editor-missing", nil)
+		m.message = p.S("tui.exercise.editor-missing", nil)
+		m.toResult = true
 		m.layout()
 		return nil
 	}
 	parts := strings.Fields(m.c.editor)
-	cmd := exec.Command(parts[0], append(parts[1:], m.nextEditFile())...)
-	return tea.ExecProcess(cmd, func(err error) tea.Msg { return editedMsg{err: err} })
+	if _, err := exec.LookPath(parts[0]); err != nil {
+		m.message = p.S("tui.exercise.editor-not-found", msg.Args{"Editor": parts[0]})
+		m.toResult = true
+		m.layout()
+		return nil
+	}
+	path := filepath.Join(m.c.ws.ExerciseDir(m.ex.ID), filepath.FromSlash(name))
+	m.opened = path
+	cmd := exec.Command(parts[0], append(parts[1:], path)...)
+	editor := parts[0]
+	return tea.ExecProcess(cmd, func(err error) tea.Msg { return editedMsg{editor: editor, err: err} })
 }
 
-// nextEditFile is the file the edit key opens: the first one, then the
-// next one on each press, so every file of a multi-file exercise is reachable.
-func (m *exerciseModel) nextEditFile() string {
-	name := m.ex.Files[m.edits%len(m.ex.Files)]
-	m.edits++
-	return filepath.Join(m.c.ws.ExerciseDir(m.ex.ID), filepath.FromSlash(name))
-}
-
-// layout rebuilds the scrolling panel: task, files, then the result.
+// layout rebuilds the scrolling panel: the task first, as the learner
+// reads it, then the result and the diagnostics, then the files.
 func (m *exerciseModel) layout() {
 	c, s, p := m.c, m.c.styles, m.c.printer
 	w := max(c.width-2, 20)
-	m.vp.Width, m.vp.Height = c.width, max(1, c.height-4)
+	m.vp.Width, m.vp.Height = c.width, max(1, c.bodyH-2)
 	var b strings.Builder
-	if m.message != "" {
-		b.WriteString(s.Info.Render(wrap(m.message, w)) + "\n\n")
+	line := func() int { return strings.Count(b.String(), "\n") }
+	b.WriteString(s.Heading.Render(p.S("tui.exercise.task", nil)) + "\n")
+	if task, ok := c.rendered[m.taskKey()]; ok {
+		b.WriteString(strings.Trim(task, "\n") + "\n")
+	} else {
+		b.WriteString(wrap(strings.TrimSpace(m.ex.Task.In(c.lang)), w) + "\n")
 	}
 	if m.diff != "" {
-		b.WriteString(s.Heading.Render(p.S("tui.exercise.solution-title", nil)) + "\n" + m.diff + "\n")
+		b.WriteString("\n" + s.Heading.Render(p.S("tui.exercise.solution-title", nil)) + "\n" + m.diff + "\n")
 	}
+	m.messageLine = -1
+	if m.message != "" {
+		b.WriteString("\n")
+		m.messageLine = line()
+		b.WriteString(s.Info.Render(wrap(m.message, w)) + "\n")
+	}
+	b.WriteString("\n")
+	m.resultLine = line()
 	b.WriteString(s.Heading.Render(p.S("tui.exercise.result", nil)) + "\n")
-	var diags string
 	switch {
 	case m.err != nil:
-		b.WriteString(s.Fail.Render(m.c.printer.Error(m.err)) + "\n")
+		b.WriteString(s.Fail.Render(wrap(m.c.printer.Error(m.err), w)) + "\n")
 	case m.result == nil:
 		b.WriteString(p.S("tui.exercise.grading", nil) + "\n")
 	default:
@@ -394,7 +498,7 @@ func (m *exerciseModel) layout() {
 			fmt.Fprintf(&b, "  %s %s%s\n", mark, head, hang(p.Text(ch.Message), w-2, 2+len(head)))
 		}
 		if r.Unchanged {
-			b.WriteString("\n" + s.Warn.Render(p.S("tui.exercise.unchanged", nil)) + "\n")
+			b.WriteString("\n" + s.Warn.Render(wrap(p.S("tui.exercise.unchanged", nil), w)) + "\n")
 		}
 		if len(r.Diagnostics) > 0 {
 			var db bytes.Buffer
@@ -403,35 +507,52 @@ func (m *exerciseModel) layout() {
 				src[f.Path] = f.Data
 			}
 			_ = diag.WriteText(&db, r.Diagnostics, diag.TextOptions{Width: w, Printer: c.printer, Source: func(n string) []byte { return src[n] }})
-			diags = strings.TrimRight(db.String(), "\n") + "\n"
+			// Source lines stay whole, to scroll sideways; the words
+			// around them fold.
+			b.WriteString("\n" + foldText(strings.TrimRight(db.String(), "\n"), c.width) + "\n")
 		}
 	}
 	b.WriteString("\n" + s.Heading.Render(p.S("tui.exercise.files", nil)) + "\n")
-	for _, f := range m.ex.Files {
-		p := filepath.Join(c.ws.ExerciseDir(m.ex.ID), filepath.FromSlash(f))
-		shown := p
+	for i, f := range m.ex.Files {
+		path := filepath.Join(c.ws.ExerciseDir(m.ex.ID), filepath.FromSlash(f))
+		shown := wrapHang(path, w-2, "    ")
 		if c.hyperlinks {
-			if abs, err := filepath.Abs(p); err == nil {
-				shown = hyperlink(abs, p)
+			if abs, err := filepath.Abs(path); err == nil {
+				shown = hyperlink(abs, shown)
 			}
+		}
+		if len(m.ex.Files) > 1 {
+			shown = fmt.Sprintf("%d. %s", i+1, shown)
 		}
 		b.WriteString("  " + shown + "\n")
 	}
-	if diags != "" {
-		b.WriteString("\n" + diags)
-	}
-	b.WriteString("\n" + s.Heading.Render(p.S("tui.exercise.task", nil)) + "\n")
-	if task, ok := c.rendered[m.taskKey()]; ok {
-		b.WriteString(strings.Trim(task, "\n") + "\n")
-	} else {
-		b.WriteString(wrap(strings.TrimSpace(m.ex.Task.In(c.lang)), w) + "\n")
-	}
 	m.vp.SetContent(b.String())
+	if m.toResult {
+		m.toResult = false
+		at := m.resultLine
+		if m.messageLine >= 0 {
+			at = m.messageLine
+		}
+		m.vp.SetYOffset(at)
+	}
 }
 
 func (m *exerciseModel) view() string {
 	c, s, p := m.c, m.c.styles, m.c.printer
-	title := s.Title.Render(m.ex.Title.In(c.lang)) + s.Subtle.Render("  ("+m.ex.ID+")")
+	title := wrap(s.Title.Render(m.ex.Title.In(c.lang))+s.Subtle.Render("  ("+m.ex.ID+")"), c.width)
+	if m.choosing {
+		var b strings.Builder
+		b.WriteString(title + "\n\n" + wrap(p.S("tui.exercise.choose-file", nil), c.width) + "\n\n")
+		for i, f := range m.ex.Files {
+			pointer := "  "
+			line := fmt.Sprintf("%d. %s", i+1, f)
+			if i == m.choice {
+				pointer, line = "> ", s.Selected.Render(line)
+			}
+			b.WriteString(pointer + wrapHang(line, c.width-2, "     ") + "\n")
+		}
+		return b.String()
+	}
 	score := "–"
 	if m.result != nil {
 		score = p.S("tui.exercise.points", msg.Args{"Score": m.result.Score, "Max": m.result.Max})
@@ -449,14 +570,15 @@ func (m *exerciseModel) view() string {
 	if m.grading {
 		state = p.S("tui.exercise.grading", nil)
 	}
-	status := s.Status.Render(" " + score + " ")
-	if m.confirm == "solution" {
+	status := s.Status.Render(" "+score+" ") + " " + s.Subtle.Render(state)
+	switch m.confirm {
+	case "solution":
 		status = s.Warn.Render(p.S("tui.exercise.confirm-solution", nil))
-	} else if m.confirm == "reset" {
+	case "reset":
 		status = s.Warn.Render(p.S("tui.exercise.confirm-reset", nil))
-	} else {
-		status += " " + s.Subtle.Render(state)
 	}
+	status = wrap(status, c.width)
+	m.vp.Height = max(1, c.bodyH-strings.Count(title, "\n")-strings.Count(status, "\n")-2)
 	return title + "\n" + m.vp.View() + "\n" + status
 }
 
@@ -465,6 +587,14 @@ func (m *exerciseModel) helpKeys() helpKeys {
 	if m.confirm != "" {
 		return helpKeys{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
 	}
+	if m.choosing {
+		short := []key.Binding{k.Up, k.Down, k.Choose, k.Open, k.Back}
+		return helpKeys{short: short, full: [][]key.Binding{short, {k.ForceQuit, k.Help}}}
+	}
+	k.Next.SetEnabled(m.next() != nil)
 	short := []key.Binding{k.Check, k.Edit, k.Hint, k.Solution, k.Reset, k.Back, k.Help}
-	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Check, k.Edit, k.Hint, k.Solution, k.Reset}, {k.Back, k.ForceQuit, k.Help}}}
+	if k.Next.Enabled() {
+		short = append([]key.Binding{k.Next}, short...)
+	}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Sideways}, {k.Next, k.Check, k.Edit, k.Hint, k.Solution, k.Reset}, {k.Back, k.ForceQuit, k.Help}}}
 }

@@ -2,10 +2,14 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/msg"
@@ -45,8 +49,20 @@ func newGlossary(c *common, from *course.Lesson) *glossaryModel {
 			}
 		}
 	}
+	g.all, g.scoped = g.sorted(g.all), g.sorted(g.scoped)
 	g.refresh()
 	return g
+}
+
+// sorted is the terms in alphabetical order of their names in the
+// learner's language, as a reader looks them up.
+func (g *glossaryModel) sorted(terms []course.Term) []course.Term {
+	col := collate.New(language.Make(g.c.lang), collate.IgnoreCase)
+	out := slices.Clone(terms)
+	slices.SortStableFunc(out, func(a, b course.Term) int {
+		return col.CompareString(a.Term.In(g.c.lang), b.Term.In(g.c.lang))
+	})
+	return out
 }
 
 // refresh applies the filter to the term's ID, aliases and name in the
@@ -68,16 +84,20 @@ func (g *glossaryModel) refresh() {
 	}
 }
 
+// matches finds a term as `iactutor glossary` does: by ID, alias or name
+// in any language, ignoring case, spaces, dashes and underscores, so
+// "config map" finds ConfigMap; here a part of a name is enough.
 func (g *glossaryModel) matches(t course.Term, q string) bool {
-	if strings.Contains(strings.ToLower(t.ID), q) || strings.Contains(strings.ToLower(t.Term.In(g.c.lang)), q) {
-		return true
+	key := foldTerm(q)
+	names := append([]string{t.ID}, t.Aliases...)
+	for _, n := range t.Term {
+		names = append(names, n)
 	}
-	for _, a := range t.Aliases {
-		if strings.Contains(strings.ToLower(a), q) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(names, func(n string) bool { return strings.Contains(foldTerm(n), key) })
+}
+
+func foldTerm(s string) string {
+	return strings.NewReplacer(" ", "", "-", "", "_", "").Replace(strings.ToLower(strings.TrimSpace(s)))
 }
 
 func (g *glossaryModel) selected() (course.Term, bool) {
@@ -127,9 +147,9 @@ func (g *glossaryModel) update(msg tea.Msg) tea.Cmd {
 	switch {
 	case keyIs(k, keys.Filter):
 		return g.filter.start()
-	case keyIs(k, keys.Back) && g.filter.clear():
+	case keyIs(k, keys.ClearFilter) && g.filter.clear():
 		g.refresh()
-	case keyIs(k, keys.Back), keyIs(k, keys.Quit):
+	case keyIs(k, keys.Back):
 		return g.back()
 	case keyIs(k, keys.OpenLesson):
 		if t, ok := g.selected(); ok {
@@ -148,7 +168,7 @@ func (g *glossaryModel) view() string {
 	if g.from != nil && g.filter.query() == "" {
 		title += " · " + p.S("tui.glossary.of-lesson", msg.Args{"Order": g.from.Order, "Title": g.from.Title.In(c.lang)})
 	}
-	b.WriteString(s.Title.Render(title) + "\n")
+	b.WriteString(wrap(s.Title.Render(title), c.width) + "\n")
 	if c.course.Glossary == nil {
 		b.WriteString("\n  " + p.S("tui.glossary.none", nil) + "\n")
 		return b.String()
@@ -159,21 +179,31 @@ func (g *glossaryModel) view() string {
 	detailLines := strings.Count(detail, "\n") + 1
 	// The list takes what the definition leaves, and at least a third.
 	used := strings.Count(b.String(), "\n")
-	avail := max(c.height-3-used-detailLines-1, (c.height-used)/3, 1)
+	avail := max(c.bodyH-used-detailLines-1, (c.bodyH-used)/3, 1)
 	if len(g.terms) == 0 {
 		b.WriteString("  " + p.S("tui.filter.no-match", nil) + "\n")
 		return b.String()
 	}
 	g.first = scrollWindow(g.cursor, len(g.terms), avail, g.first)
+	// The names make a column as wide as the longest one shown, up to
+	// half the screen, with the definition's first sentence beside it.
+	col := 0
+	for i := g.first; i < len(g.terms) && i < g.first+avail; i++ {
+		col = max(col, ansi.StringWidth(g.terms[i].Term.In(c.lang)))
+	}
+	col = min(col, c.width/2)
 	for i := g.first; i < len(g.terms) && i < g.first+avail; i++ {
 		term := g.terms[i]
 		pointer := "  "
-		line := fmt.Sprintf("%-22s %s", term.Term.In(c.lang), s.Subtle.Render(firstSentence(term.Definition.In(c.lang))))
+		name := term.Term.In(c.lang)
+		pad := strings.Repeat(" ", max(0, col-ansi.StringWidth(name)))
+		line := name + pad + "  " + s.Subtle.Render(firstSentence(term.Definition.In(c.lang)))
 		if i == g.cursor {
 			pointer = "> "
 			line = s.Selected.Render(term.Term.In(c.lang))
 		}
-		b.WriteString(pointer + line + "\n")
+		// A preview: the whole definition is under the list.
+		b.WriteString(truncate(pointer+line, c.width) + "\n")
 	}
 	b.WriteString(s.Subtle.Render(strings.Repeat("─", max(0, c.width-2))) + "\n")
 	b.WriteString(detail)
@@ -243,6 +273,6 @@ func (g *glossaryModel) helpKeys() helpKeys {
 	short = append(short, k.Back, k.Help)
 	return helpKeys{
 		short: short,
-		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Filter, k.OpenLesson, k.Back}, {k.ForceQuit, k.Help}},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Filter, k.ClearFilter, k.OpenLesson}, {k.Back, k.ForceQuit, k.Help}},
 	}
 }

@@ -10,12 +10,20 @@ import (
 // footer is drawn from it, and screens enable only the bindings that apply.
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Open, Back, Quit, ForceQuit, Help       key.Binding
-	Filter                                  key.Binding
-	Checkpoint, Exercises, Glossary         key.Binding
-	Toggle, MoveUp, MoveDown                key.Binding
-	Check, Edit, Hint, Solution, Reset      key.Binding
-	Yes, No                                 key.Binding
+	Left, Right, Sideways                   key.Binding
+	// Back is q or esc on every screen but the map, where q quits (Quit)
+	// and esc clears the filter (ClearFilter). Where a text field has the
+	// keys, only Escape (esc) goes back, so q can be typed.
+	Open, Back, Escape, Quit, ForceQuit, Help key.Binding
+	ClearFilter                               key.Binding
+	// Next opens the next exercise once this one passes; Choose opens the
+	// file picked on the edit key's list by its number.
+	Next, Choose                       key.Binding
+	Filter                             key.Binding
+	Checkpoint, Exercises, Glossary    key.Binding
+	Toggle, MoveUp, MoveDown           key.Binding
+	Check, Edit, Hint, Solution, Reset key.Binding
+	Yes, No                            key.Binding
 	// Retake clears a checkpoint's answers (after asking); Dismiss puts
 	// away a notice that stays until read.
 	Retake, Dismiss key.Binding
@@ -40,7 +48,14 @@ func DefaultKeyMap(p *msg.Printer) KeyMap {
 		Top:         key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", h("top"))),
 		Bottom:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", h("bottom"))),
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h("open"))),
-		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", h("back"))),
+		Left:        key.NewBinding(key.WithKeys("left")),
+		Right:       key.NewBinding(key.WithKeys("right")),
+		Sideways:    key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", h("sideways"))),
+		Back:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", h("back"))),
+		Escape:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", h("back"))),
+		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", h("clear-filter"))),
+		Next:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", h("next"))),
+		Choose:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", h("choose"))),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", h("quit"))),
 		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", h("quit"))),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", h("help"))),

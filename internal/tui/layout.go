@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -37,12 +38,51 @@ func truncate(s string, w int) string {
 	return ansi.Truncate(s, w-1, "") + "…"
 }
 
-// wrap folds plain text to w cells.
+// wrap folds text to w cells at spaces, breaking a word only when it is
+// longer than a line (a path, a URL): nothing is ever cut off.
 func wrap(s string, w int) string {
 	if w <= 0 {
 		return s
 	}
-	return ansi.Wordwrap(s, w, "")
+	return ansi.Wrap(s, w, "")
+}
+
+// wrapHang folds text to w cells; continuation lines start with pad.
+func wrapHang(s string, w int, pad string) string {
+	pw := ansi.StringWidth(pad)
+	lines := strings.Split(wrap(s, max(w-pw, 10)), "\n")
+	for i := 1; i < len(lines); i++ {
+		lines[i] = pad + lines[i]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// snippetLine matches a numbered source line or the caret line under it
+// ("  12 | text", "     |   ^^^"): code, which keeps its shape.
+var snippetLine = regexp.MustCompile(`^\s*\d*\s\|(\s|$)`)
+
+// foldText fits prose lines to w cells by wrapping them under their own
+// indentation; code lines (source snippets) are kept whole, for the
+// viewport to scroll sideways.
+func foldText(s string, w int) string {
+	if w <= 0 {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if ansi.StringWidth(l) <= w || snippetLine.MatchString(ansi.Strip(l)) {
+			out = append(out, l)
+			continue
+		}
+		plain := ansi.Strip(l)
+		lead := plain[:len(plain)-len(strings.TrimLeft(plain, " "))]
+		if len(lead) > w/2 {
+			lead = ""
+		}
+		out = append(out, wrapHang(l, w, lead))
+	}
+	return strings.Join(out, "\n")
 }
 
 // progressBar draws a bar of width cells for done out of total, with the

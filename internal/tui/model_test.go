@@ -132,7 +132,9 @@ func TestCheckpointWrongAnswerShowsTheRightOne(t *testing.T) {
 	m, _ := newTestModel(t, "iac-why", 80, 24)
 	run(t, m, m.Init())
 	press(t, m, "c", "space", "enter") // the first question, only the first choice ticked
-	if on[*checkpointModel](m).correct || !strings.Contains(m.View(), "✗ Not quite.") || !strings.Contains(m.View(), "Answer:") {
+	v := m.View()
+	// The pick and every right choice are marked in words, not by colour.
+	if on[*checkpointModel](m).correct || !strings.Contains(v, "✗ Not quite.") || !strings.Contains(v, "(right answer, your choice)") || strings.Count(v, "(right answer)") != 2 {
 		t.Errorf("wrong answer view:\n%s", m.View())
 	}
 }
@@ -332,7 +334,7 @@ func TestSpanishInterface(t *testing.T) {
 	}
 }
 
-func TestEditCyclesThroughFiles(t *testing.T) {
+func TestEditChoosesAmongFiles(t *testing.T) {
 	c, _ := testCourse(t)
 	var ex *course.Exercise
 	for _, e := range c.Exercises {
@@ -344,18 +346,43 @@ func TestEditCyclesThroughFiles(t *testing.T) {
 	if ex == nil {
 		t.Fatal("the course has no exercise with several files")
 	}
-	m, ws := newTestModel(t, ex.ID, 80, 24)
-	var got []string
-	for range len(ex.Files) + 1 {
-		got = append(got, on[*exerciseModel](m).nextEditFile())
-	}
-	for i, name := range ex.Files {
-		if want := filepath.Join(ws, ex.ID, filepath.FromSlash(name)); got[i] != want {
-			t.Errorf("press %d opens %s, want %s", i+1, got[i], want)
-		}
-	}
-	if got[len(ex.Files)] != got[0] {
-		t.Error("after the last file the edit key must start again at the first")
+	for _, tc := range []struct {
+		name string
+		keys []string
+		want int // index of the file opened; -1: none
+	}{
+		{"by number", []string{"e", "2"}, 1},
+		{"by cursor", []string{"e", "j", "enter"}, 1},
+		{"first with enter", []string{"e", "enter"}, 0},
+		{"cancelled", []string{"e", "esc"}, -1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ws := newTestModel(t, ex.ID, 80, 24)
+			m.c.editor = "true"
+			run(t, m, m.Init())
+			press(t, m, tc.keys[0])
+			v := m.View()
+			for i, f := range ex.Files {
+				if !strings.Contains(v, itoaPlain(i+1)+". "+f) {
+					t.Errorf("the chooser lacks %q:\n%s", f, v)
+				}
+			}
+			press(t, m, tc.keys[1:]...)
+			e := on[*exerciseModel](m)
+			if e == nil {
+				t.Fatal("left the exercise")
+			}
+			if e.choosing {
+				t.Error("the chooser is still open")
+			}
+			want := ""
+			if tc.want >= 0 {
+				want = filepath.Join(ws, ex.ID, filepath.FromSlash(ex.Files[tc.want]))
+			}
+			if e.opened != want {
+				t.Errorf("opened %q, want %q", e.opened, want)
+			}
+		})
 	}
 }
 

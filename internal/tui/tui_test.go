@@ -12,6 +12,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/iactutor/iactutor/exercises"
@@ -52,13 +53,26 @@ func testCourse(t testing.TB) (*course.Course, course.Source) {
 // fresh workspace and no hyperlinks, so views are stable.
 func newTestModel(t testing.TB, open string, w, h int) (*Model, string) {
 	t.Helper()
+	return newTestModelIn(t, open, w, h, "en", false)
+}
+
+// newTestModelIn is newTestModel in a language, with or without colour
+// (true colour on a dark background, fixed so views are stable).
+func newTestModelIn(t testing.TB, open string, w, h int, lang string, color bool) (*Model, string) {
+	t.Helper()
 	c, src := testCourse(t)
 	// A short relative workspace path keeps views the same on every machine.
 	t.Chdir(t.TempDir())
 	ws := "ws"
 	r := lipgloss.NewRenderer(nil)
 	r.SetColorProfile(termenv.Ascii)
-	m, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: "en", Printer: testPrinter(t, "en"), Renderer: r, Open: open, GlamourStyle: "notty"})
+	style := "notty"
+	if color {
+		r.SetColorProfile(termenv.TrueColor)
+		r.SetHasDarkBackground(true)
+		style = "dark"
+	}
+	m, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: lang, Printer: testPrinter(t, lang), Renderer: r, Open: open, GlamourStyle: style, Color: color, BackgroundKnown: color})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,51 +163,78 @@ func checkFrame(t *testing.T, view string, w, h int) {
 	}
 }
 
-// TestGoldenScreens snapshots every screen at 80×24 and 120×40.
+// TestGoldenScreens snapshots every screen at 80×24, 120×40 and 40×12, in
+// English and Spanish, and in colour at 80×24; every frame fits the
+// terminal, and the facts each screen is for are there whole.
 func TestGoldenScreens(t *testing.T) {
 	c, _ := testCourse(t)
 	ex := c.Exercises[0]
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		w, h := size[0], size[1]
-		suffix := "_" + strings.Join([]string{itoa(w), itoa(h)}, "x")
-		t.Run("home"+suffix, func(t *testing.T) {
-			m, _ := newTestModel(t, "", w, h)
-			v := m.View()
-			checkFrame(t, v, w, h)
-			golden(t, "home"+suffix, v)
-		})
-		t.Run("lesson"+suffix, func(t *testing.T) {
-			m, _ := newTestModel(t, "iac-why", w, h)
-			run(t, m, m.Init())
-			v := m.View()
-			checkFrame(t, v, w, h)
-			golden(t, "lesson"+suffix, v)
-		})
-		t.Run("checkpoint"+suffix, func(t *testing.T) {
-			m, _ := newTestModel(t, "iac-why", w, h)
-			run(t, m, m.Init())
-			press(t, m, "c")
-			v := m.View()
-			checkFrame(t, v, w, h)
-			golden(t, "checkpoint"+suffix, v)
-		})
-		t.Run("glossary"+suffix, func(t *testing.T) {
-			m, _ := newTestModel(t, "iac-why", w, h)
-			run(t, m, m.Init())
-			press(t, m, "t", "j")
-			v := m.View()
-			checkFrame(t, v, w, h)
-			golden(t, "glossary"+suffix, v)
-		})
-		t.Run("exercise"+suffix, func(t *testing.T) {
-			m, _ := newTestModel(t, ex.ID, w, h)
-			run(t, m, m.Init())
-			on[*exerciseModel](m).mode = watch.Events
-			v := m.View()
-			checkFrame(t, v, w, h)
-			golden(t, "exercise"+suffix, v)
-		})
+	type variant struct {
+		lang  string
+		color bool
+		w, h  int
 	}
+	var variants []variant
+	for _, lang := range []string{"en", "es"} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}, {40, 12}} {
+			variants = append(variants, variant{lang, false, size[0], size[1]})
+		}
+	}
+	variants = append(variants, variant{"en", true, 80, 24}, variant{"es", true, 40, 12})
+	screens := []struct {
+		name, open string
+		keys       []string
+		// facts are catalog keys whose words must appear on one line.
+		facts []string
+	}{
+		{"home", "", nil, []string{"tui.home.lessons"}},
+		{"lesson", "iac-why", nil, nil},
+		{"checkpoint", "iac-why", []string{"c"}, []string{"tui.checkpoint.choose-all"}},
+		{"checkpoint-answered", "iac-why", []string{"c", "space", "enter"}, []string{"tui.checkpoint.wrong"}},
+		{"glossary", "iac-why", []string{"t", "j"}, []string{"tui.glossary.title"}},
+		{"exercise", ex.ID, nil, []string{"tui.exercise.task"}},
+	}
+	for _, v := range variants {
+		suffix := "_" + itoa(v.w) + "x" + itoa(v.h)
+		if v.lang != "en" {
+			suffix = "_" + v.lang + suffix
+		}
+		if v.color {
+			suffix = "_color" + suffix
+		}
+		for _, sc := range screens {
+			t.Run(sc.name+suffix, func(t *testing.T) {
+				m, _ := newTestModelIn(t, sc.open, v.w, v.h, v.lang, v.color)
+				run(t, m, m.Init())
+				press(t, m, sc.keys...)
+				if e := on[*exerciseModel](m); e != nil {
+					e.mode = watch.Events
+				}
+				view := m.View()
+				checkFrame(t, view, v.w, v.h)
+				plain := ansi.Strip(view)
+				p := testPrinter(t, v.lang)
+				for _, k := range append(sc.facts, "tui.key.help") {
+					if want := p.S(k, nil); !lineHas(plain, want) {
+						t.Errorf("%q is not whole on any line:\n%s", want, plain)
+					}
+				}
+				golden(t, sc.name+suffix, view)
+			})
+		}
+	}
+}
+
+// lineHas reports whether text appears on one line of the view, or, when
+// it is longer than a line, whether its words appear in order.
+func lineHas(view, text string) bool {
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, text) {
+			return true
+		}
+	}
+	flat := strings.Join(strings.Fields(view), " ")
+	return strings.Contains(flat, strings.Join(strings.Fields(text), " "))
 }
 
 // testPrinter puts the interface's words into lang from the built-in catalog.
