@@ -1,6 +1,8 @@
 package kubeapi
 
 import (
+	appsv1 "k8s.io/api/apps/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"strings"
 	"testing"
 
@@ -108,5 +110,17 @@ spec:
 				t.Errorf("errors:\n%s\nwant:\n%s\nfull: %+v", strings.Join(have, "\n"), strings.Join(tc.want, "\n"), got.Errors)
 			}
 		})
+	}
+}
+
+func TestDefaulted(t *testing.T) {
+	v := New()
+	d := &appsv1.Deployment{TypeMeta: metav1.TypeMeta{APIVersion: "apps/v1", Kind: "Deployment"}}
+	got := v.Defaulted(d).(*appsv1.Deployment)
+	if got.Spec.Replicas == nil || *got.Spec.Replicas != 1 || got.Spec.Strategy.Type != appsv1.RollingUpdateDeploymentStrategyType {
+		t.Errorf("defaults not applied: %+v", got.Spec)
+	}
+	if d.Spec.Replicas != nil {
+		t.Error("the input was changed")
 	}
 }
