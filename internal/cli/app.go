@@ -354,6 +354,8 @@ func (a *app) rootCommand() *cobra.Command {
 		a.glossaryCommand(),
 		a.openCommand(),
 		a.gradeCommand(),
+		a.classroomCommand(),
+		a.autograderCommand(),
 	)
 	return root
 }

@@ -21,9 +21,11 @@ import (
 
 func (a *app) gradeCommand() *cobra.Command {
 	var format, out, feedback string
+	var rosterFile, assignment, identity, overridesFile string
 	var students, exercises []string
-	var jobs int
-	var long, single bool
+	var jobs, failUnder int
+	var long, single, bom, timings, similarity bool
+	var threshold float64
 	var timeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "grade DIR",
@@ -36,7 +38,39 @@ func (a *app) gradeCommand() *cobra.Command {
 			// file renamed into place), so an interrupted run leaves no
 			// half-written gradebook.
 			var rendered bytes.Buffer
-			w, err := gradebook.New(format, &rendered, gradebook.WriterOptions{Printer: a.p(), Long: long, Out: out})
+			lms := format == "canvas" || format == "moodle"
+			switch {
+			case rosterFile != "" && !lms:
+				return usageError(msg.New("cli.grade.lms-only", msg.Args{"Flag": "--roster"}))
+			case assignment != "" && !lms:
+				return usageError(msg.New("cli.grade.lms-only", msg.Args{"Flag": "--assignment"}))
+			case identity != "" && format != "moodle":
+				return usageError(msg.New("cli.grade.moodle-only", nil))
+			case bom && !lms && format != "csv":
+				return usageError(msg.New("cli.grade.bom-csv", nil))
+			}
+			var roster *gradebook.Roster
+			if rosterFile != "" {
+				r, err := gradebook.ReadRoster(rosterFile)
+				if err != nil {
+					return usageErr(err)
+				}
+				roster = r
+			}
+			var overrides []gradebook.Override
+			if overridesFile != "" {
+				ovs, err := gradebook.ReadOverrides(overridesFile)
+				if err != nil {
+					return usageErr(err)
+				}
+				overrides = ovs
+			}
+			var notices []msg.Text
+			w, err := gradebook.New(format, &rendered, gradebook.WriterOptions{
+				Printer: a.p(), Long: long, Out: out,
+				Roster: roster, Assignment: assignment, Identity: identity, BOM: bom,
+				Notice: func(t msg.Text) { notices = append(notices, t) },
+			})
 			if err != nil {
 				return usageErr(err)
 			}
@@ -47,6 +81,10 @@ func (a *app) gradeCommand() *cobra.Command {
 				return usageError(msg.New("cli.grade.long-not-csv", nil))
 			case jobs < 1:
 				return usageError(msg.New("cli.grade.jobs", msg.Args{"Jobs": jobs}))
+			case threshold < 0 || threshold > 1:
+				return usageError(msg.New("cli.grade.similarity-threshold", msg.Args{"Value": threshold}))
+			case failUnder < 0:
+				return usageError(msg.New("cli.grade.fail-under-negative", msg.Args{"Min": failUnder}))
 			case timeout <= 0:
 				return usageError(msg.New("cli.grade.timeout", msg.Args{"Timeout": timeout.String()}))
 			}
@@ -94,9 +132,16 @@ func (a *app) gradeCommand() *cobra.Command {
 			hold := testHold(ctx)
 			bar := a.progressBar()
 			first := true
+			// Times make the output differ from run to run, so they are
+			// measured only when asked for.
+			var now func() time.Time
+			if timings {
+				now = time.Now
+			}
 			gb, err := gradebook.Grade(ctx, args[0], gradebook.Options{
 				Course: c, Source: src, Exercises: exercises, Students: splitList(students),
-				Single: single, Jobs: jobs, Timeout: timeout, KeepSources: feedback != "",
+				Lang: a.p().Lang(), Now: now,
+				Single: single, Jobs: jobs, Timeout: timeout, KeepSources: feedback != "" || similarity,
 				Progress: func(done, total int) {
 					if first {
 						first = false
@@ -111,6 +156,11 @@ func (a *app) gradeCommand() *cobra.Command {
 				return aborted()
 			case err != nil:
 				return &exitError{code: ExitUsage, err: err}
+			}
+			if overrides != nil {
+				if err := gradebook.ApplyOverrides(gb, overrides, overridesFile); err != nil {
+					return &exitError{code: ExitUsage, err: err}
+				}
 			}
 			if feedback != "" {
 				if err := gradebook.NewFeedback(feedback, a.p()).Write(gb); err != nil {
@@ -144,6 +194,20 @@ func (a *app) gradeCommand() *cobra.Command {
 			if format != "json" && len(gb.Summary.Unknown) > 0 {
 				fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().Text(gb.Summary.UnknownNotice()))
 			}
+			if similarity {
+				if err := gradebook.WriteSimilarity(a.stderr, a.p(), gradebook.Similar(gb, threshold), threshold); err != nil {
+					return &exitError{code: ExitUsage, err: err}
+				}
+			}
+			for _, t := range notices {
+				fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().Text(t))
+			}
+			if under := underScore(gb, failUnder); len(under) > 0 {
+				fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().S("cli.grade.fail-under", msg.Args{
+					"Count": len(under), "Min": failUnder, "Students": strings.Join(under, ", "),
+				}))
+				return failed
+			}
 			return nil
 		},
 	}
@@ -158,7 +222,29 @@ func (a *app) gradeCommand() *cobra.Command {
 	f.StringSliceVar(&exercises, "exercise", nil, p.S("cli.grade.flag.exercise", nil))
 	f.BoolVar(&long, "long", false, p.S("cli.grade.flag.long", nil))
 	f.DurationVar(&timeout, "timeout", gradebook.DefaultTimeout, p.S("cli.grade.flag.timeout", nil))
+	f.StringVar(&rosterFile, "roster", "", p.S("cli.grade.flag.roster", nil))
+	f.StringVar(&assignment, "assignment", "", p.S("cli.grade.flag.assignment", nil))
+	f.StringVar(&identity, "identity", "", p.S("cli.grade.flag.identity", msg.Args{"Identities": strings.Join(gradebook.Identities(), ", ")}))
+	f.BoolVar(&bom, "bom", false, p.S("cli.grade.flag.bom", nil))
+	f.BoolVar(&timings, "timings", false, p.S("cli.grade.flag.timings", nil))
+	f.IntVar(&failUnder, "fail-under", 0, p.S("cli.grade.flag.fail-under", nil))
+	f.StringVar(&overridesFile, "overrides", "", p.S("cli.grade.flag.overrides", nil))
+	f.BoolVar(&similarity, "similarity", false, p.S("cli.grade.flag.similarity", nil))
+	f.Float64Var(&threshold, "similarity-threshold", gradebook.DefaultSimilarity, p.S("cli.grade.flag.similarity-threshold", nil))
 	return cmd
+}
+
+// underScore names the students who scored fewer than min points, or who
+// have an exercise that could not be graded (they have no total to
+// compare), for --fail-under.
+func underScore(gb *gradebook.Gradebook, min int) []string {
+	var out []string
+	for _, s := range gb.Students {
+		if s.Score < min || (min > 0 && !s.Complete()) {
+			out = append(out, s.Name)
+		}
+	}
+	return out
 }
 
 // ExitTerminated is the exit status after SIGTERM, as a shell reports a

@@ -150,3 +150,79 @@ func TestGradeWorkspace(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }
+
+// TestGradeLMS: the LMS formats read the roster, write the file, and list
+// on stderr the students the roster does not know.
+func TestGradeLMS(t *testing.T) {
+	class := gradeClass(t)
+	roster := filepath.Join(t.TempDir(), "roster.csv")
+	if err := os.WriteFile(roster, []byte("Student,ID,SIS User ID,SIS Login ID,Section,Email address\n    Points Possible,,,,,\nAna Ruiz,11,,ana@uni.edu,A,ana@uni.edu\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	grade := func(args ...string) (string, string, int) {
+		return runCLI(t, nil, append([]string{"--course", gradeCourse, "grade", class}, args...)...)
+	}
+	out, errOut, code := grade("--format", "canvas", "--roster", roster, "--bom")
+	want := "\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section,demo-pins,demo-labels\nPoints Possible,,,,,2,3\nAna Ruiz,11,,ana@uni.edu,A,2,3\n"
+	if code != ExitOK || out != want || !strings.Contains(errOut, "not on the roster") || !strings.Contains(errOut, ": ben") {
+		t.Errorf("canvas: exit %d\n%q\nstderr %q", code, out, errOut)
+	}
+	out, _, code = grade("--format", "moodle", "--roster", roster, "--assignment", "Lab 1")
+	if code != ExitOK || out != "Email address,Lab 1\nana@uni.edu,5\n" {
+		t.Errorf("moodle: exit %d\n%q", code, out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "moodle"}, "--roster"},
+		{[]string{"--format", "table", "--bom"}, "--bom"},
+		{[]string{"--format", "csv", "--roster", roster}, "--roster is for"},
+		{[]string{"--format", "canvas", "--identity", "email"}, "--identity is for"},
+		{[]string{"--format", "canvas", "--roster", filepath.Join(class, "none.csv")}, "cannot read the roster"},
+		{[]string{"--fail-under", "-1"}, "--fail-under"},
+	} {
+		if out, errOut, code := grade(tc.args...); code != ExitUsage || out != "" || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", tc.args, code, out, errOut, tc.want)
+		}
+	}
+}
+
+// TestGradeFailUnder: --fail-under makes a class with a student under the
+// mark exit 1 after writing the gradebook, naming who.
+func TestGradeFailUnder(t *testing.T) {
+	class := gradeClass(t)
+	for _, tc := range []struct {
+		min  string
+		code int
+	}{{"0", ExitOK}, {"1", ExitFailed}, {"5", ExitFailed}, {"6", ExitFailed}} {
+		out, errOut, code := runCLI(t, nil, "--course", gradeCourse, "grade", class, "--format", "csv", "--fail-under", tc.min)
+		if code != tc.code || !strings.HasPrefix(out, "student,") {
+			t.Errorf("--fail-under %s: exit %d, want %d; stdout %q", tc.min, code, tc.code, out)
+		}
+		if code == ExitFailed && !strings.Contains(errOut, "ben") {
+			t.Errorf("--fail-under %s does not name ben: %q", tc.min, errOut)
+		}
+	}
+}
+
+// TestGradeOverridesAndSimilarity: --overrides changes the grade and names
+// the note; an unknown student in it is a usage error; --similarity reports
+// on stderr, leaving stdout to the format.
+func TestGradeOverridesAndSimilarity(t *testing.T) {
+	class := gradeClass(t)
+	ovs := filepath.Join(t.TempDir(), "overrides.yaml")
+	if err := os.WriteFile(ovs, []byte("- student: ben\n  exercise: demo-pins\n  points: 2\n  note: handed in on paper\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, nil, "--course", gradeCourse, "grade", class, "--format", "csv", "--overrides", ovs, "--similarity")
+	if code != ExitOK || out != "student,demo-pins,demo-labels,total\nana,2,3,5\nben,2,0,2\n" || !strings.Contains(errOut, "No two students") {
+		t.Errorf("exit %d\n%s\nstderr %q", code, out, errOut)
+	}
+	if err := os.WriteFile(ovs, []byte("- {student: zoe, exercise: demo-pins, points: 2, note: x}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errOut, code := runCLI(t, nil, "--course", gradeCourse, "grade", class, "--overrides", ovs); code != ExitUsage || out != "" || !strings.Contains(errOut, "zoe") {
+		t.Errorf("unknown student: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}

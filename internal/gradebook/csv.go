@@ -1,7 +1,6 @@
 package gradebook
 
 import (
-	"encoding/csv"
 	"io"
 	"slices"
 	"strconv"
@@ -20,12 +19,16 @@ import (
 type csvWriter struct {
 	w    io.Writer
 	long bool
+	bom  bool
 }
 
 func (cw csvWriter) Write(gb *Gradebook) error {
 	// csv.Writer keeps the first write error and w.Error() below returns
 	// it, so the writes themselves need no checks.
-	w := csv.NewWriter(cw.w)
+	w, err := startCSV(cw.w, cw.bom)
+	if err != nil {
+		return err
+	}
 	ids := slices.ContainsFunc(gb.Students, func(s Student) bool { return s.UserID != "" })
 	who := func(s Student) []string {
 		if ids {

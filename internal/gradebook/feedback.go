@@ -3,6 +3,7 @@ package gradebook
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,14 +32,54 @@ func (fw feedbackWriter) Write(gb *Gradebook) error {
 	if err := os.MkdirAll(fw.dir, 0o755); err != nil {
 		return fmt.Errorf("writing feedback: %w", err)
 	}
-	names := FileNames(gb.Students)
+	names := FeedbackNames(gb.Students)
 	for i, s := range gb.Students {
 		data := feedback(fw.p, s)
-		if err := WriteFile(filepath.Join(fw.dir, names[i]+".md"), data, nil); err != nil {
+		if err := WriteFile(filepath.Join(fw.dir, names[i]), data, nil); err != nil {
 			return fmt.Errorf("writing feedback: %w", err)
 		}
 	}
+	if err := WriteFile(filepath.Join(fw.dir, FeedbackIndex), feedbackIndex(fw.p, gb, names), nil); err != nil {
+		return fmt.Errorf("writing feedback: %w", err)
+	}
 	return nil
+}
+
+// FeedbackIndex is the file in the feedback folder that lists every
+// student with their points and feedback file, so the instructor can send
+// each file to the right person even when a name had to be changed to be a
+// file name.
+const FeedbackIndex = "index.md"
+
+// FeedbackNames are the students' feedback file names: FileNames with ".md",
+// never the index's own name.
+func FeedbackNames(ss []Student) []string {
+	names := FileNames(append([]Student{{Name: strings.TrimSuffix(FeedbackIndex, ".md")}}, ss...))[1:]
+	for i := range names {
+		names[i] += ".md"
+	}
+	return names
+}
+
+func feedbackIndex(p *msg.Printer, gb *Gradebook, names []string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s\n\n", p.S("gradebook.feedback.index-title", nil))
+	fmt.Fprintf(&b, "| %s | %s | %s |\n|---|---|---|\n", p.S("gradebook.table.student", nil),
+		p.S("gradebook.table.total", nil), p.S("gradebook.feedback.index-file", nil))
+	for i, s := range gb.Students {
+		total := fmt.Sprintf("%d/%d", s.Score, s.Max)
+		if !s.Complete() {
+			total += "!"
+		}
+		fmt.Fprintf(&b, "| %s | %s | [%s](%s) |\n", mdEscape(oneLine(s.Name)), total, mdEscape(names[i]), urlPath(names[i]))
+	}
+	return b.Bytes()
+}
+
+// urlPath escapes a file name for a Markdown link target; "./" keeps a
+// colon in the name from being read as a URL scheme.
+func urlPath(name string) string {
+	return "./" + (&url.URL{Path: name}).EscapedPath()
 }
 
 func feedback(p *msg.Printer, s Student) []byte {
@@ -53,6 +94,9 @@ func feedback(p *msg.Printer, s Student) []byte {
 		fmt.Fprintf(&b, "\n## %s — %s\n\n", ex.ID, oneLine(p.Text(msg.Translated(ex.Title))))
 		if er.Location != "" {
 			fmt.Fprintf(&b, "%s\n\n", p.S("gradebook.feedback.found-in", msg.Args{"Folder": mdCode(er.Location)}))
+		}
+		for _, o := range er.Overrides {
+			fmt.Fprintf(&b, "%s\n\n", mdEscape(overrideNote(p, ex.ID, o)))
 		}
 		if er.Status == StatusError {
 			// not a score: the instructor has to look at it

@@ -75,6 +75,7 @@ func TestGolden(t *testing.T) {
 		"gradescope-dave.golden":   readFile(t, filepath.Join(outs, "en", "gs", "dave", "results.json")),
 		"feedback-carol.md.golden": readFile(t, filepath.Join(outs, "en", "fb", "carol.md")),
 		"feedback-dave.md.golden":  readFile(t, filepath.Join(outs, "en", "fb", "dave.md")),
+		"feedback-index.md.golden": readFile(t, filepath.Join(outs, "en", "fb", "index.md")),
 		// The same gradebook in Spanish: grading is done once, in no
 		// language, and each writer's printer words it. Only outputs
 		// without validator findings, whose wording other packages own.
@@ -101,7 +102,7 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s differs from the golden file (rerun with -update if intended):\n%s", name, firstDiff(string(want), got))
 		}
 	}
-	if got := strings.Join(filesUnder(t, filepath.Join(outs, "en", "fb")), " "); got != "alice.md bob.md carol.md dave.md erin.md frank.md" {
+	if got := strings.Join(filesUnder(t, filepath.Join(outs, "en", "fb")), " "); got != "alice.md bob.md carol.md dave.md erin.md frank.md index.md" {
 		t.Errorf("feedback files: %s", got)
 	}
 	// Carol handed in no demo-pins: every format says so in Spanish.

@@ -42,8 +42,12 @@ type Options struct {
 	// caller checks they exist.
 	Exercises []string
 	// Students restricts grading to these students (all when empty): a
-	// folder or file name, the name shown, or an LMS user ID.
+	// folder or file name, the name shown, or an LMS user ID; names match
+	// in any Unicode normalization form.
 	Students []string
+	// Lang is the language whose collation orders the students (the
+	// course's); an empty or unknown one sorts by the root collation.
+	Lang string
 	// Single grades dir as one learner's workspace, whatever it holds.
 	Single bool
 	// Jobs is how many submissions are graded at once; 0 means one per CPU.
@@ -55,6 +59,9 @@ type Options struct {
 	// Progress, when set, is called after each submission with how many
 	// are done out of how many, always from the goroutine that called Grade.
 	Progress func(done, total int)
+	// Now, when set, times each submission (ExerciseResult.Elapsed). It is
+	// injected so that a run without it prints no time at all.
+	Now func() time.Time
 
 	// beforeGrade, in tests, runs in each submission's goroutine just before
 	// it is graded, to simulate a crash or a hang.
@@ -99,6 +106,16 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 	}
 
 	gb := &Gradebook{Exercises: exercises}
+	if opt.KeepSources {
+		gb.known = map[string]map[string]bool{}
+		for i, ex := range exercises {
+			sol, err := ws.Files(ex, "solution")
+			if err != nil {
+				return nil, fmt.Errorf("reading the course's solution files: %w", err)
+			}
+			gb.known[ex.ID] = knownLines(start[i], sol)
+		}
+	}
 	for _, ex := range exercises {
 		gb.Max += ex.Points()
 	}
@@ -106,7 +123,7 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 	var jobs []job
 	for si, sd := range cl.students {
 		s := &gb.Students[si]
-		s.Name, s.Max = sd.name, gb.Max
+		s.Name, s.Max = displayName(sd.name), gb.Max
 		s.LMS, s.UserID, s.Late = sd.lms, sd.userID, sd.late
 		s.Exercises = make([]ExerciseResult, len(exercises))
 		why := sd.err
@@ -139,7 +156,7 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 	r := &runner{
 		g: grader.New(), exercises: exercises, start: start,
 		timeout: cmp.Or(opt.Timeout, DefaultTimeout), keep: opt.KeepSources,
-		beforeGrade: opt.beforeGrade,
+		beforeGrade: opt.beforeGrade, now: opt.Now,
 	}
 	if err := r.run(ctx, jobs, gb, cmp.Or(opt.Jobs, runtime.NumCPU()), opt.Progress); err != nil {
 		return nil, err
@@ -151,9 +168,7 @@ func Grade(ctx context.Context, dir string, opt Options) (*Gradebook, error) {
 			s.Score += er.Score
 		}
 	}
-	slices.SortStableFunc(gb.Students, func(a, b Student) int {
-		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.UserID, b.UserID))
-	})
+	sortStudents(gb.Students, opt.Lang)
 	slices.Sort(gb.Summary.Unknown)
 	gb.Summary = summarize(gb)
 	return gb, nil
@@ -196,9 +211,11 @@ func selectStudents(all []studentDir, names []string, dir string) ([]studentDir,
 }
 
 // is tells whether --student n names this student: by folder or file name,
-// shown name, or LMS user ID.
+// shown name, or LMS user ID. Names are compared in NFC, so a decomposed
+// "Tomás" from a macOS folder is the "Tomás" typed at the prompt.
 func (s studentDir) is(n string) bool {
-	return n == s.raw || n == s.name || (s.userID != "" && n == s.userID)
+	n = displayName(n)
+	return n == displayName(s.raw) || n == displayName(s.name) || (s.userID != "" && n == s.userID)
 }
 
 // place decides one exercise of a student from where it was found: graded
@@ -264,6 +281,7 @@ type runner struct {
 	keep        bool
 	memo        memo
 	beforeGrade func(student, exercise string)
+	now         func() time.Time
 }
 
 func (r *runner) run(ctx context.Context, jobs []job, gb *Gradebook, workers int, progress func(int, int)) error {
@@ -278,7 +296,14 @@ func (r *runner) run(ctx context.Context, jobs []job, gb *Gradebook, workers int
 				// Each worker writes only its own job's slot, so no lock is
 				// needed and the order never depends on scheduling.
 				slot := &gb.Students[j.student].Exercises[j.exercise]
+				var began time.Time
+				if r.now != nil {
+					began = r.now()
+				}
 				res := r.isolated(ctx, j)
+				if r.now != nil {
+					res.Elapsed = r.now().Sub(began)
+				}
 				res.Location = slot.Location // the verdict may be shared; where it was found is not
 				*slot = res
 				done <- struct{}{}

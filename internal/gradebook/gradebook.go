@@ -8,6 +8,7 @@ package gradebook
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
@@ -44,6 +45,9 @@ type Gradebook struct {
 	Students []Student
 	// Summary describes the class as a whole.
 	Summary Summary
+	// known holds, per exercise ID, the lines of its start and solution
+	// files, for Similar; set only with Options.KeepSources.
+	known map[string]map[string]bool
 }
 
 // Student is one student's results.
@@ -85,6 +89,13 @@ type ExerciseResult struct {
 	// so feedback can quote the student's lines without reading the disk a
 	// second time. It is filled only when Options.KeepSources is set.
 	Sources map[string][]byte
+	// Elapsed is how long grading took, measured only when Options.Now is
+	// set (JUnit reports it); zero otherwise, so output stays the same
+	// from run to run.
+	Elapsed time.Duration
+	// Overrides are the instructor's corrections applied to this result
+	// (ApplyOverrides), in file order; Score and Checks already hold them.
+	Overrides []Applied
 }
 
 // Summary describes the class.

@@ -334,7 +334,7 @@ func TestFileNames(t *testing.T) {
 func TestNewRejectsUnknownFormat(t *testing.T) {
 	en := WriterOptions{Printer: printer(t, "en")}
 	_, err := New("xml", nil, en)
-	if err == nil || err.Error() != `unknown format "xml" (valid: table, json, csv, junit, gradescope)` {
+	if err == nil || err.Error() != `unknown format "xml" (valid: table, json, csv, junit, gradescope, canvas, moodle, classroom)` {
 		t.Errorf("err = %v, want the list of valid formats", err)
 	}
 	if _, err := New("gradescope", nil, en); err == nil || !strings.Contains(err.Error(), "--out") {

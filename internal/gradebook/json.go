@@ -37,6 +37,14 @@ type (
 		Unchanged   bool              `json:"unchanged,omitempty"`
 		Checks      []jsonCheckResult `json:"checks"`
 		Diagnostics []diag.JSON       `json:"diagnostics"`
+		Overrides   []jsonOverride    `json:"overrides,omitempty"`
+	}
+	// An instructor's correction; check is empty for the whole exercise.
+	jsonOverride struct {
+		Check string `json:"check,omitempty"`
+		From  int    `json:"from"`
+		To    int    `json:"to"`
+		Note  string `json:"note"`
 	}
 	jsonCheckResult struct {
 		ID      string `json:"id"`
@@ -94,6 +102,9 @@ func (jw jsonWriter) Write(gb *Gradebook) error {
 			}
 			if er.Status != StatusError {
 				je.Score = &er.Score
+			}
+			for _, o := range er.Overrides {
+				je.Overrides = append(je.Overrides, jsonOverride{Check: o.Check, From: o.From, To: o.To, Note: diag.Sanitize(o.Note)})
 			}
 			js.Exercises = append(js.Exercises, je)
 		}

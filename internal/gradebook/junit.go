@@ -6,18 +6,24 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/grader"
 	"github.com/iactutor/iactutor/internal/msg"
 )
 
-// The JUnit XML shape most CI systems and LMS importers read: one testsuite
-// per student, one testcase per exercise check.
+// The JUnit XML shape of Jenkins' junit-10.xsd, which most CI systems and
+// LMS importers read: one testsuite per student, one testcase per exercise
+// check. The schema allows properties only on a suite, so each check's
+// points are suite properties named "points:<exercise>/<check>" and
+// "max:<exercise>/<check>". Every suite and case has a time, in seconds
+// with three decimals, because reporters show NaN without one.
 type (
 	junitSuites struct {
 		XMLName  xml.Name     `xml:"testsuites"`
 		Name     string       `xml:"name,attr"`
+		Time     string       `xml:"time,attr"`
 		Tests    int          `xml:"tests,attr"`
 		Failures int          `xml:"failures,attr"`
 		Errors   int          `xml:"errors,attr"`
@@ -28,6 +34,7 @@ type (
 		Tests      int             `xml:"tests,attr"`
 		Failures   int             `xml:"failures,attr"`
 		Errors     int             `xml:"errors,attr"`
+		Time       string          `xml:"time,attr"`
 		Properties []junitProperty `xml:"properties>property"`
 		Cases      []junitCase     `xml:"testcase"`
 	}
@@ -36,11 +43,11 @@ type (
 		Value string `xml:"value,attr"`
 	}
 	junitCase struct {
-		Classname  string          `xml:"classname,attr"`
-		Name       string          `xml:"name,attr"`
-		Properties []junitProperty `xml:"properties>property"`
-		Failure    *junitProblem   `xml:"failure"`
-		Error      *junitProblem   `xml:"error"`
+		Classname string        `xml:"classname,attr"`
+		Name      string        `xml:"name,attr"`
+		Time      string        `xml:"time,attr"`
+		Failure   *junitProblem `xml:"failure"`
+		Error     *junitProblem `xml:"error"`
 	}
 	junitProblem struct {
 		Message string `xml:"message,attr"`
@@ -56,7 +63,9 @@ type junitWriter struct {
 
 func (jw junitWriter) Write(gb *Gradebook) error {
 	out := junitSuites{Name: "iactutor"}
+	var all time.Duration
 	for _, s := range gb.Students {
+		var spent time.Duration
 		suite := junitSuite{
 			Name: diag.Sanitize(s.Name),
 			Properties: []junitProperty{
@@ -65,14 +74,25 @@ func (jw junitWriter) Write(gb *Gradebook) error {
 			},
 		}
 		for _, er := range s.Exercises {
+			spent += er.Elapsed
+			for _, o := range er.Overrides {
+				what := er.Exercise.ID
+				if o.Check != "" {
+					what += "/" + o.Check
+				}
+				suite.Properties = append(suite.Properties, junitProperty{Name: "override:" + what, Value: xmlText(overrideNote(jw.p, er.Exercise.ID, o))})
+			}
 			for i, c := range er.Checks {
+				id := er.Exercise.ID + "/" + c.ID
+				suite.Properties = append(suite.Properties,
+					junitProperty{Name: "points:" + id, Value: strconv.Itoa(c.Points)},
+					junitProperty{Name: "max:" + id, Value: strconv.Itoa(c.Max)})
+				// The exercise is graded as a whole: its time is shared
+				// among its checks, so the suite's time is their sum.
 				tc := junitCase{
 					Classname: er.Exercise.ID,
 					Name:      c.ID,
-					Properties: []junitProperty{
-						{Name: "points", Value: strconv.Itoa(c.Points)},
-						{Name: "max", Value: strconv.Itoa(c.Max)},
-					},
+					Time:      seconds(er.Elapsed / time.Duration(len(er.Checks))),
 				}
 				switch {
 				case er.Status == StatusMissing:
@@ -94,11 +114,14 @@ func (jw junitWriter) Write(gb *Gradebook) error {
 				suite.Cases = append(suite.Cases, tc)
 			}
 		}
+		suite.Time = seconds(spent)
+		all += spent
 		out.Tests += suite.Tests
 		out.Failures += suite.Failures
 		out.Errors += suite.Errors
 		out.Suites = append(out.Suites, suite)
 	}
+	out.Time = seconds(all)
 	if _, err := io.WriteString(jw.w, xml.Header); err != nil {
 		return err
 	}
@@ -110,6 +133,10 @@ func (jw junitWriter) Write(gb *Gradebook) error {
 	_, err := io.WriteString(jw.w, "\n")
 	return err
 }
+
+// seconds is a duration as the schema's SUREFIRE_TIME: seconds with three
+// decimals.
+func seconds(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', 3, 64) }
 
 // xmlText drops what XML 1.0 cannot hold at all (control characters, the
 // non-characters U+FFFE and U+FFFF), which a CDATA section does not escape.

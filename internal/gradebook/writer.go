@@ -17,7 +17,9 @@ type Writer interface {
 
 // Formats lists the names New accepts, in the order help shows them. It is
 // a function so that no caller can change the list for everyone else.
-func Formats() []string { return []string{"table", "json", "csv", "junit", "gradescope"} }
+func Formats() []string {
+	return []string{"table", "json", "csv", "junit", "gradescope", "canvas", "moodle", "classroom"}
+}
 
 // WriterOptions carries what some formats need beyond the gradebook.
 type WriterOptions struct {
@@ -30,6 +32,20 @@ type WriterOptions struct {
 	// Out is the folder Gradescope results are written under; required by
 	// the gradescope format, which writes files instead of to w.
 	Out string
+	// Roster identifies students for the LMS formats: required by moodle,
+	// optional for canvas (Canvas download names carry user IDs).
+	Roster *Roster
+	// Assignment, for the LMS formats, names the one grade column that
+	// holds each student's total instead of a column per exercise.
+	Assignment string
+	// Identity is the column Moodle matches students by: one of
+	// Identities(); empty means the first.
+	Identity string
+	// BOM starts the CSV formats with a UTF-8 byte order mark.
+	BOM bool
+	// Notice receives what the instructor must know about a written file
+	// that is not an error, such as students an LMS file leaves out.
+	Notice func(msg.Text)
 }
 
 // errNoPrinter is a caller's mistake, not the instructor's, so it is not in
@@ -49,7 +65,11 @@ func New(format string, w io.Writer, opt WriterOptions) (Writer, error) {
 	case "json":
 		return jsonWriter{w: w, p: p}, nil
 	case "csv":
-		return csvWriter{w: w, long: opt.Long}, nil
+		return csvWriter{w: w, long: opt.Long, bom: opt.BOM}, nil
+	case "classroom":
+		return classroomWriter{w: w, p: p}, nil
+	case "canvas", "moodle":
+		return newLMSWriter(format, w, opt)
 	case "junit":
 		return junitWriter{w: w, p: p}, nil
 	case "gradescope":
