@@ -131,7 +131,7 @@ spec:
 `), want: []string{"11:13-11:17 error"}},
 	{name: "two ports with two names", rule: ruleAPIDuplicate, files: one(service)},
 
-	{name: "cron job name too long for its jobs' names", rule: ruleAPIInvalid, files: one(`apiVersion: batch/v1
+	{name: "cron job name too long for its jobs' names", rule: ruleInvalidName, files: one(`apiVersion: batch/v1
 kind: CronJob
 metadata:
   name: nightly-retraining-of-the-churn-prediction-model-eu-west

@@ -275,8 +275,8 @@ var ruleCases = []ruleCase{
 	// --- single-object rules ---
 	{name: "uppercase name", rule: ruleInvalidName, files: one(replace(deploy, "  name: churn-api", "  name: Churn_API")),
 		want: []string{"4:9-4:18 error"}},
-	{name: "service name starting with a digit", rule: ruleInvalidName, files: one(replace(service, "name: churn-api", "name: 1api")),
-		want: []string{"4:9-4:13 error"}},
+	// Kubernetes 1.37 names Services by DNS labels, which may start with a digit.
+	{name: "service name starting with a digit", rule: ruleInvalidName, files: one(replace(service, "name: churn-api", "name: 1api"))},
 	{name: "Service port name in capitals", rule: ruleInvalidName, files: one(replace(service, "    - port: 80\n", "    - name: HTTP_Inference\n      port: 80\n")),
 		want: []string{"9:13-9:27 error"}},
 	{name: "long Service port name", rule: ruleInvalidName, files: one(replace(service, "    - port: 80\n", "    - name: http-inference-server\n      port: 80\n"))},

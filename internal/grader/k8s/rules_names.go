@@ -17,9 +17,7 @@ func (c *checker) checkName(i int, o Object) {
 	var errs []string
 	label := false
 	switch o.Kind {
-	case "Service":
-		errs, label = validation.IsDNS1035Label(o.Name), true
-	case "Namespace":
+	case "Service", "Namespace":
 		errs, label = validation.IsDNS1123Label(o.Name), true
 	case "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding":
 		return // path segment names: almost anything goes
@@ -35,9 +33,6 @@ func (c *checker) checkName(i int, o Object) {
 	allowed := "k8s.name-rule.subdomain"
 	if label {
 		allowed = "k8s.name-rule.label"
-		if o.Kind == "Service" {
-			allowed = "k8s.name-rule.service"
-		}
 	}
 	c.r.add(ruleInvalidName, c.rng(i, "metadata.name"),
 		msg.New("k8s.invalid-name", msg.Args{"Kind": clip(o.Kind), "Name": q(o.Name), "Allowed": msg.New(allowed, nil)}),

@@ -1,6 +1,7 @@
 package k8s
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -69,31 +70,96 @@ func (c *checker) server(i int, handFrom int) {
 		// not have, and saying less is right.
 		return
 	}
-	handLines := map[int]bool{}
+	type placed struct {
+		f    kubeapi.Finding
+		rng  diag.Range
+		rule string
+	}
+	var errs []placed
+	serverSays := map[string]bool{} // rules the server's errors alias to
+	for _, f := range v.Errors {
+		p := placed{f, c.serverRng(i, f.Path), aliasRule(f)}
+		errs = append(errs, p)
+		serverSays[p.rule] = true
+	}
+	// The hand rules that re-describe checks of the server's own
+	// validation only word what the server decides: when the server says
+	// nothing of that kind about the object, their finding goes; when both
+	// speak, the hand rule's more specific words, place and hint stay and
+	// the server's are not repeated.
+	handLines, handSays := map[int]bool{}, map[string]bool{}
+	kept := c.r.ds[:handFrom]
 	for _, d := range c.r.ds[handFrom:] {
+		if d.Severity == diag.SeverityError && serverJudged[d.Rule] && !serverSays[d.Rule] {
+			continue
+		}
 		if d.Severity == diag.SeverityError {
 			handLines[d.Subject.Start.Line] = true
+			handSays[d.Rule] = true
 		}
+		kept = append(kept, d)
 	}
+	c.r.ds = kept
 	seen := map[string]bool{}
-	report := func(f kubeapi.Finding, sev diag.Severity, key string) {
-		rng := c.serverRng(i, f.Path)
-		if sev == diag.SeverityError && handLines[rng.Start.Line] {
+	report := func(f kubeapi.Finding, rule string, rng diag.Range, sev diag.Severity, key string) {
+		if sev == diag.SeverityError && (handLines[rng.Start.Line] || serverJudged[rule] && handSays[rule]) {
 			return
 		}
 		if seen[f.Message] {
 			return
 		}
 		seen[f.Message] = true
-		c.r.addSev(apiRule(f.Type), sev, rng,
+		c.r.addSev(rule, sev, rng,
 			msg.New(key, msg.Args{"Message": msg.Plain(f.Message), "Release": kubeapi.Release}), msg.Text{})
 	}
-	for _, f := range v.Errors {
-		report(f, diag.SeverityError, "k8s.api.rejects")
+	for _, p := range errs {
+		report(p.f, p.rule, p.rng, diag.SeverityError, "k8s.api.rejects")
 	}
 	for _, f := range v.Warnings {
-		report(f, diag.SeverityWarning, "k8s.api.warns")
+		report(f, ruleAPIWarning, c.serverRng(i, f.Path), diag.SeverityWarning, "k8s.api.warns")
 	}
+}
+
+// serverJudged are the hand rules that re-describe checks of the server's
+// own validation. They keep their IDs, which lessons and `explain` name,
+// and their learner's words; the verdict is the server's.
+var serverJudged = map[string]bool{
+	ruleInvalidName:           true,
+	ruleInvalidLabel:          true,
+	ruleSelectorMismatch:      true,
+	ruleContainerMissingImage: true,
+	ruleIngressPathType:       true,
+	ruleHPAMinMax:             true,
+	ruleLimitBelowRequest:     true,
+	ruleVolumeMountMissing:    true,
+}
+
+// aliases give a server finding the ID of the rule that explains it, when
+// the finding is one that rule describes; the rest keep the ID of their
+// kind of answer.
+var aliases = []struct {
+	typ    string
+	path   *regexp.Regexp
+	detail string
+	rule   string
+}{
+	{"Invalid", regexp.MustCompile(`(^|\.)(metadata\.name|containers\[\d+\]\.name|ports\[\d+\]\.name)$`), "", ruleInvalidName},
+	{"Invalid", regexp.MustCompile(`(^|\.)metadata\.labels$`), "selector", ruleSelectorMismatch},
+	{"Invalid", regexp.MustCompile(`(^|\.)(labels|matchLabels)$`), "", ruleInvalidLabel},
+	{"Required", regexp.MustCompile(`containers\[\d+\]\.image$`), "", ruleContainerMissingImage},
+	{"", regexp.MustCompile(`\.pathType$`), "", ruleIngressPathType},
+	{"Invalid", regexp.MustCompile(`^spec\.(minReplicas|maxReplicas)$`), "", ruleHPAMinMax},
+	{"Invalid", regexp.MustCompile(`resources\.requests(\[[^]]+\])?$`), "less than or equal to", ruleLimitBelowRequest},
+	{"NotFound", regexp.MustCompile(`volumeMounts\[\d+\]\.name$`), "", ruleVolumeMountMissing},
+}
+
+func aliasRule(f kubeapi.Finding) string {
+	for _, a := range aliases {
+		if (a.typ == "" || a.typ == f.Type) && a.path.MatchString(f.Path) && strings.Contains(f.Detail, a.detail) {
+			return a.rule
+		}
+	}
+	return apiRule(f.Type)
 }
 
 // serverPath turns a field path as the server writes it
