@@ -11,6 +11,19 @@ func podWith(spec string) string {
 }
 
 var serverCases = []ruleCase{
+	{name: "envsubst placeholders", rule: rulePlaceholders, files: one(`apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: ${SA_NAME:-scorer}  # filled in by the deploy job
+`), want: []string{"4:3-4:27 info"}},
+	{name: "dollar sign in a value", rule: rulePlaceholders, files: one(`apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: prices
+data:
+  note: "costs $5 per hour"
+`)},
+
 	{name: "job that restarts always", rule: ruleAPIRequired, files: one(`apiVersion: batch/v1
 kind: Job
 metadata:

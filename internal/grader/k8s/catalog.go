@@ -45,6 +45,7 @@ const (
 	ruleRefMissing            = "k8s/ref-missing"
 	ruleNamespaceMismatch     = "k8s/namespace-mismatch"
 	ruleVolumeMountMissing    = "k8s/volume-mount-missing"
+	rulePlaceholders          = "k8s/placeholders"
 )
 
 // Lesson slugs the rules point to.
@@ -74,6 +75,7 @@ var catalog = []rules.Rule{
 	rule(ruleDuplicateKey, errS, lessonOperate),
 	rule(ruleNotObject, errS, lessonOperate),
 	rule(ruleNotKubernetes, infoS, lessonObjects),
+	rule(rulePlaceholders, infoS, lessonOperate),
 	rule(ruleUnknownField, errS, lessonOperate),
 	rule(ruleWrongType, errS, lessonOperate),
 	rule(ruleMissingField, errS, lessonObjects),

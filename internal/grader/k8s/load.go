@@ -138,6 +138,9 @@ func (ld *loader) run(files []source.File) {
 				ld.r.add(ruleNotKubernetes, lineRange(t, ln), msg.New("k8s.template", nil), msg.New("k8s.template.hint", nil))
 				continue
 			}
+			if ln, name := placeholderLine(f.Data); ln > 0 {
+				ld.r.add(rulePlaceholders, lineRange(t, ln), msg.New("k8s.placeholders", msg.Args{"Name": bt(name)}), msg.New("k8s.placeholders.hint", nil))
+			}
 		}
 		chunks := splitDocs(f.Data)
 		ld.set.objects = slices.Grow(ld.set.objects, len(chunks))

@@ -11,10 +11,15 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
-	"sigs.k8s.io/kustomize/api/krusty"
+	"sigs.k8s.io/kustomize/api/builtins"
+	"sigs.k8s.io/kustomize/api/filters/nameref"
+	"sigs.k8s.io/kustomize/api/ifc"
+	"sigs.k8s.io/kustomize/api/provider"
 	"sigs.k8s.io/kustomize/api/resmap"
+	"sigs.k8s.io/kustomize/api/resource"
 	"sigs.k8s.io/kustomize/api/types"
 	"sigs.k8s.io/kustomize/kyaml/filesys"
+	"sigs.k8s.io/kustomize/kyaml/resid"
 
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/msg"
@@ -261,7 +266,7 @@ func renderKustomize(files []source.File) ([]source.File, *renders, diag.Diagnos
 			continue
 		}
 		r, err := build(mfs, k, chain, rs.sources)
-		if errors.Is(err, errVars) {
+		if errors.Is(err, errVars) || errors.Is(err, errUnsupported) {
 			continue
 		}
 		if err != nil {
@@ -422,15 +427,14 @@ func newMemFS(files []source.File, root string) (*memFS, error) {
 	return m, nil
 }
 
-// errVars marks a kustomization with vars, which kustomize announces as
-// deprecated on the process's standard error; such folders are not built.
+// errVars marks a kustomization with vars, which kustomize has deprecated
+// and the build here does not follow; such folders are not built.
 var errVars = errors.New("kustomization uses vars")
 
 // modernize rewrites a kustomization the way `kustomize edit fix` does, so
-// the library finds no deprecated field to warn about on standard error,
-// and with origins asks it to record where each object comes from (the
-// folders it includes inherit that).
-func modernize(data []byte, origins bool) ([]byte, error) {
+// the build follows one spelling of each field: every patch is in patches,
+// every label in labels.
+func modernize(data []byte) ([]byte, error) {
 	var k types.Kustomization
 	if err := k.Unmarshal(data); err != nil {
 		return nil, err
@@ -453,9 +457,6 @@ func modernize(data []byte, origins bool) ([]byte, error) {
 		k.Labels = append(k.Labels, types.Label{Pairs: k.CommonLabels, IncludeSelectors: true})
 		k.CommonLabels = nil
 	}
-	if origins && !slices.Contains(k.BuildMetadata, types.OriginAnnotations) {
-		k.BuildMetadata = append(k.BuildMetadata, types.OriginAnnotations)
-	}
 	// JSON is YAML, and the field names are kustomize's own.
 	return json.Marshal(&k)
 }
@@ -463,7 +464,7 @@ func modernize(data []byte, origins bool) ([]byte, error) {
 // build runs kustomize on one folder and writes the objects it makes.
 func build(mfs *memFS, k *kzDir, chain []*kzDir, sources map[string][]byte) (*rendered, error) {
 	for _, c := range chain {
-		data, err := modernize(sources[c.path], c == k)
+		data, err := modernize(sources[c.path])
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", c.path, err)
 		}
@@ -506,24 +507,6 @@ func build(mfs *memFS, k *kzDir, chain []*kzDir, sources map[string][]byte) (*re
 	}
 	r.data = []byte(out.String())
 	return r, nil
-}
-
-// runKustomize turns a panic inside the library into an error: a
-// learner's folder must never stop the lint.
-func runKustomize(fsys filesys.FileSystem, dir string) (m resmap.ResMap, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			m, err = nil, fmt.Errorf("%v", p)
-		}
-	}()
-	opt := krusty.MakeDefaultOptions()
-	// with no order asked for, the library logs nothing about sortOptions
-	opt.Reorder = krusty.ReorderOptionUnspecified
-	// The file system holds only the files given, so the restriction to a
-	// kustomization's own folder protects nothing here; without it a
-	// resource file shared by sibling folders builds as its authors meant.
-	opt.LoadRestrictions = types.LoadRestrictionsNone
-	return krusty.MakeKustomizer(opt).Run(fsys, dir)
 }
 
 func buildFailure(k *kzDir, data []byte, root string, err error) diag.Diagnostic {
@@ -850,4 +833,652 @@ func place(sd srcDoc, segs []pathSeg, isKey bool) (diag.Range, bool) {
 		return lineRange(sd.d.t, sd.d.pos(kv).Line), len(segs) == 0
 	}
 	return lineRange(sd.d.t, sd.d.pos(sd.root).Line), len(segs) == 0
+}
+
+// Why kustomize's own builder (krusty) is not used: it links Go's plugin
+// package, which makes the linker export every symbol of the program,
+// costing start-up time and memory on every run. The folders are built
+// here instead, in kustomize's order, and every step that changes objects
+// is one of the library's builtin plugins.
+//
+// A kustomization using a feature this build does not follow is left to
+// be checked file by file, as a folder with a remote base is
+// (errUnsupported): vars, plugin generators, transformers and validators,
+// CRD schemas, Helm charts and OpenAPI schemas. The default field specs
+// kustomize keeps internal are written here (defaultFieldSpecs) for the
+// kinds a course uses; a kustomization's configurations add to them.
+
+// errUnsupported marks a kustomization using a feature the build here
+// does not follow.
+var errUnsupported = errors.New("kustomization feature not followed")
+
+// kzFileNames are the names kustomize looks for in a folder, in its order.
+func kzFileNames() []string {
+	return []string{"kustomization.yaml", "kustomization.yml", "Kustomization"}
+}
+
+// runKustomize builds the kustomization in dir and turns a panic inside
+// the library into an error: a learner's folder must never stop the lint.
+func runKustomize(fsys filesys.FileSystem, dir string) (m resmap.ResMap, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			m, err = nil, fmt.Errorf("%v", p)
+		}
+	}()
+	dp := provider.NewDefaultDepProvider()
+	b := &kzBuilder{fsys: fsys, rf: resmap.NewFactory(dp.GetResourceFactory()), v: dp.GetFieldValidator(), top: dir}
+	fs := defaultFieldSpecs()
+	m, err = b.accumulate(resmap.New(), dir, false, &fs)
+	if err != nil {
+		return nil, err
+	}
+	hash := builtins.NewHashTransformerPlugin()
+	if err := b.configure(hash, dir, nil); err != nil {
+		return nil, err
+	}
+	if err := hash.Transform(m); err != nil {
+		return nil, err
+	}
+	if err := fixNameRefs(m, fs.NameRefs); err != nil {
+		return nil, err
+	}
+	for _, r := range m.Resources() {
+		if r.GetAnnotations()[localConfig] == "true" {
+			if err := m.Remove(r.CurId()); err != nil {
+				return nil, err
+			}
+		}
+	}
+	m.RemoveBuildAnnotations()
+	return m, nil
+}
+
+// localConfig marks an object kustomize reads but does not output.
+const localConfig = "config.kubernetes.io/local-config"
+
+// kzBuilder builds kustomizations from an in-memory file system.
+type kzBuilder struct {
+	fsys filesys.FileSystem
+	rf   *resmap.Factory
+	v    ifc.Validator
+	top  string // the folder of the kustomization built
+}
+
+// origin is where an object from path below dir comes from, relative to
+// the folder built, as kustomize's origin annotation says it.
+func (b *kzBuilder) origin(dir, path string) string {
+	p := path
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(dir, p)
+	}
+	rel, err := filepath.Rel(b.top, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(rel)
+}
+
+// readKustomization reads and checks the kustomization in dir.
+func (b *kzBuilder) readKustomization(dir string) (*types.Kustomization, string, error) {
+	for _, name := range kzFileNames() {
+		p := filepath.Join(dir, name)
+		if !b.fsys.Exists(p) {
+			continue
+		}
+		data, err := b.fsys.ReadFile(p)
+		if err != nil {
+			return nil, "", fmt.Errorf("reading %s: %w", p, err)
+		}
+		var k types.Kustomization
+		if err := k.Unmarshal(data); err != nil {
+			return nil, "", fmt.Errorf("%s: %w", p, err)
+		}
+		k.FixKustomization()
+		if k.Vars != nil {
+			return nil, "", errVars
+		}
+		if len(k.Generators)+len(k.Transformers)+len(k.Validators)+len(k.Crds)+len(k.HelmCharts)+len(k.HelmChartInflationGenerator) > 0 ||
+			k.HelmGlobals != nil || len(k.OpenAPI) > 0 || len(k.PatchesStrategicMerge)+len(k.PatchesJson6902) > 0 {
+			return nil, "", errUnsupported
+		}
+		return &k, name, nil
+	}
+	return nil, "", fmt.Errorf("unable to find one of %q in directory '%s'", kzFileNames(), dir)
+}
+
+// accumulate adds the objects kustomization dir makes to m: its resources
+// (folders built on their own), its generators, its components, and then
+// its transformers over all of them, as kustomize does.
+//
+// fs gathers the field specs of the folders built, defaults included: a
+// base's configurations apply in the overlays over it, as in kustomize.
+func (b *kzBuilder) accumulate(m resmap.ResMap, dir string, component bool, fs *kzFieldSpecs) (resmap.ResMap, error) {
+	k, name, err := b.readKustomization(dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range k.Configurations {
+		data, err := b.fsys.ReadFile(filepath.Join(dir, c))
+		if err != nil {
+			return nil, fmt.Errorf("loading configuration %s: %w", c, err)
+		}
+		var own kzFieldSpecs
+		if err := yaml.Unmarshal(data, &own); err != nil {
+			return nil, fmt.Errorf("loading configuration %s: %w", c, err)
+		}
+		if len(own.VarReference) > 0 {
+			return nil, errUnsupported
+		}
+		if err := fs.merge(&own); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case component && k.Kind != types.ComponentKind:
+		return nil, fmt.Errorf("expected kind '%s' for path '%s' but got '%s'", types.ComponentKind, dir, k.Kind)
+	case !component && k.Kind == types.ComponentKind:
+		return nil, fmt.Errorf("expected kind != '%s' for path '%s'", types.ComponentKind, dir)
+	}
+	for _, entry := range k.Resources {
+		p := filepath.Join(dir, entry)
+		if b.fsys.IsDir(p) {
+			subFS := defaultFieldSpecs()
+			sub, err := b.accumulate(resmap.New(), p, false, &subFS)
+			if err != nil {
+				return nil, fmt.Errorf("accumulating resources: recursed accumulation of path '%s': %w", p, err)
+			}
+			if err := fs.merge(&subFS); err != nil {
+				return nil, err
+			}
+			if err := m.AppendAll(sub); err != nil {
+				return nil, fmt.Errorf("accumulating resources: recursed merging from path '%s': %w", p, err)
+			}
+			continue
+		}
+		data, err := b.fsys.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("accumulating resources from '%s': %w", entry, err)
+		}
+		rm, err := b.rf.NewResMapFromBytes(data)
+		if err != nil {
+			return nil, fmt.Errorf("accumulating resources from '%s': %w", entry, err)
+		}
+		if err := setOrigin(rm, &resource.Origin{Path: b.origin(dir, entry)}); err != nil {
+			return nil, err
+		}
+		if err := m.AppendAll(rm); err != nil {
+			return nil, fmt.Errorf("accumulating resources: merging resources from '%s': %w", entry, err)
+		}
+	}
+	if err := b.generate(m, dir, name, k); err != nil {
+		return nil, err
+	}
+	for _, entry := range k.Components {
+		p := filepath.Join(dir, entry)
+		if m, err = b.accumulate(m, p, true, fs); err != nil {
+			return nil, fmt.Errorf("accumulating components: accumulateDirectory: recursed accumulation of path '%s': %w", p, err)
+		}
+	}
+	ts, err := b.transformers(dir, k, fs)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range ts {
+		if err := t.Transform(m); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+func setOrigin(m resmap.ResMap, o *resource.Origin) error {
+	for _, r := range m.Resources() {
+		if err := r.SetOrigin(o); err != nil {
+			return fmt.Errorf("origin of %s: %w", r.CurId(), err)
+		}
+	}
+	return nil
+}
+
+// configure hands a builtin plugin its configuration, with a loader
+// reading from dir.
+func (b *kzBuilder) configure(p resmap.Configurable, dir string, c any) error {
+	var data []byte
+	if c != nil {
+		var err error
+		// JSON is YAML, and the plugins read their fields case-blind.
+		if data, err = json.Marshal(c); err != nil {
+			return fmt.Errorf("kustomize plugin configuration: %w", err)
+		}
+	}
+	h := resmap.NewPluginHelpers(&memLoader{fsys: b.fsys, root: dir}, b.v, b.rf, types.DisabledPluginConfig())
+	return p.Config(h, data)
+}
+
+// generate runs the ConfigMap and Secret generators of k.
+func (b *kzBuilder) generate(m resmap.ResMap, dir, name string, k *types.Kustomization) error {
+	var gs []resmap.GeneratorPlugin
+	for _, args := range k.ConfigMapGenerator {
+		args.Options = types.MergeGlobalOptionsIntoLocal(args.Options, k.GeneratorOptions)
+		g := builtins.NewConfigMapGeneratorPlugin()
+		if err := b.configure(g, dir, struct{ types.ConfigMapArgs }{args}); err != nil {
+			return err
+		}
+		gs = append(gs, g)
+	}
+	for _, args := range k.SecretGenerator {
+		args.Options = types.MergeGlobalOptionsIntoLocal(args.Options, k.GeneratorOptions)
+		g := builtins.NewSecretGeneratorPlugin()
+		if err := b.configure(g, dir, struct{ types.SecretArgs }{args}); err != nil {
+			return err
+		}
+		gs = append(gs, g)
+	}
+	o := &resource.Origin{ConfiguredIn: b.origin(dir, name)}
+	for _, g := range gs {
+		rm, err := g.Generate()
+		if err != nil {
+			return err
+		}
+		if rm == nil {
+			continue
+		}
+		if err := setOrigin(rm, o); err != nil {
+			return err
+		}
+		if err := m.AbsorbAll(rm); err != nil {
+			return fmt.Errorf("merging from generator %v: %w", g, err)
+		}
+	}
+	return nil
+}
+
+// transformers configures the builtin transformers k asks for, in the
+// order kustomize applies them.
+func (b *kzBuilder) transformers(dir string, k *types.Kustomization, fs *kzFieldSpecs) ([]resmap.Transformer, error) {
+	var out []resmap.Transformer
+	add := func(p resmap.TransformerPlugin, c any) error {
+		if err := b.configure(p, dir, c); err != nil {
+			return err
+		}
+		out = append(out, p)
+		return nil
+	}
+	for _, pc := range k.Patches {
+		if err := add(builtins.NewPatchTransformerPlugin(), pc); err != nil {
+			return nil, err
+		}
+	}
+	if k.Namespace != "" {
+		c := struct {
+			types.ObjectMeta `json:"metadata"`
+			FieldSpecs       []types.FieldSpec `json:"fieldSpecs"`
+		}{types.ObjectMeta{Namespace: k.Namespace}, fs.Namespace}
+		if err := add(builtins.NewNamespaceTransformerPlugin(), c); err != nil {
+			return nil, err
+		}
+	}
+	if k.NamePrefix != "" {
+		c := struct {
+			Prefix     string            `json:"prefix"`
+			FieldSpecs []types.FieldSpec `json:"fieldSpecs"`
+		}{k.NamePrefix, fs.NamePrefix}
+		if err := add(builtins.NewPrefixTransformerPlugin(), c); err != nil {
+			return nil, err
+		}
+	}
+	if k.NameSuffix != "" {
+		c := struct {
+			Suffix     string            `json:"suffix"`
+			FieldSpecs []types.FieldSpec `json:"fieldSpecs"`
+		}{k.NameSuffix, fs.NameSuffix}
+		if err := add(builtins.NewSuffixTransformerPlugin(), c); err != nil {
+			return nil, err
+		}
+	}
+	type labels struct {
+		Labels     map[string]string `json:"labels"`
+		FieldSpecs []types.FieldSpec `json:"fieldSpecs"`
+	}
+	for _, l := range k.Labels {
+		fss, err := types.FsSlice(l.FieldSpecs).MergeAll(fs.Labels)
+		if err != nil {
+			return nil, fmt.Errorf("failed to merge labels: %w", err)
+		}
+		switch {
+		case l.IncludeSelectors:
+			fss, err = fss.MergeAll(fs.SelectorLabels)
+		default:
+			if l.IncludeTemplates {
+				if fss, err = fss.MergeAll(fs.TemplateLabels); err != nil {
+					return nil, fmt.Errorf("failed to merge labels: %w", err)
+				}
+			}
+			if l.IncludeVolumeClaimTemplates {
+				if fss, err = fss.MergeAll(fs.ClaimTemplateLabels); err != nil {
+					return nil, fmt.Errorf("failed to merge labels: %w", err)
+				}
+			}
+			fss, err = fss.MergeOne(types.FieldSpec{Path: "metadata/labels", CreateIfNotPresent: true})
+		}
+		if err != nil {
+			return nil, fmt.Errorf("failed to merge labels: %w", err)
+		}
+		if err := add(builtins.NewLabelTransformerPlugin(), labels{l.Pairs, fss}); err != nil {
+			return nil, err
+		}
+	}
+	if len(k.CommonLabels) > 0 {
+		if err := add(builtins.NewLabelTransformerPlugin(), labels{k.CommonLabels, fs.SelectorLabels}); err != nil {
+			return nil, err
+		}
+	}
+	if len(k.CommonAnnotations) > 0 {
+		c := struct {
+			Annotations map[string]string `json:"annotations"`
+			FieldSpecs  []types.FieldSpec `json:"fieldSpecs"`
+		}{k.CommonAnnotations, fs.Annotations}
+		if err := add(builtins.NewAnnotationsTransformerPlugin(), c); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range k.Replicas {
+		c := struct {
+			Replica    types.Replica     `json:"replica"`
+			FieldSpecs []types.FieldSpec `json:"fieldSpecs"`
+		}{r, fs.Replicas}
+		if err := add(builtins.NewReplicaCountTransformerPlugin(), c); err != nil {
+			return nil, err
+		}
+	}
+	for _, img := range k.Images {
+		c := struct {
+			ImageTag   types.Image       `json:"imageTag"`
+			FieldSpecs []types.FieldSpec `json:"fieldSpecs"`
+		}{img, fs.Images}
+		if err := add(builtins.NewImageTagTransformerPlugin(), c); err != nil {
+			return nil, err
+		}
+	}
+	if len(k.Replacements) > 0 {
+		c := struct {
+			Replacements []types.ReplacementField `json:"replacements"`
+		}{k.Replacements}
+		if err := add(builtins.NewReplacementTransformerPlugin(), c); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// fixNameRefs updates the names objects use to refer to each other after
+// prefixes, suffixes and hashes changed them.
+func fixNameRefs(m resmap.ResMap, refs []nameRef) error {
+	for _, r := range m.Resources() {
+		var fs []nameref.Filter
+		for _, ref := range refs {
+			for _, by := range ref.By {
+				if r.OrgId().IsSelected(&by.Gvk) {
+					fs = append(fs, nameref.Filter{NameFieldToUpdate: by, ReferralTarget: ref.Target})
+				}
+			}
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		c, err := m.SubsetThatCouldBeReferencedByResource(r)
+		if err != nil {
+			return err
+		}
+		for _, f := range fs {
+			f.Referrer, f.ReferralCandidates = r, c
+			if err := r.ApplyFilter(f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// memLoader reads a kustomization's files from the in-memory file system
+// with no restriction to its folder: the file system holds only the
+// files given.
+type memLoader struct {
+	fsys filesys.FileSystem
+	root string
+}
+
+func (l *memLoader) Repo() string { return "" }
+func (l *memLoader) Root() string { return l.root }
+func (l *memLoader) Cleanup() error {
+	return nil
+}
+
+func (l *memLoader) New(root string) (ifc.Loader, error) {
+	p := l.join(root)
+	if !l.fsys.IsDir(p) {
+		return nil, fmt.Errorf("'%s' must be a directory", p)
+	}
+	return &memLoader{fsys: l.fsys, root: p}, nil
+}
+
+func (l *memLoader) Load(location string) ([]byte, error) {
+	return l.fsys.ReadFile(l.join(location))
+}
+
+func (l *memLoader) join(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(l.root, p)
+}
+
+// kzFieldSpecs say where in an object each builtin transformer writes. A
+// kustomization's configurations files have the same shape and add to it.
+type kzFieldSpecs struct {
+	Namespace           types.FsSlice `yaml:"namespace"`
+	NamePrefix          types.FsSlice `yaml:"namePrefix"`
+	NameSuffix          types.FsSlice `yaml:"nameSuffix"`
+	SelectorLabels      types.FsSlice `yaml:"commonLabels"`
+	Labels              types.FsSlice `yaml:"labels"`
+	TemplateLabels      types.FsSlice `yaml:"templateLabels"`
+	ClaimTemplateLabels types.FsSlice `yaml:"volumeClaimTemplateLabels"`
+	Annotations         types.FsSlice `yaml:"commonAnnotations"`
+	Replicas            types.FsSlice `yaml:"replicas"`
+	Images              types.FsSlice `yaml:"images"`
+	NameRefs            []nameRef     `yaml:"nameReference"`
+	// VarReference is read to be refused: vars are not followed.
+	VarReference types.FsSlice `yaml:"varReference"`
+}
+
+// nameRef is a kind objects refer to by name, and the fields that do.
+type nameRef struct {
+	Target resid.Gvk         `yaml:",inline"`
+	By     []types.FieldSpec `yaml:"fieldSpecs"`
+}
+
+// merge adds the field specs of o to fs, as kustomize merges the
+// configurations of the folders it builds.
+func (fs *kzFieldSpecs) merge(o *kzFieldSpecs) error {
+	for _, p := range []struct{ to, from *types.FsSlice }{
+		{&fs.Namespace, &o.Namespace}, {&fs.NamePrefix, &o.NamePrefix}, {&fs.NameSuffix, &o.NameSuffix},
+		{&fs.SelectorLabels, &o.SelectorLabels}, {&fs.Labels, &o.Labels}, {&fs.TemplateLabels, &o.TemplateLabels},
+		{&fs.ClaimTemplateLabels, &o.ClaimTemplateLabels}, {&fs.Annotations, &o.Annotations},
+		{&fs.Replicas, &o.Replicas}, {&fs.Images, &o.Images}, {&fs.VarReference, &o.VarReference},
+	} {
+		merged, err := p.to.MergeAll(*p.from)
+		if err != nil {
+			return fmt.Errorf("merging kustomize field specs: %w", err)
+		}
+		*p.to = merged
+	}
+	for _, ref := range o.NameRefs {
+		i := slices.IndexFunc(fs.NameRefs, func(r nameRef) bool { return r.Target.Equals(ref.Target) })
+		if i < 0 {
+			fs.NameRefs = append(fs.NameRefs, nameRef{Target: ref.Target, By: slices.Clone(ref.By)})
+			continue
+		}
+		merged, err := types.FsSlice(fs.NameRefs[i].By).MergeAll(ref.By)
+		if err != nil {
+			return fmt.Errorf("merging kustomize name references: %w", err)
+		}
+		fs.NameRefs[i].By = merged
+	}
+	return nil
+}
+
+// podHolder is a kind holding pods, and where its pods' metadata and
+// spec sit.
+type podHolder struct{ group, kind, at string }
+
+func podHolders() []podHolder {
+	return []podHolder{
+		{"", "Pod", ""},
+		{"", "ReplicationController", "spec/template/"},
+		{"apps", "Deployment", "spec/template/"},
+		{"apps", "ReplicaSet", "spec/template/"},
+		{"apps", "DaemonSet", "spec/template/"},
+		{"apps", "StatefulSet", "spec/template/"},
+		{"batch", "Job", "spec/template/"},
+		{"batch", "CronJob", "spec/jobTemplate/spec/template/"},
+	}
+}
+
+// fieldSpec is one field of objects of a group and kind ("" for any).
+func fieldSpec(group, kind, path string, create bool) types.FieldSpec {
+	return types.FieldSpec{Gvk: resid.Gvk{Group: group, Kind: kind}, Path: path, CreateIfNotPresent: create}
+}
+
+// defaultFieldSpecs describes the Kubernetes API for the builtin
+// transformers: where a namespace, a name prefix, labels, annotations,
+// images and replica counts go, and which fields name another object.
+func defaultFieldSpecs() kzFieldSpecs {
+	var fs kzFieldSpecs
+	fs.Namespace = types.FsSlice{
+		fieldSpec("", "Namespace", "metadata/name", true),
+		fieldSpec("apiregistration.k8s.io", "APIService", "spec/service/namespace", true),
+		fieldSpec("apiextensions.k8s.io", "CustomResourceDefinition", "spec/conversion/webhook/clientConfig/service/namespace", false),
+	}
+	fs.NamePrefix = types.FsSlice{{Path: "metadata/name"}}
+	fs.NameSuffix = types.FsSlice{{Path: "metadata/name"}}
+	fs.TemplateLabels = types.FsSlice{{Path: "metadata/labels", CreateIfNotPresent: true}}
+	fs.Annotations = types.FsSlice{{Path: "metadata/annotations", CreateIfNotPresent: true}}
+	for _, p := range podHolders()[1:] {
+		fs.TemplateLabels = append(fs.TemplateLabels, fieldSpec(p.group, p.kind, p.at+"metadata/labels", true))
+		fs.Annotations = append(fs.Annotations, fieldSpec(p.group, p.kind, p.at+"metadata/annotations", true))
+	}
+	fs.TemplateLabels = append(fs.TemplateLabels, fieldSpec("batch", "CronJob", "spec/jobTemplate/metadata/labels", true))
+	fs.Annotations = append(fs.Annotations, fieldSpec("batch", "CronJob", "spec/jobTemplate/metadata/annotations", true))
+	fs.ClaimTemplateLabels = types.FsSlice{fieldSpec("apps", "StatefulSet", "spec/volumeClaimTemplates[]/metadata/labels", true)}
+
+	fs.SelectorLabels = types.FsSlice{
+		fieldSpec("", "Service", "spec/selector", true),
+		fieldSpec("", "ReplicationController", "spec/selector", true),
+		fieldSpec("batch", "Job", "spec/selector/matchLabels", false),
+		fieldSpec("batch", "CronJob", "spec/jobTemplate/spec/selector/matchLabels", false),
+		fieldSpec("policy", "PodDisruptionBudget", "spec/selector/matchLabels", false),
+		fieldSpec("networking.k8s.io", "NetworkPolicy", "spec/podSelector/matchLabels", false),
+		fieldSpec("networking.k8s.io", "NetworkPolicy", "spec/ingress/from/podSelector/matchLabels", false),
+		fieldSpec("networking.k8s.io", "NetworkPolicy", "spec/egress/to/podSelector/matchLabels", false),
+	}
+	for _, kind := range []string{"Deployment", "ReplicaSet", "DaemonSet", "StatefulSet"} {
+		fs.SelectorLabels = append(fs.SelectorLabels, fieldSpec("", kind, "spec/selector/matchLabels", true))
+	}
+	for _, kind := range []string{"Deployment", "StatefulSet"} {
+		// the pods' own label selectors select pods of the same workload
+		affinity := "spec/template/spec/affinity/"
+		for _, path := range []string{
+			affinity + "podAffinity/preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm/labelSelector/matchLabels",
+			affinity + "podAffinity/requiredDuringSchedulingIgnoredDuringExecution/labelSelector/matchLabels",
+			affinity + "podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm/labelSelector/matchLabels",
+			affinity + "podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/labelSelector/matchLabels",
+			"spec/template/spec/topologySpreadConstraints/labelSelector/matchLabels",
+		} {
+			fs.SelectorLabels = append(fs.SelectorLabels, fieldSpec("apps", kind, path, false))
+		}
+	}
+	fs.SelectorLabels = append(fs.SelectorLabels, fs.TemplateLabels...)
+	fs.SelectorLabels = append(fs.SelectorLabels, fs.ClaimTemplateLabels...)
+
+	for _, kind := range []string{"Deployment", "ReplicationController", "ReplicaSet", "StatefulSet"} {
+		fs.Replicas = append(fs.Replicas, fieldSpec("", kind, "spec/replicas", true))
+	}
+	for _, at := range []string{"spec/", "spec/template/spec/"} {
+		for _, path := range []string{"containers[]/image", "initContainers[]/image", "volumes[]/image/reference"} {
+			fs.Images = append(fs.Images, types.FieldSpec{Path: at + path, CreateIfNotPresent: true})
+		}
+	}
+	fs.Images = append(fs.Images, types.FieldSpec{Path: "spec/jobTemplate/spec/template/spec/volumes[]/image/reference", CreateIfNotPresent: true})
+
+	fs.NameRefs = nameReferences()
+	return fs
+}
+
+// nameReferences lists the fields that name another object, which a name
+// prefix, suffix or generated hash must follow.
+func nameReferences() []nameRef {
+	inPods := func(paths ...string) []types.FieldSpec {
+		var out []types.FieldSpec
+		for _, p := range podHolders() {
+			for _, path := range paths {
+				spec := "spec/"
+				if p.at != "" {
+					spec = p.at + "spec/"
+				}
+				out = append(out, fieldSpec(p.group, p.kind, spec+path, false))
+			}
+		}
+		return out
+	}
+	containers := func(paths ...string) []string {
+		var out []string
+		for _, c := range []string{"containers", "initContainers", "ephemeralContainers"} {
+			for _, p := range paths {
+				out = append(out, c+"/"+p)
+			}
+		}
+		return out
+	}
+	bindings := func(path string) []types.FieldSpec {
+		const rbac = "rbac.authorization.k8s.io"
+		return []types.FieldSpec{fieldSpec(rbac, "RoleBinding", path, false), fieldSpec(rbac, "ClusterRoleBinding", path, false)}
+	}
+	core := func(kind string, by ...[]types.FieldSpec) nameRef {
+		return nameRef{Target: resid.Gvk{Version: "v1", Kind: kind}, By: slices.Concat(by...)}
+	}
+	other := func(group, kind string, by ...[]types.FieldSpec) nameRef {
+		return nameRef{Target: resid.Gvk{Group: group, Kind: kind}, By: slices.Concat(by...)}
+	}
+	scaled := []types.FieldSpec{fieldSpec("autoscaling", "HorizontalPodAutoscaler", "spec/scaleTargetRef/name", false)}
+	return []nameRef{
+		core("ConfigMap", inPods(append([]string{"volumes/configMap/name", "volumes/projected/sources/configMap/name"},
+			containers("env/valueFrom/configMapKeyRef/name", "envFrom/configMapRef/name")...)...)),
+		core("Secret", inPods(append([]string{"volumes/secret/secretName", "volumes/projected/sources/secret/name", "imagePullSecrets/name"},
+			containers("env/valueFrom/secretKeyRef/name", "envFrom/secretRef/name")...)...),
+			[]types.FieldSpec{
+				fieldSpec("", "ServiceAccount", "imagePullSecrets/name", false),
+				fieldSpec("", "ServiceAccount", "secrets/name", false),
+				fieldSpec("networking.k8s.io", "Ingress", "spec/tls/secretName", false),
+			}),
+		core("ServiceAccount", inPods("serviceAccountName", "serviceAccount"), bindings("subjects")),
+		core("PersistentVolumeClaim", inPods("volumes/persistentVolumeClaim/claimName")),
+		core("PersistentVolume", []types.FieldSpec{fieldSpec("", "PersistentVolumeClaim", "spec/volumeName", false)}),
+		core("Service", []types.FieldSpec{
+			fieldSpec("networking.k8s.io", "Ingress", "spec/rules/http/paths/backend/service/name", false),
+			fieldSpec("networking.k8s.io", "Ingress", "spec/defaultBackend/service/name", false),
+			fieldSpec("apps", "StatefulSet", "spec/serviceName", false),
+			fieldSpec("apiregistration.k8s.io", "APIService", "spec/service/name", false),
+		}),
+		other("apps", "Deployment", scaled),
+		other("apps", "ReplicaSet", scaled),
+		other("apps", "StatefulSet", scaled),
+		other("storage.k8s.io", "StorageClass", []types.FieldSpec{
+			fieldSpec("", "PersistentVolumeClaim", "spec/storageClassName", false),
+			fieldSpec("", "PersistentVolume", "spec/storageClassName", false),
+		}),
+		other("scheduling.k8s.io", "PriorityClass", inPods("priorityClassName")),
+		other("networking.k8s.io", "IngressClass", []types.FieldSpec{fieldSpec("networking.k8s.io", "Ingress", "spec/ingressClassName", false)}),
+		other("rbac.authorization.k8s.io", "Role", []types.FieldSpec{fieldSpec("rbac.authorization.k8s.io", "RoleBinding", "roleRef/name", false)}),
+		other("rbac.authorization.k8s.io", "ClusterRole", bindings("roleRef/name")),
+	}
 }

@@ -2,6 +2,7 @@ package k8s
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -120,5 +121,96 @@ func TestKustomizeNeverReadsOutside(t *testing.T) {
 		if d.Rule == ruleKustomizeBuild || strings.Contains(filepath.ToSlash(d.Subject.Filename), "/base/") {
 			t.Errorf("the base outside the files was read: %s %s", where(d, true), d.Rule)
 		}
+	}
+}
+
+// kzFiles is a kustomization in folder k with body, the Deployment the
+// cases vary as d.yaml, and more files by name.
+func kzFiles(body string, more map[string]string) []source.File {
+	files := []source.File{
+		{Path: filepath.Join("k", "kustomization.yaml"), Data: []byte(kustomizeFile(body))},
+		{Path: filepath.Join("k", "d.yaml"), Data: []byte(deploy)},
+	}
+	for _, name := range slices.Sorted(maps.Keys(more)) {
+		files = append(files, source.File{Path: filepath.Join("k", name), Data: []byte(more[name])})
+	}
+	return files
+}
+
+// TestKustomizeFollowsNames: a name prefix and a generator's hash rename
+// objects, and every field naming them follows, so no reference is found
+// missing in the built objects.
+func TestKustomizeFollowsNames(t *testing.T) {
+	d := replace(deploy, "          ports:\n", "          envFrom:\n            - configMapRef:\n                name: churn-env\n          ports:\n")
+	hpa := "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: churn-api\nspec:\n" +
+		"  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: churn-api\n  minReplicas: 2\n  maxReplicas: 4\n"
+	files := kzFiles("namePrefix: x-\nresources:\n  - d.yaml\n  - hpa.yaml\nconfigMapGenerator:\n  - name: churn-env\n    literals:\n      - MODE=fast\n",
+		map[string]string{"hpa.yaml": hpa})
+	files[1].Data = []byte(d)
+	s, ds := Load(files, Options{})
+	ds = append(ds, Check(s, Options{})...)
+	for _, d := range ds {
+		switch d.Rule {
+		case ruleRefMissing, ruleHPATargetMissing, ruleKustomizeBuild:
+			t.Errorf("%s %s: a renamed object is not followed", where(d, true), d.Rule)
+		}
+	}
+	names := map[string]string{}
+	for _, o := range s.Objects() {
+		names[o.Kind] = o.Name
+	}
+	if names["Deployment"] != "x-churn-api" || !strings.HasPrefix(names["ConfigMap"], "x-churn-env-") {
+		t.Errorf("built names %v, want the prefix and a hash", names)
+	}
+}
+
+// TestKustomizeUnfollowedFeatures: a kustomization using a feature the
+// build does not follow is not built; its files are checked as they
+// stand, with no build failure. The others build.
+func TestKustomizeUnfollowedFeatures(t *testing.T) {
+	ref := "    objref:\n      apiVersion: apps/v1\n      kind: Deployment\n      name: churn-api\n"
+	plugin := "apiVersion: builtin\nkind: PrefixSuffixTransformer\nmetadata:\n  name: p\nprefix: y-\nfieldSpecs:\n  - path: metadata/name\n"
+	tests := []struct {
+		name, body string
+		more       map[string]string
+		built      bool
+	}{
+		{name: "prefix only", body: "", built: true},
+		{name: "configurations", body: "configurations:\n  - c.yaml\n", built: true,
+			more: map[string]string{"c.yaml": "images:\n  - path: spec/runner/image\n    kind: Runner\n"}},
+		{name: "component", body: "components:\n  - ../c\n", built: true,
+			more: map[string]string{filepath.Join("..", "c", "kustomization.yaml"): "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\ncommonAnnotations:\n  team: data\n"}},
+		{name: "vars", body: "vars:\n  - name: NAME\n" + ref},
+		{name: "transformer plugin", body: "transformers:\n  - t.yaml\n", more: map[string]string{"t.yaml": plugin}},
+		{name: "generator plugin", body: "generators:\n  - t.yaml\n", more: map[string]string{"t.yaml": plugin}},
+		{name: "validator plugin", body: "validators:\n  - t.yaml\n", more: map[string]string{"t.yaml": plugin}},
+		{name: "CRD schema", body: "crds:\n  - crd.json\n", more: map[string]string{"crd.json": "{}"}},
+		{name: "var references", body: "configurations:\n  - c.yaml\n",
+			more: map[string]string{"c.yaml": "varReference:\n  - path: spec/x\n    kind: Runner\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := kzFiles("namePrefix: x-\nresources:\n  - d.yaml\n"+tt.body, tt.more)
+			s, ds := Load(files, Options{})
+			ds = append(ds, Check(s, Options{})...)
+			for _, d := range ds {
+				if d.Rule == ruleKustomizeBuild {
+					t.Errorf("%s: %s", where(d, true), printer(t, "en").Text(d.Summary))
+				}
+			}
+			want := "churn-api"
+			if tt.built {
+				want = "x-churn-api"
+			}
+			var got []string
+			for _, o := range s.Objects() {
+				if o.Kind == "Deployment" {
+					got = append(got, o.Name+" in "+filepath.ToSlash(o.File))
+				}
+			}
+			if !slices.Equal(got, []string{want + " in k/d.yaml"}) {
+				t.Errorf("Deployments %q, want %s in k/d.yaml", got, want)
+			}
+		})
 	}
 }

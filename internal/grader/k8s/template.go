@@ -2,7 +2,30 @@ package k8s
 
 import (
 	"bytes"
+	"regexp"
 )
+
+// shellVar is a shell-style variable as envsubst and CI jobs fill in:
+// ${NAME}, ${NAME:-default} and the like.
+var shellVar = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=?+][^}]*)?\}`)
+
+// placeholderLine returns the first line (1-based) holding a ${NAME}
+// placeholder outside a comment, and the placeholder, or 0. Such a file
+// is YAML, and it is linted as written, because that is what kubectl
+// would get if it were applied unrendered; the note tells the reader why
+// the placeholders themselves are refused.
+func placeholderLine(data []byte) (int, string) {
+	for n, line := range bytes.Split(data, []byte{'\n'}) {
+		body := bytes.TrimLeft(line, " ")
+		if len(body) == 0 || body[0] == '#' {
+			continue
+		}
+		if m := shellVar.Find(line); m != nil {
+			return n + 1, string(m)
+		}
+	}
+	return 0, ""
+}
 
 // templateLine returns the first line (1-based) where a Go template action
 // such as `{{ .Values.image }}` or `{{- if … }}` starts a line or a value,
