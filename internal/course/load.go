@@ -395,6 +395,9 @@ func (l *loader) exercises() []*Exercise {
 			ex.Track, ex.Order, ex.Dir = track, orderOf(d), dir
 			ex.CheckLines = itemLines(doc, "checks")
 			ex.ExpectLines = keyLines(doc, "checks", "expect")
+			// A tree that cannot be read is validation's to report.
+			ex.StartFiles, _ = ex.ReadTree(l.src.FS, "start")
+			ex.SolutionFiles, _ = ex.ReadTree(l.src.FS, "solution")
 			ex.Task = Text{}
 			for lang, p := range l.contentFiles(dir, "task") {
 				if tb, ok := l.readFile(p); ok {

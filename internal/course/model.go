@@ -5,7 +5,9 @@ package course
 
 import (
 	"fmt"
+	"io/fs"
 	"maps"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -202,8 +204,16 @@ type Exercise struct {
 	Kind       string   `yaml:"kind"`
 	Difficulty int      `yaml:"difficulty"`
 	Topics     []string `yaml:"topics"`
-	// Files are the editable files, relative to start/ and solution/.
+	// Files are the editable files, relative to start/ and solution/. An
+	// entry ending in "/" is a folder: every .yaml/.yml file directly in it
+	// counts, as `kubectl apply -f k8s/` takes them, so a learner who splits
+	// a file keeps their points.
 	Files []string `yaml:"files"`
+	// Free lists the model paths the task lets the learner change. Every
+	// other value the solution keeps from the start must stay as it was;
+	// a path frees everything under it ("Deployment/api spec.replicas",
+	// "resource.aws_ecs_service.api.desired_count").
+	Free []string `yaml:"free,omitempty"`
 	// Production makes the Terraform state rules errors for this exercise.
 	Production bool    `yaml:"production,omitempty"`
 	Hints      []Text  `yaml:"hints"`
@@ -220,6 +230,60 @@ type Exercise struct {
 	// ExpectLines records where each check's expect expression starts (0
 	// for validator checks), so a CEL error points at the expression.
 	ExpectLines []int `yaml:"-"`
+	// StartFiles and SolutionFiles hold the two trees by file name (folders
+	// expanded), read once at load: grading compares a submission with
+	// them to know what the task keeps and what the solution holds. Nil
+	// when the exercise was built by hand.
+	StartFiles    map[string][]byte `yaml:"-"`
+	SolutionFiles map[string][]byte `yaml:"-"`
+}
+
+// IsFolder reports whether an entry of Files names a folder.
+func IsFolder(name string) bool { return strings.HasSuffix(name, "/") }
+
+// InFolder reports whether file (relative to the tree) is one a folder
+// entry takes: a .yaml or .yml file directly inside it.
+func InFolder(folder, file string) bool {
+	dir := strings.TrimSuffix(folder, "/")
+	if path.Dir(file) != dir {
+		return false
+	}
+	ext := path.Ext(file)
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// ReadTree reads the editable files of tree ("start" or "solution") by
+// name, expanding folder entries into the files they take.
+func (e *Exercise) ReadTree(fsys fs.FS, tree string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	root := path.Join(e.Dir, tree)
+	for _, name := range e.Files {
+		if !IsFolder(name) {
+			b, err := fs.ReadFile(fsys, path.Join(root, name))
+			if err != nil {
+				return out, fmt.Errorf("reading %s of %s: %w", name, tree, err)
+			}
+			out[name] = b
+			continue
+		}
+		dir := strings.TrimSuffix(name, "/")
+		entries, err := fs.ReadDir(fsys, path.Join(root, dir))
+		if err != nil {
+			return out, fmt.Errorf("reading folder %s of %s: %w", name, tree, err)
+		}
+		for _, en := range entries {
+			file := path.Join(dir, en.Name())
+			if en.IsDir() || !InFolder(name, file) {
+				continue
+			}
+			b, err := fs.ReadFile(fsys, path.Join(root, file))
+			if err != nil {
+				return out, fmt.Errorf("reading %s of %s: %w", file, tree, err)
+			}
+			out[file] = b
+		}
+	}
+	return out, nil
 }
 
 // Points is the most an exercise can score.

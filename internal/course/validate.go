@@ -298,13 +298,21 @@ func (v *loader) exerciseFiles(ex *Exercise) {
 		v.fail(f, 1, "course.exercise-no-files", msg.Args{"Exercise": ex.ID})
 	}
 	want := map[string]bool{}
+	var folders []string
 	for _, name := range ex.Files {
-		clean := path.Clean(name)
-		if clean != name || path.IsAbs(name) || strings.HasPrefix(clean, "..") {
+		bare := strings.TrimSuffix(name, "/")
+		clean := path.Clean(bare)
+		if clean != bare || bare == "" || path.IsAbs(name) || strings.HasPrefix(clean, "..") {
 			v.fail(f, 1, "course.file-not-relative", msg.Args{"File": name})
 			continue
 		}
+		if IsFolder(name) {
+			folders = append(folders, name)
+		}
 		want[name] = true
+	}
+	wanted := func(rel string) bool {
+		return want[rel] || slices.ContainsFunc(folders, func(d string) bool { return InFolder(d, rel) })
 	}
 	for _, tree := range []string{"start", "solution"} {
 		root := path.Join(ex.Dir, tree)
@@ -318,7 +326,12 @@ func (v *loader) exerciseFiles(ex *Exercise) {
 			}
 			rel := strings.TrimPrefix(p, root+"/")
 			found[rel] = true
-			if !want[rel] {
+			for _, d := range folders {
+				if InFolder(d, rel) {
+					found[d] = true
+				}
+			}
+			if !wanted(rel) {
 				v.fail(p, 0, "course.stray-file", msg.Args{"File": rel, "Exercise": ex.ID})
 			}
 			return nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 
 	"github.com/google/cel-go/cel"
 
@@ -18,7 +19,28 @@ const costLimit = 1_000_000
 
 type compiledExercise struct {
 	programs []*program // by check index; nil for validator checks
-	diags    diag.Diagnostics
+	// needs are, by check index, the objects each expectation names.
+	needs [][]need
+	diags diag.Diagnostics
+	// start and solution are the course's trees, nil when the exercise
+	// carries none (built by hand).
+	start, solution *snapshot
+}
+
+// goneFor lists the objects check i names that the solution holds (when
+// known) and the submission lacks.
+func (c *compiledExercise) goneFor(i int, sub *snapshot) []string {
+	var out []string
+	if i >= len(c.needs) {
+		return nil
+	}
+	for _, n := range c.needs[i] {
+		if sub.ids[n.id] || (c.solution != nil && !c.solution.ids[n.id]) {
+			continue
+		}
+		out = append(out, n.id)
+	}
+	return out
 }
 
 type program struct{ prg cel.Program }
@@ -31,22 +53,25 @@ var errUnknownTrack = errors.New("unknown track")
 func envFor(track course.Track) (*cel.Env, error) {
 	switch track {
 	case course.Kubernetes:
-		return cel.NewEnv(
+		return cel.NewEnv(append(commonLibraries(),
 			cel.Variable("objects", cel.ListType(cel.DynType)),
 			cel.Variable("kinds", cel.MapType(cel.StringType, cel.MapType(cel.StringType, cel.DynType))),
-		)
+		)...)
 	case course.Terraform:
-		opts := make([]cel.EnvOption, 0, len(terraformVars))
+		opts := commonLibraries()
 		for _, v := range terraformVars {
 			opts = append(opts, cel.Variable(v, cel.DynType))
 		}
+		// values is the module evaluated: a local holding 8000 is 8000,
+		// and a reference is {"ref", "address", "attribute"}.
+		opts = append(opts, cel.Variable("values", cel.DynType))
 		return cel.NewEnv(opts...)
 	}
 	return nil, errUnknownTrack
 }
 
 func compileExercise(ex *course.Exercise) *compiledExercise {
-	c := &compiledExercise{programs: make([]*program, len(ex.Checks))}
+	c := &compiledExercise{programs: make([]*program, len(ex.Checks)), needs: make([][]need, len(ex.Checks))}
 	file := path.Join(ex.Dir, "exercise.yaml")
 	env, err := envFor(ex.Track)
 	if err != nil {
@@ -91,6 +116,12 @@ func compileExercise(ex *course.Exercise) *compiledExercise {
 			continue
 		}
 		c.programs[i] = &program{prg: prg}
+		c.needs[i] = needsOf(ast.NativeRep().Expr())
+		for _, n := range needsAt(chk.At) {
+			if !slices.Contains(c.needs[i], n) {
+				c.needs[i] = append(c.needs[i], n)
+			}
+		}
 	}
 	return c
 }

@@ -8,11 +8,14 @@ package grader
 import (
 	"bytes"
 	"cmp"
+	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/kubeapi"
 	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 )
@@ -65,11 +68,12 @@ type Submission struct {
 type Grader struct {
 	mu       sync.Mutex
 	compiled map[*course.Exercise]*compiledExercise
+	kube     kubeModel
 }
 
 // New returns a Grader with an empty cache.
 func New() *Grader {
-	return &Grader{compiled: map[*course.Exercise]*compiledExercise{}}
+	return &Grader{compiled: map[*course.Exercise]*compiledExercise{}, kube: kubeModel{api: kubeapi.New()}}
 }
 
 // Compile prepares an exercise's expectations. Errors are positioned in
@@ -86,8 +90,25 @@ func (g *Grader) compile(ex *course.Exercise) (*compiledExercise, diag.Diagnosti
 		return c, c.diags
 	}
 	c := compileExercise(ex)
+	// The trees the course holds say what the task keeps and what a
+	// finished submission holds.
+	if ex.StartFiles != nil && ex.SolutionFiles != nil {
+		c.start = g.treeSnapshot(ex, ex.StartFiles)
+		c.solution = g.treeSnapshot(ex, ex.SolutionFiles)
+	}
 	g.compiled[ex] = c
 	return c, c.diags
+}
+
+// treeSnapshot loads files given by name, as the course stores a tree.
+func (g *Grader) treeSnapshot(ex *course.Exercise, tree map[string][]byte) *snapshot {
+	var files []source.File
+	names := map[string]string{}
+	for _, n := range slices.Sorted(maps.Keys(tree)) {
+		files = append(files, source.File{Path: n, Data: tree[n]})
+		names[n] = n
+	}
+	return snapshotOf(ex.Track, loadModel(ex, files, g.kube), files, names)
 }
 
 // Grade scores a submission against an exercise. The verdict does not
@@ -96,32 +117,95 @@ func (g *Grader) Grade(ex *course.Exercise, sub Submission) Result {
 	res := Result{Exercise: ex.ID, Max: ex.Points(), Checks: []CheckResult{}, Diagnostics: diag.Diagnostics{}}
 	comp, cds := g.compile(ex)
 	res.Diagnostics = append(res.Diagnostics, sub.Refused...)
-	res.Unchanged = sub.Start != nil && unchanged(sub, ex)
 
-	model := loadModel(ex, sub.Files)
+	model := loadModel(ex, sub.Files, g.kube)
 	res.Diagnostics = append(res.Diagnostics, model.diags...)
+	snap := snapshotOf(ex.Track, model, sub.Files, sub.Names)
+	res.Unchanged = sub.Start != nil && g.unchanged(ex, comp, sub, snap)
+
+	// What blocks every check is said once, before the checks: a file
+	// that does not parse, a file emptied of what the task needs.
+	blocked := false
+	for _, f := range brokenFiles(model.diags) {
+		blocked = true
+		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{
+			Severity: diag.SeverityError,
+			Summary:  msg.New("grader.until-parses", msg.Args{"File": f, "Count": len(ex.Checks)}),
+			Subject:  diag.Point(f, 1, 1),
+		})
+	}
+	var missing []string
+	var changes []change
+	if comp.solution != nil && !blocked {
+		for _, u := range guttedUnits(ex, comp.solution, snap) {
+			blocked = true
+			shown := u
+			for _, f := range sub.Files {
+				if sub.Names[f.Path] == u || strings.HasSuffix(f.Path, "/"+u) {
+					shown = f.Path
+				}
+			}
+			res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{
+				Severity: diag.SeverityError,
+				Summary:  msg.New("grader.file-gutted", msg.Args{"File": shown}),
+				Subject:  diag.Point(shown, 1, 1),
+			})
+		}
+		// Kinds and names, resource addresses: a variable or an output
+		// the learner folds away is a choice, a resource is the task.
+		for _, id := range slices.Sorted(maps.Keys(comp.solution.ids)) {
+			if !snap.ids[id] && !strings.HasPrefix(id, "variable.") && !strings.HasPrefix(id, "output.") {
+				missing = append(missing, id)
+			}
+		}
+		changes = keptChanges(comp.start, comp.solution, snap, ex.Free)
+	}
+	keeper := keeperCheck(ex)
 	for i, chk := range ex.Checks {
 		cr := CheckResult{ID: chk.ID, Max: chk.Points, Message: msg.Translated(chk.Message)}
-		var failure *diag.Diagnostic
+		var failures []diag.Diagnostic
+		fail := func(summary msg.Text) {
+			d := model.locate(chk.At, sub.Files)
+			d.Summary = summary
+			d.Check = chk.ID
+			failures = append(failures, d)
+		}
 		switch {
-		case len(sub.Refused) > 0:
-			// A file that could not be read cannot pass anything.
+		case len(sub.Refused) > 0, blocked:
+			// A file that could not be read, does not parse or was
+			// emptied cannot pass anything; why was said once above.
 			cr.Passed = false
 		case chk.Validators != nil:
-			cr.Passed = validatorsPass(chk.Validators, model.diags)
+			cr.Passed = validatorsPass(chk.Validators, model.diags) && len(missing) == 0
+			for _, id := range missing {
+				fail(goneText(id))
+			}
 		case cds.HasErrors():
 			cr.Passed = false
 		default:
 			var problem msg.Text
 			cr.Passed, problem = comp.programs[i].eval(model.activation)
 			if !cr.Passed {
-				d := model.locate(chk.At, sub.Files)
-				d.Summary = cr.Message
-				d.Check = chk.ID
-				if !problem.IsZero() {
-					d.Detail = msg.New("grader.not-evaluated", msg.Args{"Err": problem})
+				gone := comp.goneFor(i, snap)
+				for _, id := range gone {
+					fail(goneText(id))
 				}
-				failure = &d
+				if len(gone) == 0 {
+					fail(msg.New("grader.not-yet", msg.Args{"Goal": cr.Message}))
+					if !problem.IsZero() {
+						failures[len(failures)-1].Detail = msg.New("grader.not-evaluated", msg.Args{"Err": problem})
+					}
+				}
+			}
+		}
+		if i == keeper && len(changes) > 0 && !blocked {
+			cr.Passed = false
+			for _, c := range changes {
+				args := msg.Args{"Field": c.path, "Old": msg.Plain(c.old), "New": msg.Plain(c.new)}
+				if c.gone {
+					args["New"] = msg.New("grader.value-removed", nil)
+				}
+				fail(msg.New("grader.kept-changed", args))
 			}
 		}
 		if res.Unchanged {
@@ -132,15 +216,18 @@ func (g *Grader) Grade(ex *course.Exercise, sub Submission) Result {
 		}
 		res.Score += cr.Points
 		res.Checks = append(res.Checks, cr)
-		if failure != nil {
-			res.Diagnostics = append(res.Diagnostics, *failure)
-		}
+		res.Diagnostics = append(res.Diagnostics, failures...)
 	}
 	res.Passed = res.Score == res.Max && res.Max > 0
 	// Errors that are no check's failure (a syntax error, a refused file)
 	// come first: the check failures after them follow from them.
+	// A syntax error leads: what cannot be checked until it is fixed
+	// follows it.
 	blocking := func(d diag.Diagnostic) int {
-		if d.Severity == diag.SeverityError && d.Check == "" {
+		switch {
+		case d.Severity == diag.SeverityError && isSyntax(d):
+			return 2
+		case d.Severity == diag.SeverityError && d.Check == "":
 			return 1
 		}
 		return 0
@@ -149,6 +236,68 @@ func (g *Grader) Grade(ex *course.Exercise, sub Submission) Result {
 		return cmp.Or(cmp.Compare(blocking(b), blocking(a)), diag.Compare(a, b))
 	})
 	return res
+}
+
+// guttedUnits lists the editable files (or folders, taken as a whole, so
+// moving objects between a folder's files is no loss) that hold objects in
+// the solution and none in the submission.
+func guttedUnits(ex *course.Exercise, solution, sub *snapshot) []string {
+	unit := func(name string) string {
+		for _, e := range ex.Files {
+			if course.IsFolder(e) && course.InFolder(e, name) {
+				return e
+			}
+		}
+		return name
+	}
+	want, have := map[string]int{}, map[string]int{}
+	for n, c := range solution.perFile {
+		want[unit(n)] += c
+	}
+	for n, c := range sub.perFile {
+		have[unit(n)] += c
+	}
+	var out []string
+	for _, u := range slices.Sorted(maps.Keys(want)) {
+		if want[u] > 0 && have[u] == 0 {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// keeperCheck is the check that fails when a kept value changes: the
+// validators check, which says the files are right as a whole, or the
+// first check when the exercise has none.
+func keeperCheck(ex *course.Exercise) int {
+	for i, c := range ex.Checks {
+		if c.Validators != nil {
+			return i
+		}
+	}
+	return 0
+}
+
+// brokenFiles lists, in order, the files with a syntax error.
+func brokenFiles(ds diag.Diagnostics) []string {
+	var out []string
+	for _, d := range ds {
+		if d.Severity == diag.SeverityError && isSyntax(d) && !slices.Contains(out, d.Subject.Filename) {
+			out = append(out, d.Subject.Filename)
+		}
+	}
+	return out
+}
+
+func isSyntax(d diag.Diagnostic) bool { return d.Rule == "k8s/yaml-syntax" || d.Rule == "tf/syntax" }
+
+// goneText says that an object the task needs is missing, in the words of
+// its kind: "The HorizontalPodAutoscaler churn-api is gone".
+func goneText(id string) msg.Text {
+	if kind, name, ok := strings.Cut(id, "/"); ok {
+		return msg.New("grader.gone-object", msg.Args{"Kind": kind, "Name": name})
+	}
+	return msg.New("grader.gone-block", msg.Args{"Address": id})
 }
 
 // validatorsPass: no error, and none of the listed warnings.
@@ -161,15 +310,46 @@ func validatorsPass(v *course.ValidatorsCheck, ds diag.Diagnostics) bool {
 	return true
 }
 
-func unchanged(sub Submission, ex *course.Exercise) bool {
-	if len(sub.Files) != len(ex.Files) {
+// unchanged reports whether the submission means what the start files
+// mean: equal once line endings, a BOM and trailing spaces are set aside,
+// or, failing that, equal on the model (comments, layout and key order do
+// not count). An exercise whose solution differs from its start only in
+// layout (a formatting task) is judged on the bytes that task is about.
+func (g *Grader) unchanged(ex *course.Exercise, comp *compiledExercise, sub Submission, snap *snapshot) bool {
+	if len(sub.Files) != len(sub.Start) {
 		return false
 	}
+	exact, same := true, true
 	for _, f := range sub.Files {
 		start, ok := sub.Start[sub.Names[f.Path]]
-		if !ok || !bytes.Equal(start, f.Data) {
+		if !ok {
 			return false
 		}
+		exact = exact && bytes.Equal(start, f.Data)
+		same = same && bytes.Equal(normalized(start), normalized(f.Data))
 	}
-	return true
+	if exact {
+		return true
+	}
+	layoutTask := comp.start != nil && maps.Equal(comp.start.leaves, comp.solution.leaves)
+	if layoutTask && sameNormalized(ex.StartFiles, ex.SolutionFiles) {
+		return false
+	}
+	if same {
+		return true
+	}
+	if layoutTask {
+		return false
+	}
+	start := comp.start
+	if start == nil {
+		start = g.treeSnapshot(ex, sub.Start)
+	}
+	return maps.Equal(start.leaves, snap.leaves)
+}
+
+// sameNormalized reports whether two trees differ only in line endings, a
+// BOM or trailing spaces.
+func sameNormalized(a, b map[string][]byte) bool {
+	return maps.EqualFunc(a, b, func(x, y []byte) bool { return bytes.Equal(normalized(x), normalized(y)) })
 }

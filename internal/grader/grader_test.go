@@ -103,14 +103,14 @@ func TestGradeKubernetes(t *testing.T) {
 	// The failed expectation points at spec.replicas (line 7, the value).
 	var at *diag.Diagnostic
 	for i, d := range res.Diagnostics {
-		if en.Text(d.Summary) == "Two replicas" {
+		if en.Text(d.Summary) == "Not yet: Two replicas" {
 			at = &res.Diagnostics[i]
 		}
 	}
 	if at == nil || at.Subject.Filename != "ws/demo/deploy.yaml" || at.Subject.Start.Line != 7 || at.Check != "replicas" {
 		t.Fatalf("expectation diagnostic = %+v", at)
 	}
-	if got := es.Text(at.Summary); got != "Dos réplicas" {
+	if got := es.Text(at.Summary); got != "Todavía no: Dos réplicas" {
 		t.Errorf("summary in Spanish = %q", got)
 	}
 
@@ -132,20 +132,24 @@ func TestGradeKubernetes(t *testing.T) {
 		t.Fatalf("refused: %+v", res)
 	}
 
-	// A missing object makes the expectation fail, not crash.
+	// A deleted object fails every check that needs it, the validators
+	// check included, and the learner is told it is gone, not a CEL error.
 	res = g.Grade(ex, sub("deploy.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: mlops\n", brokenDeploy))
-	if res.Checks[1].Passed || res.Score != 2 {
+	if res.Checks[0].Passed || res.Checks[1].Passed || res.Score != 0 {
 		t.Fatalf("object deleted: %+v", res)
 	}
 	found := false
 	for _, d := range res.Diagnostics {
 		if d.Check == "replicas" {
 			found = true
-			if got := en.Text(d.Detail); !strings.HasPrefix(got, "The expectation could not be evaluated: ") {
-				t.Errorf("detail = %q", got)
+			if got := en.Text(d.Summary); got != "The Deployment churn-api is gone; the task needs it" {
+				t.Errorf("summary = %q", got)
 			}
-			if got := es.Text(d.Detail); !strings.HasPrefix(got, "La expectativa no pudo evaluarse: ") {
-				t.Errorf("detail in Spanish = %q", got)
+			if got := es.Text(d.Summary); got != "El Deployment churn-api ya no está; la tarea lo necesita" {
+				t.Errorf("summary in Spanish = %q", got)
+			}
+			if !d.Detail.IsZero() {
+				t.Errorf("detail = %q, want none", en.Text(d.Detail))
 			}
 		}
 	}
@@ -241,7 +245,7 @@ func TestGradeTerraform(t *testing.T) {
 	}
 	var at *diag.Diagnostic
 	for i, d := range res.Diagnostics {
-		if en.Text(d.Summary) == "Named churn" {
+		if en.Text(d.Summary) == "Not yet: Named churn" {
 			at = &res.Diagnostics[i]
 		}
 	}

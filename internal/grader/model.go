@@ -18,11 +18,14 @@ type model struct {
 	activation map[string]any
 	set        *k8s.Set
 	module     *terraform.Module
+	// objects are the Kubernetes objects as a cluster would store them
+	// (defaulted, quantities as quantities), in file order.
+	objects []k8s.Object
 }
 
 // loadModel routes the files as lint does; an exercise's track says which
 // validator's model its expectations read.
-func loadModel(ex *course.Exercise, files []source.File) *model {
+func loadModel(ex *course.Exercise, files []source.File, km kubeModel) *model {
 	m := &model{}
 	g := validate.Route(files)
 	switch ex.Track {
@@ -31,7 +34,15 @@ func loadModel(ex *course.Exercise, files []source.File) *model {
 		set, ds := k8s.Load(g.YAML, opt)
 		m.set = set
 		m.diags = append(ds, k8s.Check(set, opt)...)
-		m.activation = k8sActivation(set)
+		var values []map[string]any
+		for _, o := range set.Objects() {
+			// A copy: the validators' own objects stay as written.
+			o.Value = km.defaulted(deepCopyMap(o.Value))
+			m.objects = append(m.objects, o)
+			values = append(values, o.Value)
+		}
+		resolveNamedPorts(values)
+		m.activation = k8sActivation(m.objects)
 	case course.Terraform:
 		opt := terraform.Options{Production: ex.Production}
 		// An exercise is one module, even when its files sit in
@@ -39,7 +50,7 @@ func loadModel(ex *course.Exercise, files []source.File) *model {
 		mod, ds := terraform.Load(slices.Concat(g.Modules...), opt)
 		m.module = mod
 		m.diags = append(ds, terraform.Check(mod, opt)...)
-		m.activation = terraformActivation(mod)
+		m.activation = terraformActivation(mod, files)
 	}
 	return m
 }
@@ -47,11 +58,11 @@ func loadModel(ex *course.Exercise, files []source.File) *model {
 // k8sActivation exposes every object as `objects` (a list, like a
 // ValidatingAdmissionPolicy's object) and as `kinds[kind][name]` so an
 // expectation can name the object it is about.
-func k8sActivation(set *k8s.Set) map[string]any {
+func k8sActivation(objs []k8s.Object) map[string]any {
 	objects := []any{}
 	kinds := map[string]any{}
-	if set != nil {
-		for _, o := range set.Objects() {
+	{
+		for _, o := range objs {
 			objects = append(objects, o.Value)
 			byName, ok := kinds[o.Kind].(map[string]any)
 			if !ok {
@@ -69,7 +80,7 @@ func k8sActivation(set *k8s.Set) map[string]any {
 // terraformVars are the names an expectation over a module can use.
 var terraformVars = []string{"resources", "data", "variables", "outputs", "locals", "providers", "terraform", "backend"}
 
-func terraformActivation(mod *terraform.Module) map[string]any {
+func terraformActivation(mod *terraform.Module, files []source.File) map[string]any {
 	act := map[string]any{}
 	var data map[string]any
 	if mod != nil {
@@ -86,6 +97,7 @@ func terraformActivation(mod *terraform.Module) map[string]any {
 		}
 		act[k] = v
 	}
+	act["values"] = evaluatedValues(mod, act, files)
 	return act
 }
 

@@ -2,8 +2,9 @@ package grader
 
 import (
 	"fmt"
-	"io/fs"
+	"maps"
 	"path"
+	"slices"
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
@@ -25,17 +26,17 @@ func TreeSubmission(src course.Source, ex *course.Exercise, tree string) (Submis
 // can say so in the author's language.
 func treeSubmission(src course.Source, ex *course.Exercise, tree string) (Submission, string, error) {
 	sub := Submission{Names: map[string]string{}}
-	for _, name := range ex.Files {
-		p := path.Join(ex.Dir, tree, name)
-		b, err := fs.ReadFile(src.FS, p)
-		if err != nil {
-			return sub, p, err
-		}
-		shown := p
+	files, err := ex.ReadTree(src.FS, tree)
+	if err != nil {
+		return sub, path.Join(ex.Dir, tree), err
+	}
+	// Folders expand to their files, in name order, as kubectl takes them.
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		shown := path.Join(ex.Dir, tree, name)
 		if src.Root != "" {
-			shown = path.Join(src.Root, p)
+			shown = path.Join(src.Root, shown)
 		}
-		sub.Files = append(sub.Files, source.File{Path: shown, Data: b})
+		sub.Files = append(sub.Files, source.File{Path: shown, Data: files[name]})
 		sub.Names[shown] = name
 	}
 	return sub, "", nil
