@@ -175,13 +175,13 @@ func TestNoColorOffTerminal(t *testing.T) {
 	if a.color(&bytes.Buffer{}) {
 		t.Error("a buffer is not a terminal: no colour")
 	}
-	if glamourStyle(false, a.getenv) != "notty" || glamourStyle(true, func(k string) string {
+	if markdownTheme(false, a.getenv) != "notty" || markdownTheme(true, func(k string) string {
 		if k == "COLORFGBG" {
 			return "0;15"
 		}
 		return ""
-	}) != "light" || glamourStyle(true, a.getenv) != "dark" {
-		t.Error("glamour style choice is wrong")
+	}) != "light" || markdownTheme(true, a.getenv) != "dark" {
+		t.Error("Markdown theme choice is wrong")
 	}
 }
 

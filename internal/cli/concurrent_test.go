@@ -45,14 +45,22 @@ func TestConcurrentProcessesLoseNothing(t *testing.T) {
 	if len(ids) < 4 {
 		t.Fatalf("init wrote %d exercises", len(ids))
 	}
-	// A comment at the end makes every file differ from the start files,
-	// so each check is an attempt.
+	// A new object at the end makes every file differ in meaning from the
+	// start files (a comment would not), so each check is an attempt.
 	for _, id := range ids[:3] {
 		filepath.WalkDir(filepath.Join(ws, id), func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && d.Name() != "TASK.md" {
-				f, _ := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
-				f.WriteString("\n# edited\n")
-				f.Close()
+				change := "\nlocals {\n  edited = 1\n}\n"
+				if ext := filepath.Ext(p); ext == ".yaml" || ext == ".yml" {
+					change = "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: edited\n"
+				}
+				f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				_, err = f.WriteString(change)
+				return err
 			}
 			return nil
 		})

@@ -44,7 +44,7 @@ func (a *app) lessonCommand() *cobra.Command {
 				_, err = io.WriteString(a.stdout, md)
 				return err
 			}
-			out, err := tui.RenderMarkdown(md, glamourStyle(a.color(a.stdout), a.getenv), width(a.stdout))
+			out, err := tui.RenderMarkdown(md, markdownTheme(a.color(a.stdout), a.getenv), width(a.stdout))
 			if err != nil {
 				return err
 			}
@@ -76,10 +76,10 @@ func findLesson(c *course.Course, id string) (*course.Lesson, error) {
 	return nil, usageError(msg.New("cli.lesson.unknown", msg.Args{"ID": quote(id)}))
 }
 
-// glamourStyle picks a fixed style once, without querying the terminal:
+// markdownTheme picks a fixed style once, without querying the terminal:
 // monochrome when colour is off, light when COLORFGBG says the background is
 // light, dark otherwise.
-func glamourStyle(color bool, getenv func(string) string) string {
+func markdownTheme(color bool, getenv func(string) string) string {
 	if !color {
 		return "notty"
 	}

@@ -88,7 +88,7 @@ func TestPseudoLanguage(t *testing.T) {
 		}
 		r := lipgloss.NewRenderer(&bytes.Buffer{})
 		r.SetColorProfile(termenv.Ascii)
-		m, err := tui.New(tui.Options{Course: co, Source: src, Workspace: ws, Printer: p, GlamourStyle: "notty", Renderer: r})
+		m, err := tui.New(tui.Options{Course: co, Source: src, Workspace: ws, Printer: p, MarkdownTheme: "notty", Renderer: r})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -42,7 +42,7 @@ func (a *app) startTUI(openID string) error {
 		return usageErr(err)
 	}
 	color := a.color(a.stdout)
-	style := glamourStyle(color, a.getenv)
+	style := markdownTheme(color, a.getenv)
 	// Only COLORFGBG says whether the background is light: without it,
 	// lessons keep the terminal's own text colour rather than guess.
 	known := a.getenv("COLORFGBG") != ""
@@ -58,7 +58,7 @@ func (a *app) startTUI(openID string) error {
 	r.SetHasDarkBackground(style != "light")
 	return tui.Run(tui.Options{
 		Course: c, Source: src, Workspace: dir, Printer: a.p(), Color: color,
-		GlamourStyle: style, BackgroundKnown: known, Hyperlinks: true,
+		MarkdownTheme: style, BackgroundKnown: known, Hyperlinks: true,
 		Open: openID, Editor: a.editor(), Renderer: r,
 	}, a.stdin, a.stdout)
 }

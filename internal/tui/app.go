@@ -39,9 +39,9 @@ type Options struct {
 	Printer *msg.Printer
 	// Color false gives the monochrome interface.
 	Color bool
-	// GlamourStyle is chosen once before start ("dark", "light",
+	// MarkdownTheme is chosen once before start ("dark", "light",
 	// "neutral" when the background is not known, "notty" without colour).
-	GlamourStyle string
+	MarkdownTheme string
 	// BackgroundKnown is true when the terminal said whether it is light
 	// or dark (COLORFGBG); otherwise the styles use the terminal's own
 	// palette, which its theme makes readable on its background.
@@ -89,14 +89,14 @@ type common struct {
 	// seen is the progress file as last loaded (nil: none), and pollEvery
 	// how often it is looked at for changes made by other processes
 	// (0: never, for tests that drive the model by hand).
-	seen         os.FileInfo
-	pollEvery    time.Duration
-	glamourStyle string
-	hyperlinks   bool
-	editor       string
-	poll         bool
-	rendered     map[string]string // lesson Markdown by lesson, language and width
-	nav          tea.Msg           // a pending screen change
+	seen          os.FileInfo
+	pollEvery     time.Duration
+	markdownTheme string
+	hyperlinks    bool
+	editor        string
+	poll          bool
+	rendered      map[string]string // lesson Markdown by lesson, language and width
+	nav           tea.Msg           // a pending screen change
 }
 
 // screen is one page of the interface. The root model keeps the active one
@@ -168,11 +168,11 @@ func New(opt Options) (*Model, error) {
 		width: 80, height: 24, bodyH: 23,
 		keys: DefaultKeyMap(p), styles: DefaultStyles(r, opt.Color, opt.BackgroundKnown), lang: lang, printer: p,
 		course: opt.Course, ws: ws, grader: grader.New(), store: ws.Progress(), saver: &saver{applied: map[uint64]uint64{}}, pollEvery: progressPoll,
-		glamourStyle: opt.GlamourStyle, hyperlinks: opt.Hyperlinks, editor: opt.Editor, poll: opt.Poll,
+		markdownTheme: opt.MarkdownTheme, hyperlinks: opt.Hyperlinks, editor: opt.Editor, poll: opt.Poll,
 		rendered: map[string]string{},
 	}
-	if c.glamourStyle == "" {
-		c.glamourStyle = "notty"
+	if c.markdownTheme == "" {
+		c.markdownTheme = "notty"
 	}
 	m := &Model{c: c, help: help.New()}
 	if _, err := os.Stat(opt.Workspace); os.IsNotExist(err) {

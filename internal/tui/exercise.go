@@ -121,7 +121,7 @@ func (m *exerciseModel) renderTask() tea.Cmd {
 	if _, ok := m.c.rendered[k]; ok {
 		return nil
 	}
-	md, style, width := m.ex.Task.In(m.c.lang), m.c.glamourStyle, m.c.width
+	md, style, width := m.ex.Task.In(m.c.lang), m.c.markdownTheme, m.c.width
 	return func() tea.Msg {
 		out, err := RenderMarkdown(md, style, width)
 		return renderedMsg{key: k, out: out, err: err}

@@ -2,18 +2,15 @@ package tui
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/glamour"
-	gansi "github.com/charmbracelet/glamour/ansi"
-	"github.com/charmbracelet/glamour/styles"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/markdown"
 )
 
 // lessonModel shows one lesson's Markdown in a scrolling viewport.
@@ -72,163 +69,34 @@ func (m *lessonModel) init() tea.Cmd {
 	}
 	m.ready = false
 	md := m.l.Markdown(m.c.lang)
-	style, width := m.c.glamourStyle, m.c.width
+	style, width := m.c.markdownTheme, m.c.width
 	return func() tea.Msg {
 		out, err := RenderMarkdown(md, style, width)
 		return renderedMsg{key: k, out: out, err: err}
 	}
 }
 
-// RenderMarkdown runs glamour with a fixed style for a terminal of the given
-// width: it never asks the terminal anything, so `iactutor lesson` and the
-// interface render lessons alike. Style "neutral" is for a terminal whose
-// background is not known: text and code keep the terminal's foreground.
-// Code lines are never folded: a line wider than the page stays one line,
-// for the reader to scroll sideways, and tabs are expanded.
+// RenderMarkdown renders lesson Markdown for a terminal of the given width
+// with a fixed theme: it never asks the terminal anything, so `iactutor
+// lesson` and the interface render lessons alike. Theme "neutral" is for a
+// terminal whose background is not known: text and code keep the
+// terminal's foreground. Code lines are never folded: a line wider than
+// the page stays one line, for the reader to scroll sideways, and tabs are
+// expanded.
 func RenderMarkdown(md, style string, width int) (string, error) {
 	w := min(max(width-4, 20), 100)
-	md, long := holdLongCode(joinSoftBreaks(md), w-8)
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(markdownStyle(style)), glamour.WithWordWrap(w))
-	if err != nil {
-		return "", fmt.Errorf("preparing the Markdown renderer: %w", err)
-	}
-	out, err := r.Render(md)
+	out, err := markdown.Render(md, w, markdown.ThemeFor(style))
 	if err != nil {
 		return "", fmt.Errorf("rendering Markdown: %w", err)
 	}
-	for i, line := range long {
-		out = strings.ReplaceAll(out, codeMark(i), line)
-	}
-	return out, nil
-}
-
-// markdownStyle is glamour's style of that name, with two changes: without
-// colour, bold and italic text loses its ** and * markers (they read as
-// noise, not emphasis), and "neutral" is the dark style without the
-// foreground colours that vanish on a light background.
-func markdownStyle(name string) gansi.StyleConfig {
-	switch name {
-	case "light":
-		return styles.LightStyleConfig
-	case "dark":
-		return styles.DarkStyleConfig
-	case "neutral":
-		cfg := styles.DarkStyleConfig
-		cfg.Document.Color = nil
-		cfg.CodeBlock.Color = nil
-		cfg.CodeBlock.Chroma = nil
-		return cfg
-	}
-	cfg := styles.NoTTYStyleConfig
-	cfg.Strong.BlockPrefix, cfg.Strong.BlockSuffix = "", ""
-	cfg.Emph.BlockPrefix, cfg.Emph.BlockSuffix = "", ""
-	return cfg
-}
-
-// codeMark is the stand-in for the i-th held code line: letters only, of
-// one length, so the highlighter keeps it one word and no mark is the
-// start of another.
-func codeMark(i int) string {
-	b := []byte("iactutorcodeline")
-	for range 4 {
-		b = append(b, byte('a'+i%26))
-		i /= 26
-	}
-	return string(b)
-}
-
-// holdLongCode expands tabs in fenced code blocks and replaces every code
-// line wider than limit by a mark, which glamour cannot fold; the lines
-// come back after rendering.
-func holdLongCode(md string, limit int) (string, []string) {
-	lines := strings.Split(md, "\n")
-	var long []string
-	fence, fenceIndent := "", 0
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	for i, l := range lines {
-		trimmed := strings.TrimLeft(l, " ")
-		ind := len(l) - len(trimmed)
-		if fence == "" {
-			if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-				fence, fenceIndent = trimmed[:3], ind
-			}
-			continue
-		}
-		if strings.HasPrefix(trimmed, fence) && strings.TrimSpace(strings.TrimLeft(trimmed, fence[:1])) == "" {
-			fence = ""
-			continue
-		}
-		cut := min(ind, fenceIndent)
-		code := expandTabs(l[cut:])
-		lines[i] = l[:cut] + code
-		if ansi.StringWidth(code) > max(limit-fenceIndent, 10) {
-			lines[i] = l[:cut] + codeMark(len(long))
-			long = append(long, code)
+		if l != "" {
+			lines[i] = "  " + l
 		}
 	}
-	return strings.Join(lines, "\n"), long
+	return "\n" + strings.Join(lines, "\n") + "\n", nil
 }
-
-// blockStart matches a line that starts a Markdown block of its own: a
-// heading, a list item, a quote, a table row, a fence, a rule or HTML.
-var blockStart = regexp.MustCompile("^\\s*([#>|<]|[-*+]\\s|\\d+[.)]\\s|```|~~~|---|\\*\\*\\*)")
-
-// joinSoftBreaks puts the lines of a paragraph or list item on one line.
-// glamour keeps a list item's source line breaks after folding it, which
-// leaves a word alone on a line; joined, the item folds evenly.
-func joinSoftBreaks(md string) string {
-	lines := strings.Split(md, "\n")
-	out := make([]string, 0, len(lines))
-	inFence, joinable := false, false
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			inFence = !inFence
-			out = append(out, l)
-			joinable = false
-			continue
-		}
-		if inFence || t == "" || blockStart.MatchString(l) {
-			out = append(out, l)
-			// Text after a heading, rule or table is a new block.
-			joinable = !inFence && t != "" && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "|") && !strings.HasPrefix(t, "<") && strings.Trim(t, "-*") != ""
-			continue
-		}
-		prev := ""
-		if len(out) > 0 {
-			prev = out[len(out)-1]
-		}
-		if joinable && !strings.HasSuffix(prev, "  ") && !strings.HasSuffix(prev, "\\") {
-			out[len(out)-1] = prev + " " + t
-			continue
-		}
-		out = append(out, l)
-		joinable = true
-	}
-	return strings.Join(out, "\n")
-}
-
-// expandTabs puts spaces to the next multiple of four for each tab, as
-// editors show Terraform and YAML.
-func expandTabs(s string) string {
-	if !strings.Contains(s, "\t") {
-		return s
-	}
-	var b strings.Builder
-	col := 0
-	for _, r := range s {
-		if r == '\t' {
-			n := 4 - col%4
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-			continue
-		}
-		b.WriteRune(r)
-		col += runewidth(r)
-	}
-	return b.String()
-}
-
-func runewidth(r rune) int { return ansi.StringWidth(string(r)) }
 
 func (m *lessonModel) setContent(out string) {
 	m.rendered = out

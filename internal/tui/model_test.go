@@ -321,7 +321,7 @@ func TestLessonRewrapsOnResize(t *testing.T) {
 
 func TestSpanishInterface(t *testing.T) {
 	c, src := testCourse(t)
-	m, err := New(Options{Course: c, Source: src, Workspace: filepath.Join(t.TempDir(), "ws"), Lang: "es", Printer: testPrinter(t, "es"), GlamourStyle: "notty"})
+	m, err := New(Options{Course: c, Source: src, Workspace: filepath.Join(t.TempDir(), "ws"), Lang: "es", Printer: testPrinter(t, "es"), MarkdownTheme: "notty"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -441,7 +441,7 @@ func TestGlossaryScreen(t *testing.T) {
 
 func TestGlossaryScreenSpanish(t *testing.T) {
 	c, src := testCourse(t)
-	m, err := New(Options{Course: c, Source: src, Workspace: filepath.Join(t.TempDir(), "ws"), Lang: "es", Printer: testPrinter(t, "es"), GlamourStyle: "notty"})
+	m, err := New(Options{Course: c, Source: src, Workspace: filepath.Join(t.TempDir(), "ws"), Lang: "es", Printer: testPrinter(t, "es"), MarkdownTheme: "notty"})
 	if err != nil {
 		t.Fatal(err)
 	}

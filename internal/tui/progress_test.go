@@ -116,7 +116,7 @@ func damagedModel(t *testing.T) (*Model, string) {
 	os.WriteFile(filepath.Join(ws, filepath.FromSlash(progress.FileName)), []byte("{not json"), 0o644)
 	r := lipgloss.NewRenderer(nil)
 	r.SetColorProfile(termenv.Ascii)
-	m, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: "en", Printer: testPrinter(t, "en"), Renderer: r, GlamourStyle: "notty"})
+	m, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: "en", Printer: testPrinter(t, "en"), Renderer: r, MarkdownTheme: "notty"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +228,14 @@ func TestOpeningIsNoAttempt(t *testing.T) {
 	}
 	f := filepath.Join(ws, ex.ID, filepath.FromSlash(ex.Files[0]))
 	b, _ := os.ReadFile(f)
-	os.WriteFile(f, append(b, '\n', '#', '\n'), 0o644)
+	// A comment would not do: an unchanged meaning is no attempt.
+	change := "\nlocals {\n  attempt = 1\n}\n"
+	if ext := filepath.Ext(f); ext == ".yaml" || ext == ".yml" {
+		change = "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: attempt\n"
+	}
+	if err := os.WriteFile(f, append(b, change...), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	m.active = newExercise(m.c, ex)
 	run(t, m, m.active.init())
 	press(t, m, "c")
@@ -273,7 +280,7 @@ func TestTwoInterfaces(t *testing.T) {
 	a, ws := newTestModel(t, l.ID, 100, 40)
 	r := lipgloss.NewRenderer(nil)
 	r.SetColorProfile(termenv.Ascii)
-	b, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: "en", Printer: testPrinter(t, "en"), Renderer: r, Open: l.ID, GlamourStyle: "notty"})
+	b, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: "en", Printer: testPrinter(t, "en"), Renderer: r, Open: l.ID, MarkdownTheme: "notty"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -301,7 +301,7 @@ func TestMapOpensWhereTheLearnerLeftOff(t *testing.T) {
 	if _, _, err := st.Apply(func(s *progress.State) { s.Exercise(ex.ID).Attempts = 1 }); err != nil {
 		t.Fatal(err)
 	}
-	m, err := New(Options{Course: c, Source: src, Workspace: "ws", Lang: "en", Printer: testPrinter(t, "en"), GlamourStyle: "notty"})
+	m, err := New(Options{Course: c, Source: src, Workspace: "ws", Lang: "en", Printer: testPrinter(t, "en"), MarkdownTheme: "notty"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -72,7 +72,7 @@ func newTestModelIn(t testing.TB, open string, w, h int, lang string, color bool
 		r.SetHasDarkBackground(true)
 		style = "dark"
 	}
-	m, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: lang, Printer: testPrinter(t, lang), Renderer: r, Open: open, GlamourStyle: style, Color: color, BackgroundKnown: color})
+	m, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: lang, Printer: testPrinter(t, lang), Renderer: r, Open: open, MarkdownTheme: style, Color: color, BackgroundKnown: color})
 	if err != nil {
 		t.Fatal(err)
 	}
