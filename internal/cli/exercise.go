@@ -145,6 +145,7 @@ func (a *app) initCommand() *cobra.Command {
 func (a *app) checkCommand() *cobra.Command {
 	var dir, format string
 	var watchFlag, poll bool
+	var failUnder int
 	cmd := &cobra.Command{
 		Use:               "check [ID]",
 		Short:             a.p().S("cli.check.short", nil),
@@ -154,6 +155,13 @@ func (a *app) checkCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, textFormats...); err != nil {
 				return err
+			}
+			underSet := cmd.Flags().Changed("fail-under")
+			switch {
+			case failUnder < 0:
+				return usageError(msg.New("cli.grade.fail-under-negative", msg.Args{"Min": failUnder}))
+			case underSet && watchFlag:
+				return usageError(msg.New("cli.check.fail-under-watch", nil))
 			}
 			ws, err := a.openWorkspace(dir)
 			if err != nil {
@@ -184,6 +192,15 @@ func (a *app) checkCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
+				if underSet {
+					// A score threshold replaces "passed" as the verdict, for
+					// classrooms that give credit for part of an exercise.
+					if res.Score < failUnder {
+						fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().S("cli.check.fail-under", msg.Args{"Score": res.Score, "Min": failUnder}))
+						return failed
+					}
+					return nil
+				}
 				if !res.Passed {
 					return failed
 				}
@@ -191,13 +208,14 @@ func (a *app) checkCommand() *cobra.Command {
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
-			return a.watchLoop(ctx, g, ws, ex, format, poll)
+			return a.watchLoop(ctx, g, ws, ex, format, poll, time.Now)
 		},
 	}
 	a.dirFlag(cmd, &dir)
 	a.formatFlag(cmd, &format)
 	cmd.Flags().BoolVar(&watchFlag, "watch", false, a.p().S("cli.check.flag.watch", nil))
 	cmd.Flags().BoolVar(&poll, "poll", false, a.p().S("cli.check.flag.poll", nil))
+	cmd.Flags().IntVar(&failUnder, "fail-under", 0, a.p().S("cli.check.flag.fail-under", nil))
 	return cmd
 }
 
@@ -279,8 +297,10 @@ func (a *app) writeResult(w io.Writer, ex *course.Exercise, res grader.Result, s
 	return err
 }
 
-// watchLoop grades now and after every save until ctx ends.
-func (a *app) watchLoop(ctx context.Context, g *grader.Grader, ws *workspace.Workspace, ex *course.Exercise, format string, poll bool) error {
+// watchLoop grades now and after every save until ctx ends. Each text
+// report starts with a line holding the local time from now, so reports
+// that scroll by (or a redrawn screen) say which save they belong to.
+func (a *app) watchLoop(ctx context.Context, g *grader.Grader, ws *workspace.Workspace, ex *course.Exercise, format string, poll bool, now func() time.Time) error {
 	changes, mode, err := watch.Watch(ctx, ws.ExerciseDir(ex.ID), watch.Options{Poll: poll})
 	if err != nil {
 		return &exitError{code: ExitUsage, err: err}
@@ -289,6 +309,13 @@ func (a *app) watchLoop(ctx context.Context, g *grader.Grader, ws *workspace.Wor
 	for first := true; ; first = false {
 		if clear {
 			io.WriteString(a.stdout, "\x1b[2J\x1b[H")
+		}
+		if format == "text" {
+			sep := "\n"
+			if first || clear {
+				sep = ""
+			}
+			fmt.Fprintf(a.stdout, "%s%s\n\n", sep, a.p().S("cli.check.watch-report", msg.Args{"Time": now().Local().Format(time.TimeOnly)}))
 		}
 		if _, err := a.gradeAndShow(g, ws, ex, format, first); err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -206,11 +207,22 @@ func TestCheckWatch(t *testing.T) {
 			ex, _ := c.Exercise(id)
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan error, 1)
-			go func() { done <- a.watchLoop(ctx, grader.New(), ws2, ex, "text", poll) }()
+			// The clock is only read by the loop, one report at a time.
+			tick := time.Date(2026, 3, 1, 9, 59, 55, 0, time.Local)
+			clock := func() time.Time { tick = tick.Add(5 * time.Second); return tick }
+			go func() { done <- a.watchLoop(ctx, grader.New(), ws2, ex, "text", poll, clock) }()
 			waitFor(t, out, "Watching", 2*time.Second)
+			if !strings.HasPrefix(out.String(), "── checked at 10:00:00 ──\n\n") {
+				t.Errorf("the first report does not start with its time:\n%s", out.String())
+			}
 			start := time.Now()
 			copySolution(t, exDir, filepath.Join(ws, id))
 			waitFor(t, out, "Passed!", time.Second)
+			// Saves can arrive as more than one event; every report after
+			// the first is set off by a blank line and its own time.
+			if !strings.Contains(out.String(), "ctrl+c to stop.\n\n── checked at 10:00:05 ──\n\n") {
+				t.Errorf("the second report is not separated by its time:\n%s", out.String())
+			}
 			t.Logf("re-graded %v after the write", time.Since(start))
 			cancel()
 			if err := <-done; err != nil {
@@ -316,6 +328,45 @@ func TestExplainAndRules(t *testing.T) {
 	for _, r := range rs.Rules {
 		if r.Why == "" || r.Fix == "" || r.Title == "" {
 			t.Errorf("rule %s lacks text", r.ID)
+		}
+	}
+}
+
+// TestCheckFailUnder: --fail-under N decides the exit status by the score
+// alone, and is refused where it cannot mean anything.
+func TestCheckFailUnder(t *testing.T) {
+	ws := t.TempDir()
+	id, exDir := firstExercise(t)
+	runCLI(t, nil, "init", ws)
+	// Not passed, yet not under the threshold: the threshold decides.
+	if _, errOut, code := runCLI(t, nil, "check", id, "--dir", ws); code != 1 {
+		t.Fatalf("start files: exit %d, want 1: %s", code, errOut)
+	}
+	if _, errOut, code := runCLI(t, nil, "check", id, "--dir", ws, "--fail-under", "0"); code != 0 {
+		t.Fatalf("start files with --fail-under 0: exit %d, want 0: %s", code, errOut)
+	}
+	copySolution(t, exDir, filepath.Join(ws, id))
+	out, errOut, code := runCLI(t, nil, "check", id, "--dir", ws, "--format", "json")
+	var res resultJSON
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 || res.Score == 0 {
+		t.Fatalf("solution: exit %d, score %d, %v: %s", code, res.Score, err, errOut)
+	}
+	tests := []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"--fail-under", fmt.Sprint(res.Score)}, 0, ""},
+		{[]string{"--fail-under", "0"}, 0, ""},
+		{[]string{"--fail-under", fmt.Sprint(res.Score + 1)}, 1, fmt.Sprintf("the score %d is under %d points", res.Score, res.Score+1)},
+		{[]string{"--fail-under", "-1"}, 2, "--fail-under"},
+		{[]string{"--fail-under", "1", "--watch"}, 2, "--watch"},
+	}
+	for _, tt := range tests {
+		args := append([]string{"check", id, "--dir", ws}, tt.args...)
+		_, errOut, code := runCLI(t, nil, args...)
+		if code != tt.code || !strings.Contains(errOut, tt.err) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, code, errOut, tt.code, tt.err)
 		}
 	}
 }

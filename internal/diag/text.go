@@ -115,12 +115,14 @@ func writeSnippet(b *bytes.Buffer, src []byte, r Range, caretColor, reset string
 	}
 	width := len(fmt.Sprint(end))
 	for n := first; n <= end; n++ {
-		text := displayLine(lines[n-1])
+		text, cells := displayLine(lines[n-1])
 		fmt.Fprintf(b, "  %*d | %s\n", width, n, text)
 		if n < r.Start.Line {
 			continue
 		}
-		from, to := 1, utf8.RuneCountInString(text)+1
+		// from and to are source columns (one per character, a tab
+		// counting as one) until they are turned into screen cells.
+		from, to := 1, len(cells)
 		if n == r.Start.Line {
 			from = r.Start.Column
 		}
@@ -135,12 +137,13 @@ func writeSnippet(b *bytes.Buffer, src []byte, r Range, caretColor, reset string
 		if to <= from {
 			to = from + 1
 		}
+		from, to = cellOf(cells, from), cellOf(cells, to)
 		// Leading blanks of continuation lines are not part of the subject.
 		if n != r.Start.Line {
 			from = max(from, 1+leadingSpaces(text))
-			if to <= from {
-				to = from + 1
-			}
+		}
+		if to <= from {
+			to = from + 1
 		}
 		fmt.Fprintf(b, "  %s | %s%s%s%s\n", strings.Repeat(" ", width), strings.Repeat(" ", from-1), caretColor, strings.Repeat("^", to-from), reset)
 	}
@@ -152,10 +155,54 @@ func splitLines(src []byte) []string {
 	return strings.Split(s, "\n")
 }
 
-// displayLine makes a source line safe and keeps carets aligned: a tab is
-// shown as one space so column N is still the Nth cell.
-func displayLine(s string) string {
-	return Sanitize(strings.ReplaceAll(s, "\t", " "))
+// tabStop is the width tabs expand to in snippets: a tab shown as one
+// space flattens indentation, and 8 pushes nested YAML off the screen.
+const tabStop = 4
+
+// displayLine makes a source line safe to print and expands its tabs to the
+// next multiple of tabStop. cells[i] is the 1-based screen cell where source
+// column i+1 starts; its last entry is the cell just past the line, so a
+// caret for any column of the source lands under the same character on
+// screen. Dropped control characters take no cell.
+func displayLine(s string) (string, []int) {
+	var b strings.Builder
+	cells := make([]int, 0, len(s)+1)
+	col := 0
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+		cells = append(cells, col+1)
+		switch {
+		case r == '\t':
+			for {
+				b.WriteByte(' ')
+				col++
+				if col%tabStop == 0 {
+					break
+				}
+			}
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune('\uFFFD')
+			col++
+		case unsafeRune(r):
+			// dropped, as Sanitize does
+		default:
+			b.WriteRune(r)
+			col++
+		}
+	}
+	cells = append(cells, col+1)
+	return b.String(), cells
+}
+
+// cellOf turns a 1-based source column into a screen cell; columns past the
+// end of the line (an end position after the last character) keep counting
+// one cell each.
+func cellOf(cells []int, column int) int {
+	if column <= len(cells) {
+		return cells[column-1]
+	}
+	return cells[len(cells)-1] + column - len(cells)
 }
 
 func leadingSpaces(s string) int {

@@ -3,6 +3,7 @@ package diag
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/iactutor/iactutor/internal/msg"
@@ -50,16 +51,39 @@ func TestWriteText(t *testing.T) {
 				"Rule: k8s/unknown-field (more: iactutor explain k8s/unknown-field)\n\n",
 		},
 		{
-			name: "tab shown as one space keeps the caret aligned, spanish labels",
+			name: "tab expanded to four columns, caret under it, spanish labels",
 			d: Diagnostic{Severity: SeverityWarning, Summary: msg.Plain("Tabulador"),
 				Subject: Range{"k8s/deploy.yaml", Pos{8, 1}, Pos{8, 2}}, Rule: "k8s/yaml-syntax"},
 			opt: TextOptions{Source: src, Printer: printer(t, "es")},
 			want: "Aviso: Tabulador\n\n" +
 				"  en k8s/deploy.yaml línea 8, columna 1:\n" +
 				"  7 |   selector:\n" +
-				"  8 |  matchLabels:\n" +
-				"    | ^\n\n" +
+				"  8 |     matchLabels:\n" +
+				"    | ^^^^\n\n" +
 				"Regla: k8s/yaml-syntax (más: iactutor explain k8s/yaml-syntax)\n\n",
+		},
+		{
+			name: "tabs inside a line move the caret to the expanded column",
+			d: Diagnostic{Severity: SeverityError, Summary: msg.Plain("Tab"),
+				Subject: Range{"t.yaml", Pos{2, 5}, Pos{2, 9}}},
+			opt: TextOptions{Source: func(string) []byte { return []byte("a:\n\tb:\tbad\n") }},
+			want: "Error: Tab\n\n" +
+				"  on t.yaml line 2, column 5:\n" +
+				"  1 | a:\n" +
+				"  2 |     b:  bad\n" +
+				"    |         ^^^^\n\n",
+		},
+		{
+			name: "tab-indented continuation lines underline from the text",
+			d: Diagnostic{Severity: SeverityError, Summary: msg.Plain("Block"),
+				Subject: Range{"main.tf", Pos{1, 1}, Pos{2, 11}}},
+			opt: TextOptions{Source: func(string) []byte { return []byte("x {\n\t\tname = 1\n}\n") }},
+			want: "Error: Block\n\n" +
+				"  on main.tf line 1, column 1:\n" +
+				"  1 | x {\n" +
+				"    | ^^^\n" +
+				"  2 |         name = 1\n" +
+				"    |         ^^^^^^^^\n\n",
 		},
 		{
 			name: "multi-line subject underlines each line from its text",
@@ -208,5 +232,33 @@ func TestWriteTextExplainsEachRuleOnce(t *testing.T) {
 				t.Errorf("%s: %q is missing: each diagnostic keeps its own hint and a different detail is printed", c.lang, s)
 			}
 		}
+	}
+}
+
+func TestDisplayLineExpandsTabs(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  string
+		cells []int
+	}{
+		{"", "", []int{1}},
+		{"ab", "ab", []int{1, 2, 3}},
+		{"\tx", "    x", []int{1, 5, 6}},
+		{"abc\tx", "abc x", []int{1, 2, 3, 4, 5, 6}},
+		{"abcd\tx", "abcd    x", []int{1, 2, 3, 4, 5, 9, 10}},
+		{"\t\t", "        ", []int{1, 5, 9}},
+		{"é\tñ", "é   ñ", []int{1, 2, 5, 6}},
+		{"a\x1b\tb", "a   b", []int{1, 2, 2, 5, 6}},
+		{"\xff\t", "\uFFFD   ", []int{1, 2, 5}},
+	}
+	for _, tt := range tests {
+		got, cells := displayLine(tt.in)
+		if got != tt.want || fmt.Sprint(cells) != fmt.Sprint(tt.cells) {
+			t.Errorf("displayLine(%q) = %q %v, want %q %v", tt.in, got, cells, tt.want, tt.cells)
+		}
+	}
+	// Columns past the end keep counting one cell each.
+	if got := cellOf([]int{1, 5, 6}, 4); got != 7 {
+		t.Errorf("cellOf past end = %d, want 7", got)
 	}
 }

@@ -75,12 +75,24 @@ func (s *State) Retake(lesson string) {
 	c.Correct, c.Answered = map[string]bool{}, map[string]bool{}
 }
 
+// Open records the lesson or exercise the learner opened, by ID. Unlike
+// results it is not a best of anything: the latest opening wins.
+func (s *State) Open(id string) {
+	if id != "" {
+		s.Last = id
+	}
+}
+
 // Merge adds what other knows to s, keeping the best of both. It is for
 // putting back what a process still holds in memory after the file was
 // found damaged and set aside; between processes, changes go through Apply.
 func (s *State) Merge(other *State) {
 	if other == nil {
 		return
+	}
+	// The file (s) was written last, so its place wins when it has one.
+	if s.Last == "" {
+		s.Last = other.Last
 	}
 	for id, o := range other.Exercises {
 		if o == nil {

@@ -62,6 +62,10 @@ type State struct {
 	Version     int                    `json:"version"`
 	Exercises   map[string]*Exercise   `json:"exercises"`
 	Checkpoints map[string]*Checkpoint `json:"checkpoints"`
+	// Last is the lesson or exercise the learner opened last, so the
+	// course map opens there: results alone cannot tell which of two
+	// lessons was read last. Files written before it existed have none.
+	Last string `json:"last,omitempty"`
 }
 
 // New returns an empty state.
@@ -294,7 +298,7 @@ func (s *State) ExercisePassed(id string) bool {
 // background command while it goes on changing its own.
 func (s *State) Clone() *State {
 	c := New()
-	c.Version = s.Version
+	c.Version, c.Last = s.Version, s.Last
 	for k, v := range s.Exercises {
 		e := *v
 		c.Exercises[k] = &e

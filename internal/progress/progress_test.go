@@ -146,3 +146,47 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestLastOpened: the place the learner opened last is saved through Apply
+// (the latest opening wins, results stay), a file written before the field
+// existed still loads with no place, and Merge and Clone carry it.
+func TestLastOpened(t *testing.T) {
+	st := store(t)
+	os.MkdirAll(filepath.Dir(st.Path), 0o755)
+	old := `{"version":1,"exercises":{"a":{"passed":true,"attempts":1}},"checkpoints":{}}`
+	os.WriteFile(st.Path, []byte(old), 0o644)
+	s, notice, err := st.Load()
+	if err != nil || !notice.IsZero() || s.Last != "" || !s.ExercisePassed("a") {
+		t.Fatalf("a file without last: %+v %q %v", s, notice, err)
+	}
+	for _, id := range []string{"iac-why", "k8s-pods", ""} {
+		if _, _, err := st.Apply(func(s *State) { s.Open(id) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	back, _, err := st.Load()
+	if err != nil || back.Last != "k8s-pods" || !back.ExercisePassed("a") {
+		t.Fatalf("after opening: last %q, %+v, %v", back.Last, back.Exercises, err)
+	}
+	b, _ := os.ReadFile(st.Path)
+	if !strings.Contains(string(b), `"last": "k8s-pods"`) {
+		t.Errorf("the file does not hold the place:\n%s", b)
+	}
+	if c := back.Clone(); c.Last != "k8s-pods" {
+		t.Errorf("Clone lost the place: %q", c.Last)
+	}
+	tests := []struct{ disk, mem, want string }{
+		{"", "k8s-pods", "k8s-pods"},
+		{"iac-why", "k8s-pods", "iac-why"},
+		{"iac-why", "", "iac-why"},
+	}
+	for _, tt := range tests {
+		s := New()
+		s.Last = tt.disk
+		m := New()
+		m.Last = tt.mem
+		if s.Merge(m); s.Last != tt.want {
+			t.Errorf("Merge(disk %q, memory %q) = %q, want %q", tt.disk, tt.mem, s.Last, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -187,6 +188,14 @@ func readOne(root, path string, opt Options) (File, *diag.Diagnostic) {
 func textFile(path string, data []byte) (File, *diag.Diagnostic) {
 	if line, col, bad := binaryAt(data); bad {
 		d := refused(path, RuleBinary, msg.New("source.binary", nil), msg.New("source.binary.detail", nil))
+		if !bytes.Contains(data, []byte{0}) {
+			// Text without a NUL that fails UTF-8 is almost always a file
+			// an older editor saved as Latin-1 or Windows-1252: say so and
+			// how to convert it, instead of calling it binary.
+			d.Summary = msg.New("source.not-utf8", nil)
+			d.Detail = msg.New("source.not-utf8.detail", nil)
+			d.Hint = msg.New("source.not-utf8.hint", msg.Args{"File": filepath.Base(path)})
+		}
 		d.Subject = diag.Point(path, line, col)
 		return File{}, &d
 	}

@@ -129,3 +129,49 @@ func TestUnreadableFolder(t *testing.T) {
 		t.Error("the readable file must still be collected")
 	}
 }
+
+// TestNotUTF8Hint: bytes that are not UTF-8 without a NUL are another
+// encoding, and the learner is told how to convert the file; a NUL still
+// means binary, with no conversion offered.
+func TestNotUTF8Hint(t *testing.T) {
+	tests := []struct {
+		name     string
+		data     string
+		summary  string
+		hint     string
+		line     int
+		col      int
+		hintFile string
+	}{
+		{"latin1", "name: caf\xe9\n", "source.not-utf8", "source.not-utf8.hint", 1, 10, "f.yaml"},
+		{"windows-1252 quote on line 2", "a: 1\nb: \x93x\x94\n", "source.not-utf8", "source.not-utf8.hint", 2, 4, "f.yaml"},
+		{"NUL and bad bytes", "a: \xe9\x00\n", "source.binary", "", 1, 4, ""},
+		{"utf-8 with BOM is text", "\ufeffa: 1\n", "", "", 0, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, "f.yaml")
+			write(t, p, []byte(tt.data))
+			_, d := Read(dir, p, Options{})
+			if tt.summary == "" {
+				if d != nil {
+					t.Fatalf("refused: %+v", d)
+				}
+				return
+			}
+			if d == nil {
+				t.Fatal("accepted")
+			}
+			if d.Rule != RuleBinary || d.Summary.Key != tt.summary || d.Hint.Key != tt.hint {
+				t.Errorf("rule %q summary %q hint %q, want %q %q %q", d.Rule, d.Summary.Key, d.Hint.Key, RuleBinary, tt.summary, tt.hint)
+			}
+			if d.Subject.Start.Line != tt.line || d.Subject.Start.Column != tt.col {
+				t.Errorf("at %+v, want %d:%d", d.Subject.Start, tt.line, tt.col)
+			}
+			if tt.hintFile != "" && d.Hint.Args["File"] != tt.hintFile {
+				t.Errorf("hint names %v, want %s", d.Hint.Args["File"], tt.hintFile)
+			}
+		})
+	}
+}

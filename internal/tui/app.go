@@ -132,6 +132,9 @@ type Model struct {
 	// sticky is a notice that stays until dismissed: where a damaged
 	// progress file was moved, which the learner needs to read whole.
 	sticky string
+	// opened records the screen the interface starts on (Options.Open)
+	// as the learner's place; it runs with Init.
+	opened tea.Cmd
 }
 
 // saver numbers the progress reads and writes of one interface, and notes
@@ -202,6 +205,7 @@ func New(opt Options) (*Model, error) {
 		} else {
 			return nil, fmt.Errorf("no lesson or exercise %q", opt.Open)
 		}
+		m.opened = c.opened(opt.Open)
 	}
 	return m, nil
 }
@@ -227,7 +231,7 @@ const progressPoll = 500 * time.Millisecond
 
 // Init starts the screen the interface opens on, and the look-out for
 // progress recorded elsewhere.
-func (m *Model) Init() tea.Cmd { return tea.Batch(m.active.init(), m.c.pollLater()) }
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.active.init(), m.c.pollLater(), m.opened) }
 
 // Messages that move between screens.
 type (
@@ -282,6 +286,15 @@ func (c *common) apply(ch progress.Change) tea.Cmd {
 		sv.applied[id] = sv.seq
 		return progressMsg{seq: sv.seq, state: st, notice: notice, err: err}
 	}
+}
+
+// opened records a lesson or exercise as the learner's place, for the map
+// to open on next time; opening the same place again writes nothing.
+func (c *common) opened(id string) tea.Cmd {
+	if c.state.Last == id {
+		return nil
+	}
+	return c.apply(func(s *progress.State) { s.Open(id) })
 }
 
 // show puts a state from the file on screen, with this interface's
@@ -398,11 +411,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case openLessonMsg:
 		m.lesson = newLesson(m.c, msg.lesson)
-		return m, m.show(m.lesson)
+		return m, tea.Batch(m.show(m.lesson), m.c.opened(msg.lesson.ID))
 	case openCheckpointMsg:
 		return m, m.show(newCheckpoint(m.c, msg.lesson))
 	case openExerciseMsg:
-		return m, m.show(newExercise(m.c, msg.ex))
+		return m, tea.Batch(m.show(newExercise(m.c, msg.ex)), m.c.opened(msg.ex.ID))
 	case openGlossaryMsg:
 		return m, m.show(newGlossary(m.c, msg.from))
 	case backMsg:

@@ -67,12 +67,22 @@ func (h *homeModel) refresh() {
 	}
 }
 
-// resume puts the cursor where the learner left off. The progress file
-// keeps results, not visits, so that is the last lesson with a result:
-// on its first exercise not passed yet, on the lesson itself while its
-// checkpoint is not all right, else on the lesson after it.
+// resume puts the cursor where the learner left off: on the lesson or
+// exercise opened last. A progress file from before places were recorded
+// (or naming one the course no longer has) keeps only results, so then it
+// is the last lesson with a result: on its first exercise not passed yet,
+// on the lesson itself while its checkpoint is not all right, else on the
+// lesson after it.
 func (h *homeModel) resume() {
 	c := h.c
+	if id := c.state.Last; id != "" {
+		for i, r := range h.rows {
+			if r.ex != nil && r.ex.ID == id || r.lesson != nil && r.lesson.ID == id {
+				h.cursor = i
+				return
+			}
+		}
+	}
 	last := -1
 	for i, l := range c.course.Lessons {
 		if cp, ok := c.state.Checkpoints[l.ID]; ok && len(cp.Answered) > 0 {

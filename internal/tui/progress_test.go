@@ -331,3 +331,102 @@ func TestQuickChangesStayOnScreen(t *testing.T) {
 }
 
 func TestMain(m *testing.M) { testbin.Main(m) }
+
+// TestMapOpensOnTheLastOpened: the map's cursor starts on the lesson or
+// exercise recorded as opened last, even where results point elsewhere; a
+// place the course no longer has falls back to the guess from results.
+func TestMapOpensOnTheLastOpened(t *testing.T) {
+	c, src := testCourse(t)
+	worked := c.ExercisesOf(c.Lessons[2].ID)[0]
+	other := c.ExercisesOf(c.Lessons[1].ID)[0]
+	tests := []struct {
+		name, last, want string
+	}{
+		{"a lesson before the work", c.Lessons[0].ID, c.Lessons[0].ID},
+		{"an exercise of another lesson", other.ID, other.ID},
+		{"a place the course lost", "gone-lesson", worked.ID},
+		{"no place (an older file)", "", worked.ID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			st := progress.NewStore("ws")
+			if _, _, err := st.Apply(func(s *progress.State) { s.Check(worked.ID, 0, 1, false); s.Open(tt.last) }); err != nil {
+				t.Fatal(err)
+			}
+			m, err := New(Options{Course: c, Source: src, Workspace: "ws", Lang: "en", Printer: testPrinter(t, "en"), MarkdownTheme: "notty"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rowID(m.home.rows[m.home.cursor]); got != tt.want {
+				t.Errorf("the map opens on %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func rowID(r homeRow) string {
+	if r.ex != nil {
+		return r.ex.ID
+	}
+	return r.lesson.ID
+}
+
+// TestOpeningRecordsThePlace: opening a lesson or an exercise from the
+// map, or starting on one, is saved as the place, and the next start of
+// the map is there.
+func TestOpeningRecordsThePlace(t *testing.T) {
+	c, _ := testCourse(t)
+	m, ws := newTestModel(t, "", 100, 40)
+	last := func() string {
+		t.Helper()
+		st, _, err := progress.NewStore(ws).Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Last
+	}
+	if got := last(); got != "" {
+		t.Fatalf("a place before anything was opened: %q", got)
+	}
+	target := c.Lessons[1].ID
+	for rowID(m.home.rows[m.home.cursor]) != target {
+		press(t, m, "j")
+	}
+	press(t, m, "enter")
+	if got := last(); got != target {
+		t.Fatalf("after opening lesson %s the place is %q", target, got)
+	}
+	if m.c.opened(target) != nil {
+		t.Error("opening the same place again writes the file again")
+	}
+	press(t, m, "esc")
+	ex := c.ExercisesOf(c.Lessons[2].ID)[0]
+	for rowID(m.home.rows[m.home.cursor]) != ex.ID {
+		press(t, m, "j")
+	}
+	press(t, m, "enter")
+	if got := last(); got != ex.ID {
+		t.Fatalf("after opening exercise %s the place is %q", ex.ID, got)
+	}
+	m.leave()
+
+	again, err := New(Options{Course: c, Source: m.c.ws.Src, Workspace: ws, Lang: "en", Printer: testPrinter(t, "en"), MarkdownTheme: "notty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rowID(again.home.rows[again.home.cursor]); got != ex.ID {
+		t.Errorf("the map opens on %s, want %s", got, ex.ID)
+	}
+
+	// Starting on a lesson (iactutor open ID) records it with Init.
+	started, err := New(Options{Course: c, Source: m.c.ws.Src, Workspace: ws, Lang: "en", Printer: testPrinter(t, "en"), MarkdownTheme: "notty", Open: c.Lessons[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	started.c.pollEvery = 0
+	run(t, started, started.opened)
+	if got := last(); got != c.Lessons[0].ID {
+		t.Errorf("starting on lesson %s leaves the place %q", c.Lessons[0].ID, got)
+	}
+}

@@ -368,6 +368,10 @@ func formatDifference(toks []ftok, src []byte) *fmtDiff {
 	return &fmtDiff{line: line, col: col, endCol: endCol, expected: expected}
 }
 
+// utf8BOM is the byte order mark some Windows editors put at the start of
+// a UTF-8 file; terraform fmt drops it.
+const utf8BOM = "\ufeff"
+
 // checkFormat warns about files terraform fmt would change, pointing at the
 // first line that differs.
 func (c *checker) checkFormat() {
@@ -379,8 +383,18 @@ func (c *checker) checkFormat() {
 		r := hcl.Range{Filename: f.path,
 			Start: hcl.Pos{Line: fd.line, Column: fd.col},
 			End:   hcl.Pos{Line: fd.line, Column: fd.endCol}}
+		bom := fd.line == 1 && bytes.HasPrefix(f.src, []byte(utf8BOM)) &&
+			string(bytes.TrimRight(bytes.SplitN(f.src[len(utf8BOM):], []byte("\n"), 2)[0], "\r")) == fd.expected
+		if bom {
+			// The only change on line 1 is a byte order mark no editor
+			// shows, so the expected line would look identical to it.
+			r.End = hcl.Pos{Line: 1, Column: 2}
+		}
 		d := c.rp.add("tf/fmt", r, "fmt", msg.Args{"Line": fd.line})
-		if fd.expected != "" && utf8.RuneCountInString(fd.expected) <= 100 {
+		switch {
+		case bom:
+			d.Hint = hint("fmt-bom", nil)
+		case fd.expected != "" && utf8.RuneCountInString(fd.expected) <= 100:
 			d.Hint = hint("fmt", msg.Args{"Expected": fd.expected})
 		}
 	}
