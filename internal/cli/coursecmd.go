@@ -23,7 +23,8 @@ func (a *app) courseCommand() *cobra.Command {
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(&cobra.Command{
+	var report bool
+	check := &cobra.Command{
 		Use:   "check [DIR]",
 		Short: a.p().S("cli.course-check.short", nil),
 		Long:  a.p().S("cli.course-check.long", nil),
@@ -33,13 +34,17 @@ func (a *app) courseCommand() *cobra.Command {
 			if len(args) == 1 {
 				src = course.Dir(args[0])
 			}
-			return a.courseCheck(src)
+			return a.courseCheck(src, report)
 		},
-	})
+	}
+	check.Flags().BoolVar(&report, "report", false, a.p().S("cli.course-check.flag.report", nil))
+	cmd.AddCommand(check)
 	return cmd
 }
 
-func (a *app) courseCheck(src course.Source) error {
+// courseCheck proves the course; report adds, per exercise, the variants
+// and mutations tried and how many were judged right.
+func (a *app) courseCheck(src course.Source, report bool) error {
 	if src.Root != "" {
 		if err := checkDir(src.Root); err != nil {
 			return err
@@ -74,12 +79,30 @@ func (a *app) courseCheck(src course.Source) error {
 		}
 	}
 	g := grader.New()
+	var proofs []grader.Proof
 	for _, ex := range c.Exercises {
-		ds = append(ds, g.SelfTest(src, ex)...)
+		pr, pds := g.Prove(src, ex)
+		proofs = append(proofs, pr)
+		ds = append(ds, pds...)
 	}
 	ds.Sort()
 	if err := a.writeDiagnostics(a.stdout, ds, courseReader(src)); err != nil {
 		return err
+	}
+	if report {
+		var total grader.Proof
+		for _, pr := range proofs {
+			fmt.Fprintln(a.stdout, a.p().Text(proofLine(pr.Exercise, pr)))
+			total.Pass += pr.Pass
+			total.PassOK += pr.PassOK
+			total.Fail += pr.Fail
+			total.FailCaught += pr.FailCaught
+			total.Mutations += pr.Mutations
+			total.Caught += pr.Caught
+			total.Free += pr.Free
+			total.Same += pr.Same
+		}
+		fmt.Fprintln(a.stdout, a.p().Text(proofLine(a.p().S("cli.course-check.report-total", nil), total)))
 	}
 	questions := 0
 	for _, l := range c.Lessons {
@@ -103,4 +126,11 @@ func (a *app) courseCheck(src course.Source) error {
 		return failed
 	}
 	return nil
+}
+
+func proofLine(name string, pr grader.Proof) msg.Text {
+	return msg.New("cli.course-check.report-line", msg.Args{
+		"Exercise": name, "PassOK": pr.PassOK, "Pass": pr.Pass, "FailCaught": pr.FailCaught, "Fail": pr.Fail,
+		"Caught": pr.Caught, "Tried": pr.Mutations, "Free": pr.Free, "Same": pr.Same,
+	})
 }

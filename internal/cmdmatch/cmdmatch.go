@@ -8,6 +8,7 @@ package cmdmatch
 import (
 	"errors"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 )
@@ -204,13 +205,32 @@ func parseArgs(words []string, spec flagSpec, singleDashLong bool) (pos []string
 	return pos, flags, nil
 }
 
+// pathFlags take a file or folder, which the shell and the tools read the
+// same however it is spelled: k8s, k8s/ and ./k8s/ are one folder.
+var pathFlags = map[string]bool{
+	"filename": true, "kustomize": true, "from-file": true, "from-env-file": true,
+	"var-file": true, "chdir": true, "state": true, "out": true, "backend-config": true,
+}
+
 // normalizeValue makes equal values compare equal: boolean flags written
-// as "--flag=true" mean "--flag".
+// as "--flag=true" mean "--flag", and a path is cleaned.
 func normalizeValue(name, v string) string {
 	if v == "true" {
 		return ""
 	}
+	if pathFlags[name] {
+		return cleanPath(v)
+	}
 	return v
+}
+
+// cleanPath drops "./", doubled and trailing slashes from a local path;
+// a URL, stdin ("-") or a key=path pair keeps its spelling.
+func cleanPath(v string) string {
+	if v == "" || v == "-" || strings.Contains(v, "://") || strings.Contains(v, "=") {
+		return v
+	}
+	return path.Clean(v)
 }
 
 func parseOther(words []string) (Command, error) {

@@ -46,7 +46,14 @@ func TestMatch(t *testing.T) {
 		// apply / diff: -f filename.
 		{"kubectl apply -f k8s/", "kubectl apply --filename k8s/", true},
 		{"kubectl apply -f k8s/", "kubectl apply --filename=k8s/", true},
-		{"kubectl apply -f k8s/", "kubectl apply -f k8s", false},
+		// A folder is the same folder however its path is spelled.
+		{"kubectl apply -f k8s/", "kubectl apply -f k8s", true},
+		{"kubectl apply -f k8s/", "kubectl apply -f ./k8s/", true},
+		{"kubectl apply -f k8s/", "kubectl apply -f ./k8s", true},
+		{"kubectl apply -f k8s/", "kubectl apply -f k8s//", true},
+		{"kubectl apply -f k8s/", "kubectl apply -f k8s/base", false},
+		{"kubectl apply -f k8s/", "kubectl apply -f ../k8s", false},
+		{"kubectl apply -f https://example.com/k8s/", "kubectl apply -f https://example.com/k8s", false},
 		{"kubectl apply -f k8s/", "kubectl diff -f k8s/", false},
 		// port-forward and create.
 		{"kubectl port-forward svc/churn-api 8001:80 -n mlops", "kubectl port-forward service/churn-api 8001:80 --namespace mlops", true},
@@ -65,6 +72,7 @@ func TestMatch(t *testing.T) {
 		{"terraform plan -out=tfplan", "terraform apply -out=tfplan", false},
 		{"terraform plan -var-file=prod.tfvars", "terraform plan -var-file prod.tfvars", true},
 		{"terraform plan -var-file=prod.tfvars", "terraform plan -var-file=dev.tfvars", false},
+		{"terraform plan -var-file=prod.tfvars", "terraform plan -var-file=./prod.tfvars", true},
 		{"terraform apply -auto-approve tfplan", "terraform apply tfplan -auto-approve", true},
 		{"terraform apply tfplan", "terraform apply", false},
 		{"terraform plan -destroy", "terraform plan --destroy", true},

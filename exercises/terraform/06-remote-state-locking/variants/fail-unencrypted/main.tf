@@ -1,0 +1,57 @@
+terraform {
+  required_version = ">= 1.10"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.0"
+    }
+  }
+}
+
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = {
+      Project     = "churn-api"
+      Environment = var.environment
+      ManagedBy   = "terraform"
+    }
+  }
+}
+
+variable "region" {
+  description = "AWS region that hosts the churn model API"
+  type        = string
+  default     = "eu-west-1"
+}
+
+variable "environment" {
+  description = "Deployment environment (dev or prod)"
+  type        = string
+  default     = "prod"
+}
+
+resource "aws_ecs_cluster" "main" {
+  name = "ml-${var.environment}"
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_ecr_repository" "churn_api" {
+  name                 = "churn-api"
+  image_tag_mutability = "IMMUTABLE"
+
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+}
+
+resource "aws_cloudwatch_log_group" "churn_api" {
+  name              = "/ecs/churn-api-${var.environment}"
+  retention_in_days = 90
+}

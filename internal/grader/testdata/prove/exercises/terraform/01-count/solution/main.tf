@@ -1,0 +1,4 @@
+resource "aws_ecs_service" "api" {
+  name          = "api"
+  desired_count = 2
+}
