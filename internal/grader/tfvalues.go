@@ -38,11 +38,7 @@ func evaluatedValues(mod *terraform.Module, written map[string]any, files []sour
 		if path.Ext(f.Path) != ".tf" {
 			continue
 		}
-		file, ds := hclsyntax.ParseConfig(f.Data, f.Path, hcl.InitialPos)
-		if ds.HasErrors() {
-			continue
-		}
-		body, ok := file.Body.(*hclsyntax.Body)
+		body, ok := mod.Body(f.Path)
 		if !ok {
 			continue
 		}
