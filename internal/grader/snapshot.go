@@ -3,6 +3,7 @@ package grader
 import (
 	"bytes"
 	"fmt"
+	"github.com/iactutor/iactutor/internal/grader/terraform"
 	"maps"
 	"slices"
 	"strings"
@@ -74,7 +75,7 @@ func snapshotOf(track course.Track, m *model, files []source.File, names map[str
 			}
 		}
 		for _, f := range files {
-			s.perFile[name(f.Path)] = countBlocks(f)
+			s.perFile[name(f.Path)] = countBlocks(m.module, f)
 		}
 	}
 	return s
@@ -89,14 +90,18 @@ var terraformPrefix = map[string]string{
 
 // countBlocks counts a .tf file's top-level blocks; a file that does not
 // parse counts as holding something, since its syntax error speaks first.
-func countBlocks(f source.File) int {
-	file, ds := hclsyntax.ParseConfig(f.Data, f.Path, hcl.InitialPos)
-	if ds.HasErrors() {
-		return 1
-	}
-	body, ok := file.Body.(*hclsyntax.Body)
+// The module already parsed the file; only a file it does not hold (not a
+// .tf file) is parsed here.
+func countBlocks(mod *terraform.Module, f source.File) int {
+	body, ok := mod.Body(f.Path)
 	if !ok {
-		return 1
+		file, ds := hclsyntax.ParseConfig(f.Data, f.Path, hcl.InitialPos)
+		if ds.HasErrors() {
+			return 1
+		}
+		if body, ok = file.Body.(*hclsyntax.Body); !ok {
+			return 1
+		}
 	}
 	return len(body.Blocks) + len(body.Attributes)
 }
