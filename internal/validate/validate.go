@@ -2,8 +2,9 @@
 // grader both route through it, so a file is judged by the same validator
 // whether a learner lints a folder or hands it in: YAML goes to the
 // Kubernetes validator as one set (objects refer to each other across
-// files), and .tf files go to the Terraform validator as one module per
-// folder (a folder is a module in Terraform).
+// files), and .tf and .tfvars files go to the Terraform validator as one
+// module per folder (a folder is a module in Terraform, and the variable
+// files beside it set its variables).
 package validate
 
 import (
@@ -18,18 +19,20 @@ import (
 )
 
 // Extensions are the file types read when a folder is searched.
-func Extensions() []string { return []string{".yaml", ".yml", ".tf"} }
+func Extensions() []string { return []string{".yaml", ".yml", ".tf", ".tfvars"} }
 
 // IsTerraform reports whether a file belongs to the Terraform validator;
 // every other file given is read as YAML.
-func IsTerraform(path string) bool { return strings.EqualFold(filepath.Ext(path), ".tf") }
+func IsTerraform(path string) bool {
+	return strings.EqualFold(filepath.Ext(path), ".tf") || terraform.IsVarFile(path)
+}
 
 // Groups are files as the validators take them.
 type Groups struct {
 	// YAML is every non-Terraform file, in input order.
 	YAML []source.File
-	// Modules holds the .tf files of each folder, folders in the order
-	// their first file came.
+	// Modules holds the .tf and .tfvars files of each folder, folders in
+	// the order their first file came.
 	Modules [][]source.File
 }
 

@@ -69,6 +69,9 @@ var catalog = []ruleDef{
 	{"tf/ecs-container-definition", diag.SeverityError, lessonBasics},
 	{"tf/ecs-fargate", diag.SeverityError, lessonBasics},
 	{"tf/listener-certificate", diag.SeverityError, lessonBasics},
+	{"tf/tfvars", diag.SeverityError, lessonBasics},
+	{"tf/sg-all-protocols", diag.SeverityError, lessonBasics},
+	{"tf/constant-condition", diag.SeverityError, lessonBasics},
 }
 
 // Rules returns the Terraform rules for the catalogue behind `iactutor

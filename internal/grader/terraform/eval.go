@@ -207,22 +207,26 @@ func (m *Module) evaluate() *Values {
 	return &Values{ctx: full}
 }
 
-// variableValues gives each variable its default converted to its type;
-// without a default, or in a called module, an unknown of its type.
+// variableValues gives each variable the value of the automatic variable
+// files, else its default, converted to its type; without either, or in a
+// called module, an unknown of its type.
 func (m *Module) variableValues() map[string]cty.Value {
 	out := make(map[string]cty.Value, len(m.variables))
+	given := m.varFileValues()
 	for name, d := range m.variables {
-		ty, defaults := cty.DynamicPseudoType, (*typeexpr.Defaults)(nil)
-		if ta := d.block.Body.Attributes["type"]; ta != nil {
-			t, dflt, diags := typeexpr.TypeConstraintWithDefaults(ta.Expr)
-			if !diags.HasErrors() {
-				ty, defaults = t, dflt
-			}
-		}
+		ty, defaults, _ := variableType(d.block)
 		soft := ty.HasDynamicTypes()
 		val := cty.UnknownVal(ty)
-		if da := d.block.Body.Attributes["default"]; da != nil && !m.child {
-			if dv, ok := evalIn(nil, da.Expr); ok {
+		// A variable file's value replaces the default; one that does not
+		// fit the type leaves the variable unknown (checkVarFiles says why).
+		var set *hclsyntax.Attribute
+		if a := given[name]; a != nil {
+			set = a
+		} else if !m.child {
+			set = d.block.Body.Attributes["default"]
+		}
+		if set != nil {
+			if dv, ok := evalIn(nil, set.Expr); ok {
 				if defaults != nil {
 					dv = defaults.Apply(dv)
 				}

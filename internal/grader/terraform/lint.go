@@ -88,6 +88,8 @@ func Check(m *Module, opt Options) diag.Diagnostics {
 		{(*checker).checkFormat, false},
 		{(*checker).checkModuleCalls, false},
 		{(*checker).checkValues, false},
+		{(*checker).checkVarFiles, false},
+		{(*checker).checkConditions, false},
 	}
 	found := make([]diag.Diagnostics, len(families))
 	forEachIndex(len(families), func(i int) {

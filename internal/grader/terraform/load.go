@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -48,6 +49,11 @@ type Module struct {
 	cloud      *hclsyntax.Block
 	// blocks lists every top-level block in file order.
 	blocks []*decl
+	// tfvars are the variable files Terraform reads without being asked
+	// (terraform.tfvars, then *.auto.tfvars by name), in that order, so a
+	// later file's value wins as it does in Terraform. Other .tfvars files
+	// are only checked for syntax: they count only with -var-file.
+	tfvars []*tfFile
 	// calls maps a module block's name to the module of its local source
 	// when that folder was linted too; child is set on a module some other
 	// folder calls that way. Both are filled by lintFolders.
@@ -102,12 +108,16 @@ func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
 		locals:    map[string]*localDecl{},
 		calls:     map[string]*Module{},
 	}
-	var tf []source.File
+	var tf, vars []source.File
 	for _, sf := range files {
-		if strings.HasSuffix(strings.ToLower(sf.Path), ".tf") {
+		switch {
+		case strings.HasSuffix(strings.ToLower(sf.Path), ".tf"):
 			tf = append(tf, sf)
+		case IsVarFile(sf.Path):
+			vars = append(vars, sf)
 		}
 	}
+	m.loadVarFiles(vars, rp)
 	parsed := make([]*tfFile, len(tf))
 	reports := make([]*reporter, len(tf))
 	// Lexing and parsing dominate the run time and each file is
@@ -133,6 +143,45 @@ func Load(files []source.File, opt Options) (*Module, diag.Diagnostics) {
 		checkTopLevel(m, f, rp)
 	}
 	return m, rp.diags
+}
+
+// IsVarFile reports whether path is a Terraform variable file (.tfvars).
+func IsVarFile(path string) bool {
+	return strings.HasSuffix(strings.ToLower(path), ".tfvars")
+}
+
+// autoVarFile reports whether Terraform reads a variable file on its own,
+// and in which group: terraform.tfvars first (0), then *.auto.tfvars (1).
+func autoVarFile(path string) (int, bool) {
+	base := strings.ToLower(filepath.Base(path))
+	switch {
+	case base == "terraform.tfvars":
+		return 0, true
+	case strings.HasSuffix(base, ".auto.tfvars"):
+		return 1, true
+	}
+	return 0, false
+}
+
+// loadVarFiles parses variable files and keeps the automatic ones in the
+// order Terraform applies them. A broken variable file does not make the
+// module incomplete: the declarations all live in .tf files.
+func (m *Module) loadVarFiles(files []source.File, rp *reporter) {
+	for _, sf := range files {
+		f := parseFile(sf, rp)
+		f.fmtDiff = nil
+		if _, auto := autoVarFile(sf.Path); auto && !f.broken && f.body != nil {
+			m.tfvars = append(m.tfvars, f)
+		}
+	}
+	slices.SortStableFunc(m.tfvars, func(a, b *tfFile) int {
+		ga, _ := autoVarFile(a.path)
+		gb, _ := autoVarFile(b.path)
+		if ga != gb {
+			return ga - gb
+		}
+		return strings.Compare(filepath.Base(a.path), filepath.Base(b.path))
+	})
 }
 
 // forEachIndex calls fn for 0…n-1 on every core and returns when all calls

@@ -64,14 +64,48 @@ var awsSchema = sync.OnceValues(func() (*providerSchema, error) {
 })
 
 // resource is the schema of a resource type, nil when the provider has none.
+// terraform_data belongs to Terraform's built-in provider, which every
+// module has whatever its other providers.
 func (ps *providerSchema) resource(typ string) *blockSchema {
+	if typ == "terraform_data" {
+		return terraformData
+	}
 	return ps.lookup(&ps.res, typ, ps.src.Resource)
 }
 
 // dataSource is the schema of a data source, nil when the provider has none.
 func (ps *providerSchema) dataSource(typ string) *blockSchema {
+	if typ == "terraform_remote_state" {
+		return terraformRemoteState
+	}
 	return ps.lookup(&ps.data, typ, ps.src.DataSource)
 }
+
+// terraformData and terraformRemoteState are the built-in provider's
+// types, as `terraform providers schema -json` prints them for
+// terraform.io/builtin/terraform; nothing modifies them.
+var (
+	terraformData = &blockSchema{
+		Args: map[string]*argSpec{
+			"id":               {Type: cty.String, Computed: true},
+			"input":            {Type: cty.DynamicPseudoType, Optional: true},
+			"output":           {Type: cty.DynamicPseudoType, Computed: true},
+			"triggers_replace": {Type: cty.DynamicPseudoType, Optional: true},
+		},
+		Blocks: map[string]*nestedSchema{},
+	}
+	terraformRemoteState = &blockSchema{
+		Args: map[string]*argSpec{
+			"backend":   {Type: cty.String, Required: true},
+			"config":    {Type: cty.DynamicPseudoType, Optional: true},
+			"defaults":  {Type: cty.DynamicPseudoType, Optional: true},
+			"outputs":   {Type: cty.DynamicPseudoType, Computed: true},
+			"workspace": {Type: cty.String, Optional: true},
+		},
+		Blocks:   map[string]*nestedSchema{},
+		required: []string{"backend"},
+	}
+)
 
 func (ps *providerSchema) lookup(cache *sync.Map, typ string, decode func(string) (*schema.Block, bool, error)) *blockSchema {
 	if v, ok := cache.Load(typ); ok {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/suggest"
 )
 
 // checkValues runs the rules that read evaluated values: what count and
@@ -36,7 +37,7 @@ func (c *checker) checkValues() {
 		case "aws_security_group":
 			for _, nb := range b.Body.Blocks {
 				if nb.Type == "ingress" || nb.Type == "egress" {
-					c.checkSGRule(ctx, nb.Body, nb.Type == "ingress", "protocol", []string{"cidr_blocks", "ipv6_cidr_blocks"})
+					c.checkSGRule(ctx, nb.Body, nb.Type == "ingress", sgInline)
 				}
 			}
 		case "aws_security_group_rule":
@@ -44,11 +45,11 @@ func (c *checker) checkValues() {
 			if v, ok := c.known(ctx, b.Body.Attributes["type"]); ok && v.Type() == cty.String {
 				ingress = v.AsString() == "ingress"
 			}
-			c.checkSGRule(ctx, b.Body, ingress, "protocol", []string{"cidr_blocks", "ipv6_cidr_blocks"})
+			c.checkSGRule(ctx, b.Body, ingress, sgRule)
 		case "aws_vpc_security_group_ingress_rule":
-			c.checkSGRule(ctx, b.Body, true, "ip_protocol", []string{"cidr_ipv4", "cidr_ipv6"})
+			c.checkSGRule(ctx, b.Body, true, sgVPCRule)
 		case "aws_vpc_security_group_egress_rule":
-			c.checkSGRule(ctx, b.Body, false, "ip_protocol", []string{"cidr_ipv4", "cidr_ipv6"})
+			c.checkSGRule(ctx, b.Body, false, sgVPCRule)
 		case "aws_ecs_task_definition":
 			c.checkTaskDefinition(ctx, b.Body)
 		case "aws_lb_listener", "aws_alb_listener":
@@ -201,9 +202,24 @@ func (c *checker) checkMovedRemoved(b *hclsyntax.Block) {
 // the whole internet.
 var adminPorts = []int64{22, 3389}
 
+// sgKind is where a security group rule is written; the provider treats
+// ports under protocol -1 differently in each.
+type sgKind int
+
+const (
+	sgInline  sgKind = iota // an ingress or egress block of aws_security_group
+	sgRule                  // aws_security_group_rule
+	sgVPCRule               // aws_vpc_security_group_ingress_rule / _egress_rule
+)
+
 // checkSGRule checks one security group rule: from_port above to_port,
-// and an ingress rule opening SSH or RDP to every address.
-func (c *checker) checkSGRule(ctx *hcl.EvalContext, body *hclsyntax.Body, ingress bool, protoAttr string, cidrAttrs []string) {
+// ports with every protocol, and an ingress rule opening SSH or RDP to
+// every address.
+func (c *checker) checkSGRule(ctx *hcl.EvalContext, body *hclsyntax.Body, ingress bool, kind sgKind) {
+	protoAttr, cidrAttrs := "protocol", []string{"cidr_blocks", "ipv6_cidr_blocks"}
+	if kind == sgVPCRule {
+		protoAttr, cidrAttrs = "ip_protocol", []string{"cidr_ipv4", "cidr_ipv6"}
+	}
 	proto := ""
 	if v, ok := c.known(ctx, body.Attributes[protoAttr]); ok {
 		if v.Type() == cty.String {
@@ -218,10 +234,13 @@ func (c *checker) checkSGRule(ctx *hcl.EvalContext, body *hclsyntax.Body, ingres
 	if portsApply && fromOK && toOK && from > to {
 		c.rp.add("tf/sg-port-range", body.Attributes["from_port"].Expr.Range(), "sg-port-order", msg.Args{"From": from, "To": to})
 	}
+	all := proto == "-1" || proto == "all"
+	if all {
+		c.checkAllProtocolPorts(body, kind, from, fromOK, to, toOK)
+	}
 	if !ingress {
 		return
 	}
-	all := proto == "-1" || proto == "all"
 	if !all && (!(proto == "tcp" || proto == "6") || !fromOK || !toOK) {
 		return
 	}
@@ -245,6 +264,40 @@ func (c *checker) checkSGRule(ctx *hcl.EvalContext, body *hclsyntax.Body, ingres
 			c.rp.add("tf/sg-open-admin", a.Expr.Range(), "sg-open-admin", msg.Args{"Port": port})
 			return
 		}
+	}
+}
+
+// checkAllProtocolPorts: a rule for every protocol (-1) covers every
+// port, so a port range beside it means something else than it says. The
+// provider refuses it in an aws_security_group block (from_port and
+// to_port must both be 0); aws_security_group_rule sends it and AWS drops
+// the ports, opening all of them; the aws_vpc_security_group_*_rule types
+// read the ports back as -1, so every plan wants to change them and AWS
+// refuses the update ("You may not specify all protocols and specific
+// ports").
+func (c *checker) checkAllProtocolPorts(body *hclsyntax.Body, kind sgKind, from int64, fromOK bool, to int64, toOK bool) {
+	ok := func(p int64) bool {
+		if kind == sgVPCRule {
+			return p == -1
+		}
+		return p == 0 || (kind == sgRule && p == -1)
+	}
+	if kind == sgRule && fromOK && toOK && from == 0 && to == 65535 {
+		return // every port, as the protocol says
+	}
+	name := ""
+	switch {
+	case fromOK && !ok(from):
+		name = "from_port"
+	case toOK && !ok(to):
+		name = "to_port"
+	default:
+		return
+	}
+	key := map[sgKind]string{sgInline: "sg-all-protocols-ports", sgRule: "sg-all-protocols-ignored", sgVPCRule: "sg-all-protocols-ports-vpc"}[kind]
+	d := c.rp.add("tf/sg-all-protocols", body.Attributes[name].Expr.Range(), key, msg.Args{"From": from, "To": to})
+	if kind == sgRule {
+		d.Severity = diag.SeverityWarning
 	}
 }
 
@@ -569,6 +622,94 @@ func (c *checker) checkStatement(s cty.Value, obj *hclsyntax.ObjectConsExpr, r h
 	if !s.Type().HasAttribute("Action") && !s.Type().HasAttribute("NotAction") {
 		c.rp.add("tf/iam-policy", r, "iam-no-action", nil)
 	}
+	at := func(field string) hcl.Range {
+		if x := itemValue(obj, field); x != nil {
+			return x.Range()
+		}
+		return r
+	}
+	for _, field := range []string{"Action", "NotAction", "Resource", "NotResource"} {
+		if !s.Type().HasAttribute(field) {
+			continue
+		}
+		if v := s.GetAttr(field); !stringOrStrings(v) {
+			c.rp.add("tf/iam-policy", at(field), "iam-string-list", msg.Args{"Field": field, "Actual": friendlyType(v.Type())})
+		}
+	}
+	for _, field := range []string{"Principal", "NotPrincipal"} {
+		if s.Type().HasAttribute(field) {
+			c.checkPrincipal(s.GetAttr(field), field, itemValue(obj, field), at(field))
+		}
+	}
+}
+
+// principalKinds are the keys a Principal map may have, in the IAM policy
+// grammar.
+var principalKinds = []string{"AWS", "CanonicalUser", "Federated", "Service"}
+
+// checkPrincipal: a Principal is "*" or a map from a principal kind to one
+// identifier or a list of them.
+func (c *checker) checkPrincipal(v cty.Value, field string, e hclsyntax.Expression, r hcl.Range) {
+	if !v.IsKnown() || v.IsNull() {
+		return
+	}
+	ty := v.Type()
+	switch {
+	case ty == cty.String:
+		if v.AsString() != "*" {
+			c.rp.add("tf/iam-policy", r, "iam-principal-string", msg.Args{"Field": field, "Value": v.AsString()})
+		}
+	case ty.IsObjectType() || ty.IsMapType():
+		obj, _ := e.(*hclsyntax.ObjectConsExpr)
+		for it := v.ElementIterator(); it.Next(); {
+			k, ev := it.Element()
+			key := k.AsString()
+			kr := r
+			if x := itemValue(obj, key); x != nil {
+				kr = x.Range()
+			}
+			if !slices.Contains(principalKinds, key) {
+				if obj != nil {
+					for _, item := range obj.Items {
+						if objectKey(item.KeyExpr) == key {
+							kr = item.KeyExpr.Range()
+						}
+					}
+				}
+				d := c.rp.add("tf/iam-policy", kr, "iam-principal-kind", msg.Args{"Field": field, "Kind": key, "Kinds": strings.Join(principalKinds, ", ")})
+				c.rp.suggestHint(d, suggest.Nearest(key, principalKinds))
+				continue
+			}
+			if !stringOrStrings(ev) {
+				c.rp.add("tf/iam-policy", kr, "iam-string-list", msg.Args{"Field": field + "." + key, "Actual": friendlyType(ev.Type())})
+			}
+		}
+	default:
+		c.rp.add("tf/iam-policy", r, "iam-principal-shape", msg.Args{"Field": field, "Actual": friendlyType(ty)})
+	}
+}
+
+// stringOrStrings reports whether a known value is a string or a list of
+// strings, as IAM takes actions, resources and principal identifiers;
+// anything not yet known passes.
+func stringOrStrings(v cty.Value) bool {
+	if !v.IsKnown() || v.IsNull() {
+		return true
+	}
+	ty := v.Type()
+	if ty == cty.String || ty == cty.DynamicPseudoType {
+		return true
+	}
+	if !(ty.IsTupleType() || ty.IsListType() || ty.IsSetType()) {
+		return false
+	}
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		if e.IsKnown() && !e.IsNull() && e.Type() != cty.String && e.Type() != cty.DynamicPseudoType {
+			return false
+		}
+	}
+	return true
 }
 
 // itemValue finds the value written for key in an object constructor.
