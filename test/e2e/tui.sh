@@ -30,8 +30,16 @@ wait_for() {
   done
 }
 
+# The learner's editor: it writes the solution over the file it is given,
+# as a learner saving a fix would, and returns.
+cat > "$tmp/editor" <<EOF2
+#!/bin/sh
+cp "$PWD/$exdir/solution/\$(basename "\$1")" "\$1"
+EOF2
+chmod +x "$tmp/editor"
+
 echo "start"
-tmux new-session -d -s "$session" -x 100 -y 30 "IACTUTOR_WORKSPACE=$ws NO_COLOR=1 $tmp/iactutor; echo EXITED; sleep 30"
+tmux new-session -d -s "$session" -x 100 -y 30 "IACTUTOR_WORKSPACE=$ws NO_COLOR=1 VISUAL=$tmp/editor EDITOR=$tmp/editor $tmp/iactutor; echo EXITED; sleep 30"
 wait_for "Lessons and exercises" 5
 wait_for "Created your workspace" 1
 
@@ -58,6 +66,16 @@ tmux send-keys -t "$session" Escape
 wait_for "c checkpoint • t terms" 3
 if [ "$(screen | grep -oE '[0-9]+%$' | tail -1)" != "$scrolled" ]; then echo "FAIL: the lesson lost its place"; screen; exit 1; fi
 
+echo "answer the first checkpoint question wrongly and read the feedback"
+tmux send-keys -t "$session" c
+wait_for "Choose all that apply" 3
+tmux send-keys -t "$session" Space
+tmux send-keys -t "$session" Enter
+wait_for "Not quite." 3
+wait_for "right answer" 3
+tmux send-keys -t "$session" Escape
+wait_for "c checkpoint • t terms" 3
+
 echo "back to the course map"
 tmux send-keys -t "$session" Escape
 wait_for "Lessons and exercises" 3
@@ -69,9 +87,9 @@ tmux send-keys -t "$session" j Enter
 wait_for "watching for saves" 5
 wait_for "0/4 points" 3
 
-echo "write the solution from outside, as an editor would"
-cp "$exdir"/solution/* "$ws/$ex/"
-wait_for "4/4 points" 2
+echo "hand off to the editor, which saves the fix"
+tmux send-keys -t "$session" e
+wait_for "4/4 points" 5
 
 echo "quit"
 tmux send-keys -t "$session" Escape
