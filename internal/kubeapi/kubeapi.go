@@ -66,10 +66,6 @@ func New() *Validator {
 	// not validation's. The library keeps this in a process-wide
 	// setting that only its first setter fixes.
 	capabilities.Setup(true, 0)
-	// Declarative validation logs where it disagrees with the hand-written
-	// rules; that is the server's own telemetry, not a finding, and must
-	// not reach a learner's terminal.
-	klog.SetLogger(logr.Discard())
 	v := &Validator{kinds: map[schema.GroupKind]kind{}, scheme: legacyscheme.Scheme}
 	for _, k := range builtinKinds() {
 		v.kinds[k.groupKind()] = k
@@ -141,7 +137,12 @@ func (v *Validator) validate(versioned runtime.Object, namespace string) (Verdic
 	if err := rest.EnsureObjectNamespaceMatchesRequestNamespace(reqNS, om); err != nil {
 		return Verdict{}, fmt.Errorf("placing the object in namespace %q: %w", reqNS, err)
 	}
-	ctx := genericapirequest.WithNamespace(context.Background(), reqNS)
+	// Declarative validation logs where it disagrees with the hand-written
+	// rules; that is the server's own telemetry, not a finding, and must
+	// not reach a learner's terminal. The logger travels in the context, so
+	// no process-wide setting changes under concurrent callers.
+	ctx := klog.NewContext(context.Background(), logr.Discard())
+	ctx = genericapirequest.WithNamespace(ctx, reqNS)
 	// The registry stamps a UID and a creation time before the strategy
 	// runs; a Job's generated selector is built from that UID.
 	rest.FillObjectMetaSystemFields(om)

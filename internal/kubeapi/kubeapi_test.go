@@ -124,3 +124,39 @@ func TestDefaulted(t *testing.T) {
 		t.Error("the input was changed")
 	}
 }
+
+// TestConcurrentValidators runs validators built at the same time from
+// several goroutines, as the grader's workers do; -race must stay quiet.
+func TestConcurrentValidators(t *testing.T) {
+	doc := `
+apiVersion: batch/v1
+kind: Job
+metadata: {name: train}
+spec:
+  template:
+    spec:
+      restartPolicy: Always
+      containers: [{name: t, image: "python:3.12"}]
+`
+	done := make(chan int)
+	for range 8 {
+		go func() {
+			js, err := yaml.YAMLToJSON([]byte(doc))
+			if err != nil {
+				done <- -1
+				return
+			}
+			got, err := New().Validate(js, "")
+			if err != nil {
+				done <- -1
+				return
+			}
+			done <- len(got.Errors)
+		}()
+	}
+	for range 8 {
+		if n := <-done; n != 1 {
+			t.Errorf("got %d errors, want 1", n)
+		}
+	}
+}
