@@ -30,7 +30,7 @@ func loadModel(ex *course.Exercise, files []source.File, km kubeModel) *model {
 	g := validate.Route(files)
 	switch ex.Track {
 	case course.Kubernetes:
-		opt := k8s.Options{Complete: true}
+		opt := k8s.Options{Complete: true, Server: km.api}
 		set, ds := k8s.Load(g.YAML, opt)
 		m.set = set
 		m.diags = append(ds, k8s.Check(set, opt)...)

@@ -39,7 +39,11 @@ type checker struct {
 }
 
 func newChecker(s *Set, r *reporter, opt Options) *checker {
-	return &checker{r: r, s: s, opt: opt, reparsed: map[int]*yaml.Node{}, api: kubeapi.New()}
+	api := opt.Server
+	if api == nil {
+		api = kubeapi.New()
+	}
+	return &checker{r: r, s: s, opt: opt, reparsed: map[int]*yaml.Node{}, api: api}
 }
 
 // root returns object i's YAML tree. Lint drops trees after the

@@ -301,7 +301,17 @@ func parsePath(p string) ([]pathSeg, bool) {
 				continue
 			}
 			f, v, ok := strings.Cut(inner, "=")
-			if !ok || f == "" {
+			if !ok {
+				// A bare key, as the API server writes map entries
+				// (metadata.labels[app.kubernetes.io/name]); map keys
+				// of Kubernetes objects never hold "=".
+				if inner == "" {
+					return nil, false
+				}
+				segs = append(segs, pathSeg{key: inner, index: -1})
+				continue
+			}
+			if f == "" {
 				return nil, false
 			}
 			segs = append(segs, pathSeg{index: -1, field: f, value: strings.Trim(v, `"'`)})

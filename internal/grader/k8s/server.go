@@ -2,7 +2,6 @@ package k8s
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 
 	"k8s.io/apimachinery/pkg/runtime"
@@ -162,34 +161,6 @@ func aliasRule(f kubeapi.Finding) string {
 	return apiRule(f.Type)
 }
 
-// serverPath turns a field path as the server writes it
-// (metadata.labels[app.kubernetes.io/name], containers[0]) into the path
-// syntax of this package, where a map key in brackets is quoted.
-func serverPath(p string) string {
-	var b strings.Builder
-	for p != "" {
-		open := strings.IndexByte(p, '[')
-		if open < 0 {
-			b.WriteString(p)
-			break
-		}
-		b.WriteString(p[:open])
-		end := strings.IndexByte(p[open:], ']')
-		if end < 0 {
-			b.WriteString(p[open:])
-			break
-		}
-		inner := p[open+1 : open+end]
-		if _, err := strconv.Atoi(inner); err == nil {
-			b.WriteString("[" + inner + "]")
-		} else {
-			b.WriteString(`["` + inner + `"]`)
-		}
-		p = p[open+end+1:]
-	}
-	return b.String()
-}
-
 // writtenAs names fields the server validates under another name than the
 // one a manifest usually writes: the registry copies clusterIP into
 // clusterIPs before validating.
@@ -200,7 +171,7 @@ var writtenAs = map[string]string{"clusterIPs": "clusterIP"}
 // nearest written parent, so that a missing field points at one line.
 func (c *checker) serverRng(i int, path string) diag.Range {
 	it, root := &c.s.items[i], c.root(i)
-	segs, ok := parsePath(serverPath(path))
+	segs, ok := parsePath(path)
 	if root == nil || !ok {
 		return c.rng(i, "")
 	}

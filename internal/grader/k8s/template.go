@@ -15,6 +15,9 @@ var shellVar = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=?+][^}]*)?\
 // would get if it were applied unrendered; the note tells the reader why
 // the placeholders themselves are refused.
 func placeholderLine(data []byte) (int, string) {
+	if !bytes.Contains(data, []byte("${")) {
+		return 0, "" // most files: no line needs the expression
+	}
 	for n, line := range bytes.Split(data, []byte{'\n'}) {
 		body := bytes.TrimLeft(line, " ")
 		if len(body) == 0 || body[0] == '#' {
