@@ -242,14 +242,19 @@ type Exercise struct {
 func IsFolder(name string) bool { return strings.HasSuffix(name, "/") }
 
 // InFolder reports whether file (relative to the tree) is one a folder
-// entry takes: a .yaml or .yml file directly inside it.
+// entry takes: a manifest (.yaml, .yml) or Terraform file (.tf, .tfvars)
+// directly inside it, as kubectl apply -f and terraform read a folder. The
+// exercise's own folder is written "./".
 func InFolder(folder, file string) bool {
 	dir := strings.TrimSuffix(folder, "/")
 	if path.Dir(file) != dir {
 		return false
 	}
-	ext := path.Ext(file)
-	return ext == ".yaml" || ext == ".yml"
+	switch path.Ext(file) {
+	case ".yaml", ".yml", ".tf", ".tfvars":
+		return true
+	}
+	return false
 }
 
 // ReadTree reads the editable files of tree ("start" or "solution") by

@@ -79,6 +79,11 @@ func TestInFolder(t *testing.T) {
 		{"k8s/", "k8s/a.json", false},
 		{"k8s/", "k8s/sub/a.yaml", false},
 		{"k8s/", "other/a.yaml", false},
+		{"./", "network.tf", true},
+		{"./", "terraform.tfvars", true},
+		{"./", "TASK.md", false},
+		{"./", ".terraform.lock.hcl", false},
+		{"./", "modules/a.tf", false},
 	}
 	for _, tt := range tests {
 		if got := InFolder(tt.folder, tt.file); got != tt.want {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -352,7 +353,31 @@ func archiveReason(name string, err error) msg.Text {
 // limits, naming each "<exercise-id>/<file>" like relocate does.
 func readArchived(a *archiveFS, dir string, ex *course.Exercise) grader.Submission {
 	sub := grader.Submission{Names: map[string]string{}}
+	var names []string
 	for _, name := range ex.Files {
+		if !course.IsFolder(name) {
+			names = append(names, name)
+			continue
+		}
+		// A folder entry takes the files the student keeps in it; none
+		// there reads as the folder missing.
+		var held []string
+		for p := range a.MapFS {
+			rel, ok := p, dir == "" || dir == "."
+			if !ok {
+				rel, ok = strings.CutPrefix(p, dir+"/")
+			}
+			if ok && course.InFolder(name, rel) && !a.MapFS[p].Mode.IsDir() {
+				held = append(held, rel)
+			}
+		}
+		if len(held) == 0 {
+			held = []string{name}
+		}
+		slices.Sort(held)
+		names = append(names, held...)
+	}
+	for _, name := range names {
 		p := path.Join(dir, name)
 		shown := path.Join(ex.ID, name)
 		refuse := func(rule string, summary, detail msg.Text) {
@@ -390,14 +415,21 @@ func readArchived(a *archiveFS, dir string, ex *course.Exercise) grader.Submissi
 // file's name (with its folders inside the exercise) at the end of the path.
 func keepFiles(exercises []*course.Exercise) func(string) bool {
 	names := map[string]bool{}
+	var folders []string
 	for _, ex := range exercises {
 		for _, f := range ex.Files {
+			if course.IsFolder(f) {
+				folders = append(folders, f)
+			}
 			names[f] = true
 		}
 	}
 	return func(p string) bool {
 		for i := 0; i <= len(p); i++ {
-			if (i == 0 || p[i-1] == '/') && names[p[i:]] {
+			if i > 0 && p[i-1] != '/' {
+				continue
+			}
+			if names[p[i:]] || slices.ContainsFunc(folders, func(f string) bool { return course.InFolder(f, p[i:]) }) {
 				return true
 			}
 		}

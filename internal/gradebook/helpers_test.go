@@ -5,7 +5,6 @@ import (
 	"context"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -48,13 +47,9 @@ func embeddedCourse(t testing.TB) (*course.Course, course.Source) {
 // tree reads an exercise's start/ or solution/ files from the course.
 func tree(t testing.TB, src course.Source, ex *course.Exercise, which string) map[string][]byte {
 	t.Helper()
-	out := map[string][]byte{}
-	for _, name := range ex.Files {
-		b, err := fs.ReadFile(src.FS, path.Join(ex.Dir, which, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[name] = b
+	out, err := ex.ReadTree(src.FS, which)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }

@@ -332,11 +332,12 @@ func (m *exerciseModel) key(msg tea.KeyMsg) tea.Cmd {
 		m.message = ""
 		return m.gradeCmd(true)
 	case keyIs(msg, k.Edit):
-		if len(m.ex.Files) > 1 {
-			m.choosing = true
+		files := m.c.ws.FileNames(m.ex)
+		if len(files) != 1 {
+			m.choosing = len(files) > 1
 			return nil
 		}
-		return m.edit(m.ex.Files[0])
+		return m.edit(files[0])
 	case keyIs(msg, k.Hint):
 		return m.nextHint()
 	case keyIs(msg, k.Solution):
@@ -411,7 +412,7 @@ func (m *exerciseModel) next() *course.Exercise {
 // number, or by moving to it and pressing enter.
 func (m *exerciseModel) choose(k tea.KeyMsg) tea.Cmd {
 	keys := m.c.keys
-	files := m.ex.Files
+	files := m.c.ws.FileNames(m.ex)
 	if c, moved := moveCursor(k, keys, m.choice, len(files)); moved {
 		m.choice = c
 		return nil
@@ -513,7 +514,8 @@ func (m *exerciseModel) layout() {
 		}
 	}
 	b.WriteString("\n" + s.Heading.Render(p.S("tui.exercise.files", nil)) + "\n")
-	for i, f := range m.ex.Files {
+	files := c.ws.FileNames(m.ex)
+	for i, f := range files {
 		path := filepath.Join(c.ws.ExerciseDir(m.ex.ID), filepath.FromSlash(f))
 		shown := wrapHang(path, w-2, "    ")
 		if c.hyperlinks {
@@ -521,7 +523,7 @@ func (m *exerciseModel) layout() {
 				shown = hyperlink(abs, shown)
 			}
 		}
-		if len(m.ex.Files) > 1 {
+		if len(files) > 1 {
 			shown = fmt.Sprintf("%d. %s", i+1, shown)
 		}
 		b.WriteString("  " + shown + "\n")
@@ -543,7 +545,7 @@ func (m *exerciseModel) view() string {
 	if m.choosing {
 		var b strings.Builder
 		b.WriteString(title + "\n\n" + wrap(p.S("tui.exercise.choose-file", nil), c.width) + "\n\n")
-		for i, f := range m.ex.Files {
+		for i, f := range m.c.ws.FileNames(m.ex) {
 			pointer := "  "
 			line := fmt.Sprintf("%d. %s", i+1, f)
 			if i == m.choice {

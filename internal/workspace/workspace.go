@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,15 +64,59 @@ func (w *Workspace) Progress() *progress.Store { return progress.NewStore(w.Dir)
 // ExerciseDir is where an exercise's files live.
 func (w *Workspace) ExerciseDir(id string) string { return filepath.Join(w.Dir, id) }
 
-// Files reads an exercise tree ("start" or "solution") from the course.
+// Files reads an exercise tree ("start" or "solution") from the course,
+// folder entries expanded into the files they hold.
 func (w *Workspace) Files(ex *course.Exercise, tree string) (map[string][]byte, error) {
-	out := map[string][]byte{}
+	out, err := ex.ReadTree(w.Src.FS, tree)
+	if err != nil {
+		return nil, fmt.Errorf("exercise %s: %w", ex.ID, err)
+	}
+	return out, nil
+}
+
+// FileNames lists the learner's editable files of an exercise, in name
+// order: every named file, and for a folder entry the files the learner
+// keeps there (a capstone may be split into other files than the start's),
+// or the start's when the folder is not there yet.
+func (w *Workspace) FileNames(ex *course.Exercise) []string {
+	dir := w.ExerciseDir(ex.ID)
+	var out []string
 	for _, name := range ex.Files {
-		b, err := fs.ReadFile(w.Src.FS, path.Join(ex.Dir, tree, name))
-		if err != nil {
-			return nil, fmt.Errorf("exercise %s: %w", ex.ID, err)
+		if !course.IsFolder(name) {
+			out = append(out, name)
+			continue
 		}
-		out[name] = b
+		if held, err := folderFiles(dir, name); err == nil {
+			out = append(out, held...)
+			continue
+		}
+		if start, err := w.Files(ex, "start"); err == nil {
+			for n := range start {
+				if course.InFolder(name, n) {
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// folderFiles lists, by name relative to dir, the files a folder entry takes
+// from the learner's exercise folder.
+func folderFiles(dir, folder string) ([]string, error) {
+	rel := strings.TrimSuffix(folder, "/")
+	entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, en := range entries {
+		name := path.Join(rel, en.Name())
+		if en.IsDir() || !course.InFolder(folder, name) {
+			continue
+		}
+		out = append(out, name)
 	}
 	return out, nil
 }
@@ -82,9 +128,9 @@ func (w *Workspace) Init(ex *course.Exercise, lang string) (written, kept []stri
 	if err != nil {
 		return nil, nil, err
 	}
+	names := append(slices.Sorted(maps.Keys(start)), TaskFile)
 	start[TaskFile] = []byte(ex.Task.In(lang))
 	dir := w.ExerciseDir(ex.ID)
-	names := append(append([]string{}, ex.Files...), TaskFile)
 	for _, name := range names {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		ok, err := writeNew(p, start[name])
@@ -136,7 +182,22 @@ func (w *Workspace) Submission(ex *course.Exercise) (grader.Submission, error) {
 // reporting missing files.
 func ReadSubmission(dir string, ex *course.Exercise) grader.Submission {
 	sub := grader.Submission{Names: map[string]string{}}
+	var names []string
 	for _, name := range ex.Files {
+		if !course.IsFolder(name) {
+			names = append(names, name)
+			continue
+		}
+		// A folder entry takes whatever files the learner keeps in it; a
+		// missing folder is reported like a missing file.
+		held, err := folderFiles(dir, name)
+		if err != nil {
+			names = append(names, name)
+			continue
+		}
+		names = append(names, held...)
+	}
+	for _, name := range names {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
 			sub.Refused = append(sub.Refused, diag.Diagnostic{
@@ -167,7 +228,9 @@ func (w *Workspace) Reset(ex *course.Exercise, lang string, now time.Time) (stri
 	dir := w.ExerciseDir(ex.ID)
 	backup := filepath.Join(w.Dir, filepath.FromSlash(BackupDir), ex.ID+"-"+now.UTC().Format("20060102T150405.000Z"))
 	moved := false
-	for _, name := range append(append([]string{}, ex.Files...), TaskFile) {
+	// Every file the learner keeps, new files in a folder entry too: one
+	// left behind would be graded with the fresh start.
+	for _, name := range append(w.FileNames(ex), TaskFile) {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if _, err := os.Lstat(p); err != nil {
 			continue
@@ -241,8 +304,15 @@ func (w *Workspace) SolutionDiff(ex *course.Exercise) ([]FileDiff, error) {
 	for _, f := range sub.Files {
 		mine[sub.Names[f.Path]] = string(f.Data)
 	}
-	out := make([]FileDiff, 0, len(ex.Files))
-	for _, name := range ex.Files {
+	names := slices.Sorted(maps.Keys(sol))
+	for n := range mine {
+		if _, ok := sol[n]; !ok {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	out := make([]FileDiff, 0, len(names))
+	for _, name := range names {
 		yours := filepath.Join(w.ExerciseDir(ex.ID), filepath.FromSlash(name))
 		d, err := unified(yours, "solution/"+name, mine[name], string(sol[name]))
 		if err != nil {

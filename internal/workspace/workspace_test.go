@@ -114,3 +114,113 @@ func TestSubmissionRefusesAndReportsMissing(t *testing.T) {
 		t.Errorf("refusals: %+v", sub.Refused)
 	}
 }
+
+// folderWorkspace is a capstone-shaped exercise: one named file and a
+// folder entry that takes whatever manifests the learner keeps in it.
+func folderWorkspace(t *testing.T) (*Workspace, *course.Exercise) {
+	t.Helper()
+	m := fstest.MapFS{
+		"exercises/kubernetes/01-x/exercise.yaml":       {Data: []byte("id: x\nlesson: l\ntitle: X\nkind: fix\ndifficulty: 1\ntopics: [a]\nfiles: [a.yaml, k8s/]\nhints: [a, b]\nchecks:\n  - {id: v, points: 1, message: ok, validators: {}}\n")},
+		"exercises/kubernetes/01-x/task.md":             {Data: []byte("Do it.")},
+		"exercises/kubernetes/01-x/task.es.md":          {Data: []byte("Hazlo.")},
+		"exercises/kubernetes/01-x/start/a.yaml":        {Data: []byte("start a\n")},
+		"exercises/kubernetes/01-x/start/k8s/b.yaml":    {Data: []byte("start b\n")},
+		"exercises/kubernetes/01-x/start/k8s/c.yml":     {Data: []byte("start c\n")},
+		"exercises/kubernetes/01-x/solution/a.yaml":     {Data: []byte("sol a\n")},
+		"exercises/kubernetes/01-x/solution/k8s/b.yaml": {Data: []byte("sol b\n")},
+		"exercises/kubernetes/01-x/solution/k8s/c.yml":  {Data: []byte("sol c\n")},
+	}
+	src := course.Source{FS: m}
+	c, ds := course.Load(src)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return &Workspace{Dir: filepath.Join(t.TempDir(), "ws"), Course: c, Src: src}, c.Exercises[0]
+}
+
+func TestFolderEntryTakesTheLearnersFiles(t *testing.T) {
+	w, ex := folderWorkspace(t)
+	written, _, err := w.Init(ex, "en")
+	if err != nil || len(written) != 4 {
+		t.Fatalf("init wrote %v, %v; want a.yaml, k8s/b.yaml, k8s/c.yml and the task", written, err)
+	}
+	dir := w.ExerciseDir("x")
+	// The learner splits c.yml in two and leaves notes beside the manifests.
+	os.Remove(filepath.Join(dir, "k8s", "c.yml"))
+	os.WriteFile(filepath.Join(dir, "k8s", "c1.yaml"), []byte("mine c1\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "k8s", "c2.yaml"), []byte("mine c2\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "k8s", "notes.md"), []byte("notes"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "k8s", "old"), 0o755)
+	os.WriteFile(filepath.Join(dir, "k8s", "old", "d.yaml"), []byte("old"), 0o644)
+
+	want := []string{"a.yaml", "k8s/b.yaml", "k8s/c1.yaml", "k8s/c2.yaml"}
+	if got := w.FileNames(ex); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("FileNames = %v, want %v", got, want)
+	}
+	sub, err := w.Submission(ex)
+	if err != nil || len(sub.Refused) != 0 {
+		t.Fatalf("submission: %v %v", err, sub.Refused)
+	}
+	var names []string
+	for _, f := range sub.Files {
+		names = append(names, sub.Names[f.Path])
+	}
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("graded %v, want %v", names, want)
+	}
+	if len(sub.Start) != 3 || string(sub.Start["k8s/c.yml"]) != "start c\n" {
+		t.Errorf("start = %v", sub.Start)
+	}
+
+	diffs, err := w.SolutionDiff(ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shown []string
+	for _, d := range diffs {
+		shown = append(shown, d.Name)
+	}
+	if got := strings.Join(shown, " "); got != "a.yaml k8s/b.yaml k8s/c.yml k8s/c1.yaml k8s/c2.yaml" {
+		t.Errorf("solution diff covers %s", got)
+	}
+
+	backup, err := w.Reset(ex, "en", time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"k8s/c1.yaml", "k8s/c2.yaml"} {
+		if _, err := os.Stat(filepath.Join(backup, filepath.FromSlash(n))); err != nil {
+			t.Errorf("reset did not back up the learner's new %s: %v", n, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(n))); err == nil {
+			t.Errorf("reset left %s to be graded with the fresh start", n)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "k8s", "c.yml")); string(b) != "start c\n" {
+		t.Errorf("reset did not restore c.yml: %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "k8s", "notes.md")); err != nil {
+		t.Error("reset moved a file the exercise does not take")
+	}
+}
+
+func TestMissingFolderIsReported(t *testing.T) {
+	w, ex := folderWorkspace(t)
+	w.Init(ex, "en")
+	os.RemoveAll(filepath.Join(w.ExerciseDir("x"), "k8s"))
+	sub := ReadSubmission(w.ExerciseDir("x"), ex)
+	if len(sub.Refused) != 1 || len(sub.Files) != 1 {
+		t.Fatalf("refused %d, read %d; want the folder reported missing and a.yaml read", len(sub.Refused), len(sub.Files))
+	}
+	cat, err := msg.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cat.Printer("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Text(sub.Refused[0].Summary); !strings.Contains(got, "k8s/") {
+		t.Errorf("missing folder said as %q", got)
+	}
+}
