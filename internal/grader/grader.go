@@ -238,9 +238,11 @@ func (g *Grader) Grade(ex *course.Exercise, sub Submission) Result {
 	return res
 }
 
-// guttedUnits lists the editable files (or folders, taken as a whole, so
-// moving objects between a folder's files is no loss) that hold objects in
-// the solution and none in the submission.
+// guttedUnits lists the editable files (or folders, taken as a whole) that
+// hold objects in the solution and none in the submission, where what the
+// solution keeps there is not found in another file either: moving a
+// Service into the Deployment's file, or every variable into main.tf, is
+// no loss.
 func guttedUnits(ex *course.Exercise, solution, sub *snapshot) []string {
 	unit := func(name string) string {
 		for _, e := range ex.Files {
@@ -251,15 +253,23 @@ func guttedUnits(ex *course.Exercise, solution, sub *snapshot) []string {
 		return name
 	}
 	want, have := map[string]int{}, map[string]int{}
+	lost := map[string]bool{}
 	for n, c := range solution.perFile {
 		want[unit(n)] += c
+	}
+	for n, ids := range solution.held {
+		for _, id := range ids {
+			if !sub.all[id] {
+				lost[unit(n)] = true
+			}
+		}
 	}
 	for n, c := range sub.perFile {
 		have[unit(n)] += c
 	}
 	var out []string
 	for _, u := range slices.Sorted(maps.Keys(want)) {
-		if want[u] > 0 && have[u] == 0 {
+		if want[u] > 0 && have[u] == 0 && lost[u] {
 			out = append(out, u)
 		}
 	}

@@ -24,6 +24,11 @@ type snapshot struct {
 	ids map[string]bool
 	// perFile counts objects or top-level blocks by exercise file name.
 	perFile map[string]int
+	// held names what each exercise file declares (objects, blocks by
+	// address) and all is their union, so an emptied file whose contents
+	// moved to another file is told from one whose contents are gone.
+	held map[string][]string
+	all  map[string]bool
 	// leaves are the model's scalar values by path, rendered.
 	leaves map[string]string
 }
@@ -31,7 +36,12 @@ type snapshot struct {
 // snapshotOf builds the snapshot of a loaded model; names maps file paths
 // to exercise file names.
 func snapshotOf(track course.Track, m *model, files []source.File, names map[string]string) *snapshot {
-	s := &snapshot{ids: map[string]bool{}, perFile: map[string]int{}, leaves: map[string]string{}}
+	s := &snapshot{ids: map[string]bool{}, perFile: map[string]int{}, leaves: map[string]string{},
+		held: map[string][]string{}, all: map[string]bool{}}
+	hold := func(file, id string) {
+		s.held[file] = append(s.held[file], id)
+		s.all[id] = true
+	}
 	name := func(p string) string {
 		if n, ok := names[p]; ok {
 			return n
@@ -44,6 +54,7 @@ func snapshotOf(track course.Track, m *model, files []source.File, names map[str
 			id := o.Kind + "/" + o.Name
 			s.ids[id] = true
 			s.perFile[name(o.File)]++
+			hold(name(o.File), id)
 			flatten(s.leaves, id+" ", o.Value, true)
 		}
 	case course.Terraform:
@@ -76,6 +87,11 @@ func snapshotOf(track course.Track, m *model, files []source.File, names map[str
 		}
 		for _, f := range files {
 			s.perFile[name(f.Path)] = countBlocks(m.module, f)
+			if body, ok := m.module.Body(f.Path); ok {
+				for _, id := range blockAddresses(body) {
+					hold(name(f.Path), id)
+				}
+			}
 		}
 	}
 	return s
@@ -104,6 +120,29 @@ func countBlocks(mod *terraform.Module, f source.File) int {
 		}
 	}
 	return len(body.Blocks) + len(body.Attributes)
+}
+
+// blockAddresses names a file's top-level blocks as Terraform addresses
+// them ("aws_lb.api", "variable.region", "local.port"); blocks without an
+// address (terraform, provider) are named by their type and labels.
+func blockAddresses(body *hclsyntax.Body) []string {
+	var out []string
+	for _, b := range body.Blocks {
+		switch {
+		case b.Type == "resource" && len(b.Labels) == 2:
+			out = append(out, b.Labels[0]+"."+b.Labels[1])
+		case b.Type == "locals":
+			for n := range b.Body.Attributes {
+				out = append(out, "local."+n)
+			}
+		default:
+			out = append(out, strings.Join(append([]string{b.Type}, b.Labels...), "."))
+		}
+	}
+	for n := range body.Attributes {
+		out = append(out, "attribute."+n)
+	}
+	return out
 }
 
 // flatten records every scalar under prefix. A list of maps that all have
