@@ -156,6 +156,21 @@ resource "aws_ecs_service" "api" {
     container_port   = local.api_port
   }
 }
+
+variable "zones" {
+  type    = list(string)
+  default = ["a", "b"]
+}
+
+locals {
+  zone_set   = toset(var.zones)
+  zone_list  = tolist(local.zone_set)
+  first_zone = local.zone_list[0]
+}
+
+output "arn" {
+  value = "${aws_lb_target_group.api.arn}"
+}
 `)}}
 	ex := &course.Exercise{ID: "v", Track: course.Terraform}
 	m := loadModel(ex, files, kubeModel{})
@@ -166,6 +181,9 @@ resource "aws_ecs_service" "api" {
 		`pointsAt(values.resources.aws_ecs_service.api.load_balancer[0].target_group_arn, "aws_lb_target_group.api.arn")`,
 		`values.resources.aws_ecs_service.api.load_balancer[0].target_group_arn.attribute == "arn"`,
 		`values.variables.region.default == "eu-west-1"`,
+		`pointsAt(values.outputs.arn.value, "aws_lb_target_group.api.arn")`,
+		`values.locals.zone_list == ["a", "b"]`,
+		`values.locals.first_zone == "a"`,
 	} {
 		if !evalOn(t, course.Terraform, expr, m.activation) {
 			t.Errorf("%s is false", expr)

@@ -111,7 +111,13 @@ func evalAttr(vals *terraform.Values, src []byte, a *hclsyntax.Attribute) (any, 
 			}
 		}
 	}
-	if t, ok := a.Expr.(*hclsyntax.ScopeTraversalExpr); ok {
+	expr := a.Expr
+	// "${aws_lb.api.dns_name}" is the reference itself: a template of one
+	// interpolation returns its value unchanged.
+	if w, ok := expr.(*hclsyntax.TemplateWrapExpr); ok {
+		expr = w.Wrapped
+	}
+	if t, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok {
 		text := traversalText(t.Traversal)
 		addr, attr := reference(text)
 		if addr != "" {

@@ -37,6 +37,7 @@ var oracleRules = map[string]bool{
 	"tf/unknown-attribute":    true,
 	"tf/misplaced-iterator":   true,
 	"tf/default-type":         true,
+	"tf/default-constant":     true,
 	"tf/validation-self":      true,
 	"tf/ignore-changes":       true,
 	"tf/module-input-type":    true,

@@ -372,6 +372,10 @@ func refersTo(e hclsyntax.Expression, root, name string) bool {
 
 // checkDefault compares a variable's default with its type constraint.
 func (c *checker) checkDefault(b *hclsyntax.Block) {
+	da, hasDefault := b.Body.Attributes["default"]
+	if hasDefault && !constantDefault(c.rp, b.Labels[0], da.Expr) {
+		return
+	}
 	ta, hasType := b.Body.Attributes["type"]
 	if !hasType {
 		return
@@ -397,7 +401,6 @@ func (c *checker) checkDefault(b *hclsyntax.Block) {
 		c.rp.add("tf/invalid-type", ta.Expr.Range(), key, msg.Args{"Type": c.m.sourceText(ta.Expr.Range())})
 		return
 	}
-	da, hasDefault := b.Body.Attributes["default"]
 	if !hasDefault {
 		return
 	}
@@ -417,6 +420,32 @@ func (c *checker) checkDefault(b *hclsyntax.Block) {
 			"Reason": msg.New("tf.default-type.reason", msg.Args{"Error": err.Error()}),
 		})
 	}
+}
+
+// constantDefault reports a default that is not a constant, judged as
+// Terraform judges it: the expression evaluated with no context at all, so
+// any function call or reference is an error.
+func constantDefault(rp *reporter, name string, e hclsyntax.Expression) bool {
+	_, ds := e.Value(nil)
+	if !ds.HasErrors() {
+		return true
+	}
+	at := e.Range()
+	for _, d := range ds {
+		if d.Severity == hcl.DiagError && d.Subject != nil {
+			at = *d.Subject
+			break
+		}
+	}
+	key := "default-constant-reference"
+	hclsyntax.VisitAll(e, func(n hclsyntax.Node) hcl.Diagnostics {
+		if _, ok := n.(*hclsyntax.FunctionCallExpr); ok {
+			key = "default-constant-function"
+		}
+		return nil
+	})
+	rp.add("tf/default-constant", at, key, msg.Args{"Variable": name})
+	return false
 }
 
 // checkOutputs wants outputs that show sensitive values marked sensitive.

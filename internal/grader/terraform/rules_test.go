@@ -379,6 +379,16 @@ var ruleCases = []ruleCase{
 	{name: "default-type/valid", rule: "tf/default-type",
 		files: main("variable \"desired_count\" {\n  type    = number\n  default = \"2\"\n}\nvariable \"svc\" {\n  type    = object({ port = optional(number, 8000) })\n  default = {}\n}\n")},
 
+	// tf/default-constant
+	{name: "default-constant/function", rule: "tf/default-constant",
+		files: main("variable \"zones\" {\n  type    = list(string)\n  default = tolist([\"a\", \"b\"])\n}\n"),
+		want:  []string{"main.tf:3:13-3:31"}, summary: `The default of "zones" calls a function`},
+	{name: "default-constant/reference", rule: "tf/default-constant",
+		files: main("variable \"a\" {\n  default = \"x\"\n}\nvariable \"b\" {\n  default = \"${var.a}-y\"\n}\n"),
+		want:  []string{"main.tf:5:16-5:19"}},
+	{name: "default-constant/literals", rule: "tf/default-constant",
+		files: main("variable \"svc\" {\n  default = { port = 8000, zones = [\"a\", \"b\"], name = \"api-${1 + 1}\" }\n}\n")},
+
 	// tf/validation-self
 	{name: "validation-self/other variable", rule: "tf/validation-self",
 		files: main("variable \"a\" {}\nvariable \"b\" {\n  validation {\n    condition     = length(var.a) > 0\n    error_message = \"x\"\n  }\n}\n"),
