@@ -63,6 +63,17 @@ func Match(expected, given string) bool {
 	return e.Equal(g)
 }
 
+// MatchAny reports whether given is one of the expected commands: a
+// question's command and the other forms it accepts.
+func MatchAny(given string, expected ...string) bool {
+	for _, e := range expected {
+		if e != "" && Match(e, given) {
+			return true
+		}
+	}
+	return false
+}
+
 // ErrEmpty is returned for a blank line.
 var ErrEmpty = errors.New("empty command")
 

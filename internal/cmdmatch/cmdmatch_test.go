@@ -24,6 +24,10 @@ func TestMatch(t *testing.T) {
 		{"kubectl get pods -n mlops", "kubectl get pods -n mlops -o wide", false},
 		{"kubectl get pods -n mlops", "kubectl describe pods -n mlops", false},
 		{"kubectl get pods -n mlops", "kubectl get pods -A", false},
+		// kubectl top: the subcommand's aliases.
+		{"kubectl top pods -n mlops", "kubectl top pod -n mlops", true},
+		{"kubectl top pods -n mlops", "kubectl top po --namespace mlops", true},
+		{"kubectl top pods -n mlops", "kubectl top nodes", false},
 		// Resource forms: TYPE NAME vs TYPE/NAME and aliases.
 		{"kubectl scale deployment/churn-api --replicas=3 -n mlops", "kubectl scale deployment churn-api --replicas=3 -n mlops", true},
 		{"kubectl scale deployment/churn-api --replicas=3 -n mlops", "kubectl scale deploy/churn-api --replicas 3 -n mlops", true},
@@ -142,4 +146,24 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%q does not match itself", s)
 		}
 	})
+}
+
+func TestMatchAny(t *testing.T) {
+	accepted := []string{"terraform plan", "terraform plan -refresh-only"}
+	for _, tt := range []struct {
+		given string
+		want  bool
+	}{
+		{"terraform plan", true},
+		{"terraform plan -refresh-only", true},
+		{"terraform apply -refresh-only", false},
+		{"", false},
+	} {
+		if got := MatchAny(tt.given, accepted...); got != tt.want {
+			t.Errorf("MatchAny(%q) = %v, want %v", tt.given, got, tt.want)
+		}
+	}
+	if MatchAny("terraform plan", "") {
+		t.Error("an empty expected command matched")
+	}
 }

@@ -100,7 +100,9 @@ func parseKubectl(words []string) (Command, error) {
 	cmd := Command{Program: "kubectl", Verb: []string{verb}, Flags: flags}
 	if verbsWithSub[verb] && len(pos) > 0 {
 		sub := pos[0]
-		if verb == "create" {
+		if verb == "create" || verb == "top" {
+			// top pod, top pods and top po are one command, as are the
+			// create forms.
 			sub = canonicalType(sub)
 		}
 		cmd.Verb = append(cmd.Verb, sub)

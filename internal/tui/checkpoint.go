@@ -169,7 +169,7 @@ func (m *checkpointModel) update(msg tea.Msg) tea.Cmd {
 				m.message = m.c.printer.S("progress.checkpoint.empty-command", nil)
 				return nil
 			}
-			return m.answer(cmdmatch.Match(q.Command, m.input.Value()))
+			return m.answer(cmdmatch.MatchAny(m.input.Value(), append([]string{q.Command}, q.Accept...)...))
 		}
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)
