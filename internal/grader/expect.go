@@ -65,6 +65,7 @@ func envFor(track course.Track) (*cel.Env, error) {
 		// values is the module evaluated: a local holding 8000 is 8000,
 		// and a reference is {"ref", "address", "attribute"}.
 		opts = append(opts, cel.Variable("values", cel.DynType))
+		opts = append(opts, terraformLibraries()...)
 		return cel.NewEnv(opts...)
 	}
 	return nil, errUnknownTrack

@@ -98,6 +98,9 @@ func terraformActivation(mod *terraform.Module, files []source.File) map[string]
 		act[k] = v
 	}
 	act["values"] = evaluatedValues(mod, act, files)
+	if mod != nil {
+		act["module"] = moduleVal{mod}
+	}
 	return act
 }
 

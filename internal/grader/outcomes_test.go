@@ -171,6 +171,14 @@ locals {
 output "arn" {
   value = "${aws_lb_target_group.api.arn}"
 }
+
+variable "desired_count" {
+  type = number
+  validation {
+    condition     = var.desired_count > 0 && var.desired_count < 11
+    error_message = "1 to 10 tasks."
+  }
+}
 `)}}
 	ex := &course.Exercise{ID: "v", Track: course.Terraform}
 	m := loadModel(ex, files, kubeModel{})
@@ -184,6 +192,7 @@ output "arn" {
 		`pointsAt(values.outputs.arn.value, "aws_lb_target_group.api.arn")`,
 		`values.locals.zone_list == ["a", "b"]`,
 		`values.locals.first_zone == "a"`,
+		`!validationAllows(module, "desired_count", 0) && validationAllows(module, "desired_count", 10) && !validationAllows(module, "desired_count", 11)`,
 	} {
 		if !evalOn(t, course.Terraform, expr, m.activation) {
 			t.Errorf("%s is false", expr)

@@ -52,6 +52,7 @@ const (
 const (
 	lessonObjects   = "k8s-objects"
 	lessonResources = "k8s-resources-probes"
+	lessonDebugging = "k8s-debugging"
 	lessonHPA       = "k8s-hpa"
 	lessonConfig    = "k8s-config-secrets"
 	lessonIngress   = "k8s-ingress"
@@ -79,7 +80,7 @@ var catalog = []rules.Rule{
 	rule(ruleUnknownField, errS, lessonOperate),
 	rule(ruleWrongType, errS, lessonOperate),
 	rule(ruleMissingField, errS, lessonObjects),
-	rule(ruleContainerMissingImage, errS, lessonResources),
+	rule(ruleContainerMissingImage, errS, lessonDebugging),
 	rule(ruleRemovedAPI, errS, lessonOperate),
 	rule(ruleKindNotInAPI, errS, lessonOperate),
 	rule(ruleUnknownKind, infoS, lessonOperate),
@@ -93,8 +94,8 @@ var catalog = []rules.Rule{
 	rule(ruleVolumeMountMissing, errS, lessonObjects),
 	rule(ruleMissingResources, warnS, lessonResources),
 	rule(ruleProbePortMismatch, errS, lessonResources),
-	rule(ruleImageLatest, warnS, lessonResources),
-	rule(ruleImageRegistry, warnS, lessonResources),
+	rule(ruleImageLatest, warnS, lessonDebugging),
+	rule(ruleImageRegistry, warnS, lessonDebugging),
 	rule(ruleHPAMinMax, errS, lessonHPA),
 	rule(ruleHPATargetMissing, warnS, lessonHPA),
 	rule(ruleHPACPURequest, errS, lessonHPA),

@@ -117,7 +117,7 @@ func TestMessages(t *testing.T) {
 }
 
 func TestRulesCatalog(t *testing.T) {
-	lessons := map[string]bool{lessonObjects: true, lessonResources: true, lessonHPA: true, lessonConfig: true, lessonIngress: true, lessonOperate: true}
+	lessons := map[string]bool{lessonObjects: true, lessonResources: true, lessonDebugging: true, lessonHPA: true, lessonConfig: true, lessonIngress: true, lessonOperate: true}
 	seen := map[string]bool{}
 	for _, r := range Rules() {
 		if !strings.HasPrefix(r.ID, "k8s/") || seen[r.ID] {
