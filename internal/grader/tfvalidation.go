@@ -31,8 +31,8 @@ func (v moduleVal) ConvertToType(t ref.Type) ref.Val {
 	return types.NewErr("the module cannot be converted to %s", t.TypeName())
 }
 func (v moduleVal) Equal(o ref.Val) ref.Val { return types.Bool(false) }
-func (v moduleVal) Type() ref.Type           { return moduleType }
-func (v moduleVal) Value() any               { return v.m }
+func (v moduleVal) Type() ref.Type          { return moduleType }
+func (v moduleVal) Value() any              { return v.m }
 
 // terraformLibraries are the helpers that need the module itself.
 func terraformLibraries() []cel.EnvOption {
