@@ -277,6 +277,10 @@ func (c *checker) traversal(t hcl.Traversal, sc *scope) {
 		c.moduleOutput(t)
 	case "data":
 		c.dataRef(t)
+	case "ephemeral":
+		// Ephemeral resources are not indexed (their schemas are not in
+		// the provider schema we hold); a reference to one is taken as
+		// written rather than risk a false error.
 	case "each":
 		c.special(t, sc.each, "misplaced-each", []string{"key", "value"})
 	case "count":

@@ -46,6 +46,10 @@ var ruleCases = []ruleCase{
 		want:  []string{"main.tf:2:206-2:207"}, summary: "nested more than 200"},
 
 	// tf/unknown-block
+	{name: "unknown-block/ephemeral resource (1.10+)", rule: "tf/unknown-block",
+		files: main("ephemeral \"random_password\" \"db\" {\n  length = 24\n}\nresource \"aws_secretsmanager_secret_version\" \"v\" {\n  secret_id                = \"x\"\n  secret_string_wo         = ephemeral.random_password.db.result\n  secret_string_wo_version = 1\n}\n")},
+	{name: "undeclared-reference/ephemeral resource", rule: "tf/undeclared-reference",
+		files: main("ephemeral \"random_password\" \"db\" {\n  length = 24\n}\nresource \"aws_secretsmanager_secret_version\" \"v\" {\n  secret_id                = \"x\"\n  secret_string_wo         = ephemeral.random_password.db.result\n  secret_string_wo_version = 1\n}\n")},
 	{name: "unknown-block/top level typo", rule: "tf/unknown-block",
 		files: main("resorce \"aws_s3_bucket\" \"b\" {}\n"),
 		want:  []string{"main.tf:1:1-1:8"}, summary: `Unknown block type "resorce"`, hint: "`resource`"},

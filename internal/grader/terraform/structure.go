@@ -51,6 +51,10 @@ var topLevel = map[string]*spec{
 	"locals":   {anyAttrs: true},
 	"resource": {labels: []string{"type", "name"}, provider: true},
 	"data":     {labels: []string{"type", "name"}, provider: true},
+	// Ephemeral resources (Terraform 1.10+) are never stored in state; their
+	// schemas are not in the provider schema we check against, so their
+	// arguments are taken as written.
+	"ephemeral": {labels: []string{"type", "name"}, anyAttrs: true, anyBlocks: true},
 	"module": {
 		labels: []string{"name"},
 		attrs: map[string]bool{"source": true, "version": false, "count": false,
