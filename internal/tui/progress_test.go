@@ -349,12 +349,12 @@ func TestMapOpensOnTheLastOpened(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Chdir(t.TempDir())
-			st := progress.NewStore("ws")
+			ws := filepath.Join(t.TempDir(), "ws")
+			st := progress.NewStore(ws)
 			if _, _, err := st.Apply(func(s *progress.State) { s.Check(worked.ID, 0, 1, false); s.Open(tt.last) }); err != nil {
 				t.Fatal(err)
 			}
-			m, err := New(Options{Course: c, Source: src, Workspace: "ws", Lang: "en", Printer: testPrinter(t, "en"), MarkdownTheme: "notty"})
+			m, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: "en", Printer: testPrinter(t, "en"), MarkdownTheme: "notty"})
 			if err != nil {
 				t.Fatal(err)
 			}

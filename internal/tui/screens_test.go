@@ -293,15 +293,17 @@ var fencedCode = regexp.MustCompile("(?ms)^\\s*```.*?^\\s*```")
 func TestMapOpensWhereTheLearnerLeftOff(t *testing.T) {
 	c, src := testCourse(t)
 	ex := c.ExercisesOf(c.Lessons[2].ID)[0]
-	t.Chdir(t.TempDir())
-	st := progress.NewStore("ws")
+	// An absolute workspace: work the model starts may outlive the test
+	// and must not land in the package folder.
+	ws := filepath.Join(t.TempDir(), "ws")
+	st := progress.NewStore(ws)
 	if _, _, err := st.Apply(func(s *progress.State) { s.UseHint(ex.ID, 1) }); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := st.Apply(func(s *progress.State) { s.Exercise(ex.ID).Attempts = 1 }); err != nil {
 		t.Fatal(err)
 	}
-	m, err := New(Options{Course: c, Source: src, Workspace: "ws", Lang: "en", Printer: testPrinter(t, "en"), MarkdownTheme: "notty"})
+	m, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: "en", Printer: testPrinter(t, "en"), MarkdownTheme: "notty"})
 	if err != nil {
 		t.Fatal(err)
 	}
