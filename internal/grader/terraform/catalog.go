@@ -44,6 +44,7 @@ var catalog = []ruleDef{
 	{"tf/sensitive-variable", diag.SeverityWarning, lessonPractice},
 	{"tf/default-type", diag.SeverityError, lessonBasics},
 	{"tf/default-constant", diag.SeverityError, lessonBasics},
+	{"tf/required-version", diag.SeverityWarning, lessonBasics},
 	{"tf/validation-self", diag.SeverityError, lessonBasics},
 	{"tf/sensitive-output", diag.SeverityError, lessonPractice},
 	{"tf/local-state", diag.SeverityWarning, lessonState},

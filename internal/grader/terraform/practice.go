@@ -18,6 +18,7 @@ import (
 // production rather than whether Terraform accepts it.
 func (c *checker) checkPractice() {
 	c.checkRequiredProviders()
+	c.checkRequiredVersion()
 	c.checkRegion()
 	c.checkSecrets()
 	c.checkVariables()

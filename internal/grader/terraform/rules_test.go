@@ -383,6 +383,18 @@ var ruleCases = []ruleCase{
 	{name: "default-type/valid", rule: "tf/default-type",
 		files: main("variable \"desired_count\" {\n  type    = number\n  default = \"2\"\n}\nvariable \"svc\" {\n  type    = object({ port = optional(number, 8000) })\n  default = {}\n}\n")},
 
+	// tf/required-version
+	{name: "required-version/lockfile under 1.6", rule: "tf/required-version",
+		files: main("terraform {\n  required_version = \">= 1.6\"\n  backend \"s3\" {\n    bucket       = \"b\"\n    key          = \"k\"\n    region       = \"eu-west-1\"\n    use_lockfile = true\n  }\n}\n"),
+		want:  []string{"main.tf:2:22-2:30"}, summary: `required_version ">= 1.6" admits Terraform older than 1.10`},
+	{name: "required-version/import under 1.4", rule: "tf/required-version",
+		files: main("terraform {\n  required_version = \"~> 1.4\"\n}\nimport {\n  to = aws_s3_bucket.b\n  id = \"b\"\n}\nresource \"aws_s3_bucket\" \"b\" {}\n"),
+		want:  []string{"main.tf:2:22-2:30"}},
+	{name: "required-version/covered", rule: "tf/required-version",
+		files: main("terraform {\n  required_version = \">= 1.10\"\n  backend \"s3\" {\n    bucket       = \"b\"\n    key          = \"k\"\n    region       = \"eu-west-1\"\n    use_lockfile = true\n  }\n}\nmoved {\n  from = aws_s3_bucket.a\n  to   = aws_s3_bucket.b\n}\nresource \"aws_s3_bucket\" \"b\" {}\n")},
+	{name: "required-version/none written", rule: "tf/required-version",
+		files: main("import {\n  to = aws_s3_bucket.b\n  id = \"b\"\n}\nresource \"aws_s3_bucket\" \"b\" {}\n")},
+
 	// tf/default-constant
 	{name: "default-constant/function", rule: "tf/default-constant",
 		files: main("variable \"zones\" {\n  type    = list(string)\n  default = tolist([\"a\", \"b\"])\n}\n"),
