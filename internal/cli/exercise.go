@@ -236,7 +236,14 @@ func (a *app) gradeAndShow(g *grader.Grader, ws *workspace.Workspace, ex *course
 	if format == "json" {
 		return res, writeJSON(a.stdout, toResultJSON(res, a.p()))
 	}
-	return res, a.writeResult(a.stdout, ex, res, showTask && !res.Passed, sub.Files)
+	st, err := a.loadProgress(ws)
+	if err != nil {
+		return res, err
+	}
+	shown := res
+	var held int
+	shown.Diagnostics, held = workspace.HoldHints(res.Diagnostics, st.Exercise(ex.ID).HintsUsed)
+	return res, a.writeResult(a.stdout, ex, shown, showTask && !res.Passed, sub.Files, held)
 }
 
 // resultJSON is the contract of `iactutor check --format json`.
@@ -267,7 +274,7 @@ func toResultJSON(res grader.Result, p *msg.Printer) resultJSON {
 	return out
 }
 
-func (a *app) writeResult(w io.Writer, ex *course.Exercise, res grader.Result, showTask bool, files []source.File) error {
+func (a *app) writeResult(w io.Writer, ex *course.Exercise, res grader.Result, showTask bool, files []source.File, held int) error {
 	p := a.p()
 	lang := p.Lang()
 	fmt.Fprintf(w, "%s\n", p.S("cli.exercise.heading", msg.Args{"ID": ex.ID, "Title": ex.Title.In(lang)}))
@@ -288,6 +295,9 @@ func (a *app) writeResult(w io.Writer, ex *course.Exercise, res grader.Result, s
 	}
 	if err := a.writeDiagnostics(w, res.Diagnostics, sourceOf(files)); err != nil {
 		return err
+	}
+	if held > 0 && !res.Passed {
+		fmt.Fprintf(w, "%s\n\n", p.S("cli.check.hints-held", msg.Args{"Count": held, "Exercise": ex.ID}))
 	}
 	verdict := msg.New("cli.check.not-yet", msg.Args{"Exercise": ex.ID})
 	if res.Passed {

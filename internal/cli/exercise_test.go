@@ -370,3 +370,32 @@ func TestCheckFailUnder(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleHintsWaitForTheFirstHint: in an exercise, a rule's hint (often
+// the fix itself) is held back, with a note saying how to see it, until the
+// learner asks for the first hint; lint keeps every hint.
+func TestRuleHintsWaitForTheFirstHint(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	const id = "k8s-resource-units"
+	if _, errOut, code := runCLI(t, nil, "init", ws); code != 0 {
+		t.Fatalf("init: exit %d %s", code, errOut)
+	}
+	const fix = "Did you mean `512Mi`?"
+	out, _, _ := runCLI(t, nil, "check", id, "--dir", ws)
+	if strings.Contains(out, fix) || !strings.Contains(out, "held back until you ask: `iactutor hint "+id+"`") {
+		t.Fatalf("before any hint, the fix shows or the note is missing:\n%s", out)
+	}
+	es, _, _ := runCLI(t, nil, "--lang", "es", "check", id, "--dir", ws)
+	if !strings.Contains(es, "se reservan hasta que las pidas") {
+		t.Errorf("no held-back note in Spanish:\n%s", es)
+	}
+	lint, _, _ := runCLI(t, nil, "lint", filepath.Join(ws, id))
+	if !strings.Contains(lint, fix) {
+		t.Errorf("lint lost the rule's hint:\n%s", lint)
+	}
+	runCLI(t, nil, "hint", id, "--dir", ws)
+	out, _, _ = runCLI(t, nil, "check", id, "--dir", ws)
+	if !strings.Contains(out, fix) || strings.Contains(out, "held back") {
+		t.Fatalf("after the first hint, the rule's hint is still held:\n%s", out)
+	}
+}

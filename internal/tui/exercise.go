@@ -507,7 +507,15 @@ func (m *exerciseModel) layout() {
 			for _, f := range m.files {
 				src[f.Path] = f.Data
 			}
-			_ = diag.WriteText(&db, r.Diagnostics, diag.TextOptions{Width: w, Printer: c.printer, Source: func(n string) []byte { return src[n] }})
+			used := 0
+			if e, ok := c.state.Exercises[m.ex.ID]; ok {
+				used = e.HintsUsed
+			}
+			shown, held := workspace.HoldHints(r.Diagnostics, used)
+			_ = diag.WriteText(&db, shown, diag.TextOptions{Width: w, Printer: c.printer, Source: func(n string) []byte { return src[n] }})
+			if held > 0 && !r.Passed {
+				db.WriteString(p.S("tui.exercise.hints-held", msg.Args{"Count": held}) + "\n")
+			}
 			// Source lines stay whole, to scroll sideways; the words
 			// around them fold.
 			b.WriteString("\n" + foldText(strings.TrimRight(db.String(), "\n"), c.width) + "\n")

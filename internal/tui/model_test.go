@@ -478,3 +478,21 @@ func TestWatchProblemReachesTheLearner(t *testing.T) {
 		t.Errorf("message = %q", got)
 	}
 }
+
+// TestRuleHintsWaitForTheFirstHint: the exercise screen holds a rule's
+// hint back, saying so, until the learner presses h.
+func TestRuleHintsWaitForTheFirstHint(t *testing.T) {
+	// Tall enough that the whole result fits the viewport.
+	m, _ := newTestModel(t, "k8s-resource-units", 120, 400)
+	run(t, m, m.Init())
+	press(t, m, "c")
+	content := func() string { return strings.Join(strings.Fields(m.View()), " ") }
+	const fix = "Did you mean `512Mi`?"
+	if v := content(); strings.Contains(v, fix) || !strings.Contains(v, "held back until you ask for a hint (h)") {
+		t.Fatalf("before any hint, the fix shows or the note is missing:\n%s", v)
+	}
+	press(t, m, "h")
+	if v := content(); !strings.Contains(v, fix) || strings.Contains(v, "held back") {
+		t.Fatalf("after h, the rule's hint is still held:\n%s", v)
+	}
+}

@@ -333,3 +333,25 @@ func unified(aName, bName, a, b string) (string, error) {
 	a, b = strings.ToValidUTF8(a, "\uFFFD"), strings.ToValidUTF8(b, "\uFFFD")
 	return udiff.ToUnified(aName, bName, a, udiff.Strings(a, b), udiff.DefaultContextLines)
 }
+
+// HoldHints takes the validators' own hints out of a result's diagnostics
+// until the learner has asked for the first hint of the exercise: in an
+// exercise, a rule's hint is often the fix itself, and the hint tiers are
+// how the learner chooses to see it. It returns the diagnostics to show and
+// how many hints were held back; lint, which teaches no exercise, keeps
+// them all.
+func HoldHints(ds diag.Diagnostics, hintsUsed int) (diag.Diagnostics, int) {
+	if hintsUsed > 0 {
+		return ds, 0
+	}
+	out := make(diag.Diagnostics, len(ds))
+	held := 0
+	for i, d := range ds {
+		if !d.Hint.IsZero() && (strings.HasPrefix(d.Rule, "k8s/") || strings.HasPrefix(d.Rule, "tf/")) {
+			d.Hint = msg.Text{}
+			held++
+		}
+		out[i] = d
+	}
+	return out, held
+}

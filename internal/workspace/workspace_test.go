@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/msg"
 	"github.com/iactutor/iactutor/internal/source"
 )
@@ -222,5 +223,30 @@ func TestMissingFolderIsReported(t *testing.T) {
 	}
 	if got := p.Text(sub.Refused[0].Summary); !strings.Contains(got, "k8s/") {
 		t.Errorf("missing folder said as %q", got)
+	}
+}
+
+func TestHoldHints(t *testing.T) {
+	ds := diag.Diagnostics{
+		{Rule: "k8s/quantity-unit", Hint: msg.Plain("write 512Mi")},
+		{Rule: "tf/provider-version", Hint: msg.Plain("pin ~> 5.0")},
+		{Rule: source.RuleRead, Hint: msg.Plain("run iactutor init")},
+		{Rule: "k8s/api-invalid"},
+		{Summary: msg.Plain("Not yet: the check"), Hint: msg.Plain("kept")},
+	}
+	shown, held := HoldHints(ds, 0)
+	if held != 2 {
+		t.Errorf("held %d hints, want the two rules' with a hint", held)
+	}
+	for i, want := range []bool{false, false, true, false, true} {
+		if got := !shown[i].Hint.IsZero(); got != want {
+			t.Errorf("diagnostic %d (%s): hint shown %v, want %v", i, ds[i].Rule, got, want)
+		}
+	}
+	if ds[0].Hint.IsZero() {
+		t.Error("HoldHints changed the result it was given")
+	}
+	if shown, held := HoldHints(ds, 1); held != 0 || shown[0].Hint.IsZero() {
+		t.Error("hints held after the learner asked for one")
 	}
 }
