@@ -17,6 +17,7 @@ import (
 
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/progress"
+	"github.com/iactutor/iactutor/internal/workspace"
 )
 
 // typeAtOnce sends keys as one read, as a fast typist or a script does.
@@ -343,7 +344,7 @@ func TestFlowEditorHandOff(t *testing.T) {
 	if err := os.WriteFile(script, []byte("#!/bin/sh\ncp \""+sol+"/$(basename \"$1\")\" \"$1\"\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	m, _ := newTestModel(t, ex.ID, 100, 30)
+	m, ws := newTestModel(t, ex.ID, 100, 30)
 	m.c.editor = "sh " + script
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
 	waitText(t, tm, "watching for saves", 3*time.Second)
@@ -367,6 +368,15 @@ func TestFlowEditorHandOff(t *testing.T) {
 		t.Fatalf("n after passing left the learner on %T", fm.active)
 	}
 	checkFrame(t, fm.View(), 40, 12)
+	// The next exercise's start files are written by a command the ended
+	// program does not wait for; let it finish in this test's folder.
+	task := filepath.Join(ws, e.ex.ID, workspace.TaskFile)
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(task); err == nil {
+			break
+		}
+	}
+	e.stop()
 }
 
 // TestDamagedNoticeWrapsWhole: on a narrow terminal the path where the

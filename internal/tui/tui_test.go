@@ -96,7 +96,20 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 	select {
 	case msg = <-done:
 	case <-time.After(300 * time.Millisecond):
-		return // a watcher waiting for a save
+		// A watcher waiting for a save, or slow work. Before the test's
+		// folder goes (cleanups run last registered first, so before
+		// t.Chdir's), stop the screen's watcher and let the command end,
+		// so nothing it writes lands in the package folder.
+		t.Cleanup(func() {
+			if s, ok := m.active.(stopper); ok {
+				s.stop()
+			}
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+			}
+		})
+		return
 	}
 	switch msg := msg.(type) {
 	case nil:
