@@ -89,4 +89,3 @@ func addedLines(t *testing.T, src course.Source, ex *course.Exercise) string {
 	}
 	return out.String()
 }
-
