@@ -15,15 +15,27 @@ import (
 )
 
 func testWorkspace(t *testing.T) (*Workspace, *course.Exercise) {
+	return exerciseWorkspace(t, "[a.yaml, k8s/b.yaml]", nil)
+}
+
+// exerciseWorkspace builds a one-exercise course whose files: entry is
+// files, with a.yaml and k8s/b.yaml in both trees plus extra ones (name →
+// start text; the solution says "sol" where the start says "start").
+func exerciseWorkspace(t *testing.T, files string, extra map[string]string) (*Workspace, *course.Exercise) {
 	t.Helper()
+	const dir = "exercises/kubernetes/01-x/"
 	m := fstest.MapFS{
-		"exercises/kubernetes/01-x/exercise.yaml":       {Data: []byte("id: x\nlesson: l\ntitle: X\nkind: fix\ndifficulty: 1\ntopics: [a]\nfiles: [a.yaml, k8s/b.yaml]\nhints: [a, b]\nchecks:\n  - {id: v, points: 1, message: ok, validators: {}}\n")},
-		"exercises/kubernetes/01-x/task.md":             {Data: []byte("Do it.")},
-		"exercises/kubernetes/01-x/task.es.md":          {Data: []byte("Hazlo.")},
-		"exercises/kubernetes/01-x/start/a.yaml":        {Data: []byte("start a\n")},
-		"exercises/kubernetes/01-x/start/k8s/b.yaml":    {Data: []byte("start b\n")},
-		"exercises/kubernetes/01-x/solution/a.yaml":     {Data: []byte("sol a\n")},
-		"exercises/kubernetes/01-x/solution/k8s/b.yaml": {Data: []byte("sol b\n")},
+		dir + "exercise.yaml": {Data: []byte("id: x\nlesson: l\ntitle: X\nkind: fix\ndifficulty: 1\ntopics: [a]\nfiles: " + files + "\nhints: [a, b]\nchecks:\n  - {id: v, points: 1, message: ok, validators: {}}\n")},
+		dir + "task.md":       {Data: []byte("Do it.")},
+		dir + "task.es.md":    {Data: []byte("Hazlo.")},
+	}
+	trees := map[string]string{"a.yaml": "start a\n", "k8s/b.yaml": "start b\n"}
+	for name, text := range extra {
+		trees[name] = text
+	}
+	for name, text := range trees {
+		m[dir+"start/"+name] = &fstest.MapFile{Data: []byte(text)}
+		m[dir+"solution/"+name] = &fstest.MapFile{Data: []byte(strings.Replace(text, "start", "sol", 1))}
 	}
 	src := course.Source{FS: m}
 	c, ds := course.Load(src)
@@ -119,24 +131,7 @@ func TestSubmissionRefusesAndReportsMissing(t *testing.T) {
 // folderWorkspace is a capstone-shaped exercise: one named file and a
 // folder entry that takes whatever manifests the learner keeps in it.
 func folderWorkspace(t *testing.T) (*Workspace, *course.Exercise) {
-	t.Helper()
-	m := fstest.MapFS{
-		"exercises/kubernetes/01-x/exercise.yaml":       {Data: []byte("id: x\nlesson: l\ntitle: X\nkind: fix\ndifficulty: 1\ntopics: [a]\nfiles: [a.yaml, k8s/]\nhints: [a, b]\nchecks:\n  - {id: v, points: 1, message: ok, validators: {}}\n")},
-		"exercises/kubernetes/01-x/task.md":             {Data: []byte("Do it.")},
-		"exercises/kubernetes/01-x/task.es.md":          {Data: []byte("Hazlo.")},
-		"exercises/kubernetes/01-x/start/a.yaml":        {Data: []byte("start a\n")},
-		"exercises/kubernetes/01-x/start/k8s/b.yaml":    {Data: []byte("start b\n")},
-		"exercises/kubernetes/01-x/start/k8s/c.yml":     {Data: []byte("start c\n")},
-		"exercises/kubernetes/01-x/solution/a.yaml":     {Data: []byte("sol a\n")},
-		"exercises/kubernetes/01-x/solution/k8s/b.yaml": {Data: []byte("sol b\n")},
-		"exercises/kubernetes/01-x/solution/k8s/c.yml":  {Data: []byte("sol c\n")},
-	}
-	src := course.Source{FS: m}
-	c, ds := course.Load(src)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	return &Workspace{Dir: filepath.Join(t.TempDir(), "ws"), Course: c, Src: src}, c.Exercises[0]
+	return exerciseWorkspace(t, "[a.yaml, k8s/]", map[string]string{"k8s/c.yml": "start c\n"})
 }
 
 func TestFolderEntryTakesTheLearnersFiles(t *testing.T) {
