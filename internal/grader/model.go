@@ -78,7 +78,7 @@ func k8sActivation(objs []k8s.Object) map[string]any {
 }
 
 // terraformVars are the names an expectation over a module can use.
-var terraformVars = []string{"resources", "data", "variables", "outputs", "locals", "providers", "terraform", "backend"}
+var terraformVars = []string{"resources", "data", "variables", "outputs", "locals", "providers", "terraform", "backend", "moved"}
 
 func terraformActivation(mod *terraform.Module, files []source.File) map[string]any {
 	act := map[string]any{}

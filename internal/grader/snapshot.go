@@ -101,7 +101,7 @@ func snapshotOf(track course.Track, m *model, files []source.File, names map[str
 // addresses start, so a path in a message reads as the learner wrote it.
 var terraformPrefix = map[string]string{
 	"resources": "resource", "data": "data", "variables": "variable", "outputs": "output",
-	"locals": "local", "providers": "provider", "terraform": "terraform", "backend": "backend",
+	"locals": "local", "providers": "provider", "terraform": "terraform", "backend": "backend", "moved": "moved",
 }
 
 // countBlocks counts a .tf file's top-level blocks; a file that does not

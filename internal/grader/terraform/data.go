@@ -22,6 +22,9 @@ import (
 //   - "terraform": the merged terraform blocks: "required_version",
 //     "required_providers" (name → value) and any other attribute
 //   - "backend": the backend's attributes plus "type", or nil
+//   - "moved": one {"from", "to"} per moved block, in file order, each
+//     address as written without spaces, so a check can see a rename
+//     recorded in the code (the state it protects is not in the module)
 //
 // A block is a map of attribute name → value. A value is a string, int64,
 // float64, bool, []any or map[string]any when the expression is a literal or
@@ -71,6 +74,7 @@ func (m *Module) Data() map[string]any {
 	}
 	tf["required_providers"] = required
 	out["terraform"] = tf
+	out["moved"] = m.movedData()
 	if m.backend != nil {
 		be := m.blockData(m.backend.Body, 0)
 		be["type"] = m.backend.Labels[0]
@@ -79,6 +83,24 @@ func (m *Module) Data() map[string]any {
 		be := m.blockData(m.cloud.Body, 0)
 		be["type"] = "cloud"
 		out["backend"] = be
+	}
+	return out
+}
+
+// movedData lists the moved blocks' addresses.
+func (m *Module) movedData() []any {
+	out := []any{}
+	for _, d := range m.blocks {
+		if d.block.Type != "moved" {
+			continue
+		}
+		mv := map[string]any{}
+		for _, k := range []string{"from", "to"} {
+			if a := d.block.Body.Attributes[k]; a != nil {
+				mv[k] = strings.Join(strings.Fields(m.sourceText(a.Expr.Range())), "")
+			}
+		}
+		out = append(out, mv)
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/iactutor/iactutor/internal/diag"
+	"github.com/iactutor/iactutor/internal/source"
 )
 
 func loadGood(t *testing.T) *Module {
@@ -141,5 +142,44 @@ func TestLocate(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("Locate(%q) = %q, want %q", tc.path, got, tc.want)
 		}
+	}
+}
+
+// TestDataMoved: a check can only see a rename through the moved blocks,
+// so each is listed with its addresses as written, spaces aside.
+func TestDataMoved(t *testing.T) {
+	cases := []struct {
+		name, src string
+		want      []any
+	}{
+		{"none", `resource "aws_ecs_service" "api" {}`, []any{}},
+		{"two in order", `
+resource "aws_ecs_service" "api" {}
+moved {
+  from = aws_lb_target_group.tg
+  to   = aws_lb_target_group.api
+}
+moved {
+  from = aws_ecs_service.svc
+  to   = aws_ecs_service . api
+}
+`, []any{
+			map[string]any{"from": "aws_lb_target_group.tg", "to": "aws_lb_target_group.api"},
+			map[string]any{"from": "aws_ecs_service.svc", "to": "aws_ecs_service.api"},
+		}},
+		{"module and index", `
+moved {
+  from = module.old["a"]
+  to   = module.new
+}
+`, []any{map[string]any{"from": `module.old["a"]`, "to": "module.new"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m, _ := Load([]source.File{{Path: "main.tf", Data: []byte(c.src)}}, Options{})
+			if got := m.Data()["moved"]; !reflect.DeepEqual(got, c.want) {
+				t.Errorf("moved = %#v, want %#v", got, c.want)
+			}
+		})
 	}
 }
