@@ -1,0 +1,28 @@
+variable "region" {
+  description = "AWS region that hosts the fraud model API"
+  type        = string
+  default     = "eu-west-1"
+}
+
+variable "environment" {
+  description = "Deployment environment (dev or prod)"
+  type        = string
+  default     = "prod"
+}
+
+# No default: CI sets TF_VAR_scoring_api_key from the vendor's portal
+# export, kept in the CI secret store. Ephemeral: it is never saved in a
+# plan file, so the apply job sets it again.
+variable "scoring_api_key" {
+  description = "API key of the third-party scoring service"
+  type        = string
+  sensitive   = true
+  ephemeral   = true
+}
+
+# Bump when the vendor issues a new key: Terraform cannot see the key change.
+variable "scoring_api_key_version" {
+  description = "Version of the scoring API key; raise it to write a new key"
+  type        = number
+  default     = 1
+}
