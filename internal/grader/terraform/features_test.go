@@ -7,13 +7,14 @@ import (
 	"github.com/hashicorp/go-version"
 )
 
-// Every Terraform module the course hands out (start, solution, variants)
-// states a required_version, and none admits a release older than what the
-// module uses: a learner on an old Terraform meets the version message, not
-// an obscure error.
+// Every Terraform module the course hands out (start, solution, and the
+// variants that are valid fixes) states a required_version, and none admits
+// a release older than what the module uses: a learner on an old Terraform
+// meets the version message, not an obscure error. A fail-* variant may be
+// wrong on exactly this point.
 func TestCourseModulesRequireTheTerraformTheyUse(t *testing.T) {
 	var dirs []string
-	for _, pat := range []string{"*/start", "*/solution", "*/variants/*"} {
+	for _, pat := range []string{"*/start", "*/solution", "*/variants/pass-*"} {
 		m, err := filepath.Glob(filepath.Join("..", "..", "..", "exercises", "terraform", pat))
 		if err != nil {
 			t.Fatal(err)
@@ -43,7 +44,7 @@ func TestCourseModulesRequireTheTerraformTheyUse(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d folders, %d uses of a versioned construct, all covered", len(dirs), used)
+	t.Logf("%d folders, %d uses of a versioned construct", len(dirs), used)
 }
 
 func TestAdmitsBefore(t *testing.T) {
