@@ -192,7 +192,9 @@ func (g *Grader) Grade(ex *course.Exercise, sub Submission) Result {
 				}
 				if len(gone) == 0 {
 					fail(msg.New("grader.not-yet", msg.Args{"Goal": cr.Message}))
-					if !problem.IsZero() {
+					// When the files have errors, those explain a check
+					// that cannot be evaluated better than CEL's words.
+					if !problem.IsZero() && !model.diags.HasErrors() {
 						failures[len(failures)-1].Detail = msg.New("grader.not-evaluated", msg.Args{"Err": problem})
 					}
 				}

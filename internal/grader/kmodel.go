@@ -2,6 +2,7 @@ package grader
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 
 	"k8s.io/apimachinery/pkg/api/resource"
@@ -35,7 +36,12 @@ func (k kubeModel) defaulted(value map[string]any) map[string]any {
 	}
 	if err := runtime.DefaultUnstructuredConverter.FromUnstructured(value, obj); err != nil {
 		// What could not be decoded is the validators' to report; the
-		// expectations then read the object as written.
+		// expectations then read the object as written, with the
+		// quantities that do parse (512, "0.5Gi") as quantities, so a
+		// check about one field is not lost to a typo in another.
+		if q, ok := quantify(value, reflect.TypeOf(obj)).(map[string]any); ok {
+			return q
+		}
 		return value
 	}
 	obj = k.api.Defaulted(obj)
@@ -59,10 +65,21 @@ func quantify(v any, t reflect.Type) any {
 		t = t.Elem()
 	}
 	if t == quantityType {
-		if s, ok := v.(string); ok {
-			if q, err := resource.ParseQuantity(s); err == nil {
-				return apiservercel.Quantity{Quantity: &q}
-			}
+		var s string
+		switch x := v.(type) {
+		case string:
+			s = x
+		case int64:
+			s = strconv.FormatInt(x, 10)
+		case int:
+			s = strconv.Itoa(x)
+		case float64:
+			s = strconv.FormatFloat(x, 'f', -1, 64)
+		default:
+			return v
+		}
+		if q, err := resource.ParseQuantity(s); err == nil {
+			return apiservercel.Quantity{Quantity: &q}
 		}
 		return v
 	}

@@ -120,3 +120,36 @@ func TestOutcomeCases(t *testing.T) {
 	}
 	t.Logf("all        %d/%d verdicts right", right, total)
 }
+
+// TestOneTypoDoesNotHideTheRest: a quantity the API server cannot decode
+// (cpu: half) fails its own check, with the validators' error as the
+// reason, while the memory check still reads 512Mi and 1Gi as quantities.
+func TestOneTypoDoesNotHideTheRest(t *testing.T) {
+	src := course.Source{FS: course.Router{Lessons: lessons.FS, Exercises: exercises.FS}}
+	c, _ := course.Load(src)
+	ex, ok := c.Exercise("k8s-resource-units")
+	if !ok {
+		t.Fatal("no k8s-resource-units")
+	}
+	sol, err := TreeSubmission(src, ex, "solution")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range sol.Files {
+		sol.Files[i].Data = []byte(strings.Replace(string(sol.Files[i].Data), "cpu: 500m", "cpu: half", 1))
+	}
+	res := New().Grade(ex, sol)
+	passed := map[string]bool{}
+	for _, ch := range res.Checks {
+		passed[ch.ID] = ch.Passed
+	}
+	if !passed["memory-units"] || passed["cpu-units"] {
+		t.Errorf("checks %v: want memory passed and cpu failed", passed)
+	}
+	en := printer(t, "en")
+	for _, d := range res.Diagnostics {
+		if strings.Contains(en.Text(d.Detail), "could not be evaluated") {
+			t.Errorf("CEL's words reach the learner: %s", en.Text(d.Detail))
+		}
+	}
+}
