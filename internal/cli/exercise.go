@@ -52,6 +52,8 @@ func (a *app) loadProgress(ws *workspace.Workspace) (*progress.State, error) {
 	if !notice.IsZero() {
 		fmt.Fprintf(a.stderr, "iactutor: %s\n", a.p().Text(notice))
 	}
+	// Shown as the interface shows them; the interface writes them.
+	workspace.CarryMovedAnswers(st, ws.Course)
 	return st, nil
 }
 

@@ -182,6 +182,7 @@ func TestBrokenContent(t *testing.T) {
 			m[cp] = &fstest.MapFile{Data: []byte(goodQuestions[:strings.Index(goodQuestions, "  - id: two")])}
 		}, cp, 1, "at least 6 questions"},
 		{"field of another kind", func(m fstest.MapFS) { set(m, cp, "    truth: false\n", "    truth: false\n    answer: 0\n") }, cp, 19, `does not use "answer"`},
+		{"was without a lesson", func(m fstest.MapFS) { set(m, cp, "    truth: false\n", "    truth: false\n    was: tf\n") }, cp, 19, `write the place it had before as lesson-id/question-id`},
 		{"missing lesson file", func(m fstest.MapFS) { delete(m, "lessons/02-k8s-objects/lesson.es.md") }, "lessons/02-k8s-objects/lesson.es.md", 0, "missing translation"},
 		{"unknown lesson", func(m fstest.MapFS) { set(m, ex, "lesson: k8s-objects", "lesson: k8s-objets") }, ex, 1, `did you mean "k8s-objects"?`},
 		{"one hint", func(m fstest.MapFS) { set(m, ex, "  - {en: \"Look at the labels\", es: \"Mira las etiquetas\"}\n", "") }, ex, 1, "at least 2 hints"},

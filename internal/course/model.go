@@ -182,6 +182,9 @@ type Question struct {
 	Command     string       `yaml:"command,omitempty"`
 	Accept      []string     `yaml:"accept,omitempty"`
 	Explanation Text         `yaml:"explanation"`
+	// Was is "lesson-id/question-id" when the question moved from another
+	// lesson's checkpoint, so a learner's earlier answer follows it.
+	Was string `yaml:"was,omitempty"`
 	// Line is where the question starts in its file.
 	Line int `yaml:"-"`
 }

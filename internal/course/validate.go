@@ -134,6 +134,9 @@ func (v *loader) validateCheckpoint(cp *Checkpoint) {
 }
 
 func (v *loader) question(f string, ln int, name msg.Text, q Question) {
+	if lesson, id, ok := strings.Cut(q.Was, "/"); q.Was != "" && (!ok || lesson == "" || id == "" || strings.Contains(id, "/")) {
+		v.fail(f, ln, "course.question-bad-was", msg.Args{"Name": name, "Was": q.Was})
+	}
 	has := map[string]bool{
 		"choices": len(q.Choices) > 0, "answer": q.Answer != nil, "answers": len(q.Answers) > 0,
 		"truth": q.Truth != nil, "steps": len(q.Steps) > 0, "command": q.Command != "" || len(q.Accept) > 0,

@@ -192,6 +192,15 @@ func New(opt Options) (*Model, error) {
 	if !notice.IsZero() {
 		m.sticky = c.printer.Text(notice)
 	}
+	// Answers to questions that moved to another lesson follow them, once,
+	// under the lock, so another process's records are kept.
+	if workspace.CarryMovedAnswers(st, opt.Course) {
+		carried, _, err := c.store.Apply(func(s *progress.State) { workspace.CarryMovedAnswers(s, opt.Course) })
+		if err != nil {
+			return nil, err
+		}
+		st = carried
+	}
 	c.state = st
 	m.home = newHome(c)
 	m.home.resume()

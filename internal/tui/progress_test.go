@@ -430,3 +430,28 @@ func TestOpeningRecordsThePlace(t *testing.T) {
 		t.Errorf("starting on lesson %s leaves the place %q", c.Lessons[0].ID, got)
 	}
 }
+
+// TestAnswersFollowMovedQuestions: answers given before lesson 6 was split
+// count in the debugging lesson, on screen and in the progress file.
+func TestAnswersFollowMovedQuestions(t *testing.T) {
+	c, src := testCourse(t)
+	ws := filepath.Join(t.TempDir(), "ws")
+	st := progress.NewStore(ws)
+	if _, _, err := st.Apply(func(s *progress.State) {
+		old := s.Checkpoint("k8s-resources-probes")
+		old.Answered["describe-pod"], old.Correct["describe-pod"] = true, true
+	}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := New(Options{Course: c, Source: src, Workspace: ws, Lang: "en", Printer: testPrinter(t, "en"), MarkdownTheme: "notty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.c.state.Checkpoints["k8s-debugging"].Correct["describe-pod"] {
+		t.Error("the interface does not count the moved answer")
+	}
+	saved, _, err := st.Load()
+	if err != nil || !saved.Checkpoints["k8s-debugging"].Correct["describe-pod"] {
+		t.Errorf("the moved answer was not written (%v)", err)
+	}
+}

@@ -355,3 +355,37 @@ func HoldHints(ds diag.Diagnostics, hintsUsed int) (diag.Diagnostics, int) {
 	}
 	return out, held
 }
+
+// CarryMovedAnswers copies a learner's answers to questions that moved to
+// another lesson (their `was:`) to where the questions are now, so splitting
+// a lesson does not ask again what was answered. It reports whether
+// anything was copied; answers already given in the new place win.
+func CarryMovedAnswers(st *progress.State, c *course.Course) bool {
+	changed := false
+	for _, l := range c.Lessons {
+		if l.Checkpoint == nil {
+			continue
+		}
+		for _, q := range l.Checkpoint.Questions {
+			lesson, id, ok := strings.Cut(q.Was, "/")
+			if !ok {
+				continue
+			}
+			old, ok := st.Checkpoints[lesson]
+			if !ok || !old.Answered[id] {
+				continue
+			}
+			if now, ok := st.Checkpoints[l.ID]; ok && now.Answered[q.ID] {
+				continue
+			}
+			now := st.Checkpoint(l.ID)
+			now.Answered[q.ID] = true
+			now.Correct[q.ID] = old.Correct[id]
+			if n := old.Attempts[id]; n > 0 {
+				now.Attempts[q.ID] = n
+			}
+			changed = true
+		}
+	}
+	return changed
+}

@@ -8,10 +8,13 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/iactutor/iactutor/exercises"
 	"github.com/iactutor/iactutor/internal/course"
 	"github.com/iactutor/iactutor/internal/diag"
 	"github.com/iactutor/iactutor/internal/msg"
+	"github.com/iactutor/iactutor/internal/progress"
 	"github.com/iactutor/iactutor/internal/source"
+	"github.com/iactutor/iactutor/lessons"
 )
 
 func testWorkspace(t *testing.T) (*Workspace, *course.Exercise) {
@@ -243,5 +246,38 @@ func TestHoldHints(t *testing.T) {
 	}
 	if shown, held := HoldHints(ds, 1); held != 0 || shown[0].Hint.IsZero() {
 		t.Error("hints held after the learner asked for one")
+	}
+}
+
+func TestCarryMovedAnswers(t *testing.T) {
+	src := course.Source{FS: course.Router{Lessons: lessons.FS, Exercises: exercises.FS}}
+	c, ds := course.Load(src)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	st := progress.New()
+	old := st.Checkpoint("k8s-resources-probes")
+	old.Answered["describe-pod"], old.Correct["describe-pod"], old.Attempts["describe-pod"] = true, true, 2
+	old.Answered["previous-logs"], old.Correct["previous-logs"] = true, false
+	// Already answered in the new place: that answer stays.
+	now := st.Checkpoint("k8s-debugging")
+	old.Answered["sorted-events"], old.Correct["sorted-events"] = true, true
+	now.Answered["sorted-events"], now.Correct["sorted-events"] = true, false
+
+	if !CarryMovedAnswers(st, c) {
+		t.Fatal("nothing carried")
+	}
+	got := st.Checkpoints["k8s-debugging"]
+	if !got.Answered["describe-pod"] || !got.Correct["describe-pod"] || got.Attempts["describe-pod"] != 2 {
+		t.Errorf("describe-pod not carried: %+v", got)
+	}
+	if !got.Answered["previous-logs"] || got.Correct["previous-logs"] {
+		t.Errorf("a wrong answer must stay wrong: %+v", got)
+	}
+	if got.Correct["sorted-events"] {
+		t.Error("an answer given in the new place was overwritten")
+	}
+	if CarryMovedAnswers(st, c) {
+		t.Error("a second carry changed something again")
 	}
 }
