@@ -249,10 +249,10 @@ func (c *checker) service(ix *index, i int, o Object, svc *svcFacts) {
 	}
 }
 
-func (c *checker) serviceNoMatch(ix *index, i int, o Object, sel labelSet, ns string) {
-	at := c.rng(i, "spec.selector")
-	hint := msg.New("k8s.service-selector.hint", nil)
-	// Point at the label that differs when one workload is a near miss.
+// firstMiss finds the first label of sel (controller labels aside) that no
+// workload of namespace ns carries with that value, with a "did you mean"
+// when one of their values is near it.
+func (c *checker) firstMiss(ix *index, ns string, sel labelSet) (key string, near msg.Text, found bool) {
 	for _, kv := range sel {
 		if controllerLabel(kv.k) {
 			continue
@@ -266,11 +266,23 @@ func (c *checker) serviceNoMatch(ix *index, i int, o Object, sel labelSet, ns st
 		if contains(values, kv.v) {
 			continue
 		}
-		at = c.rng(i, fmt.Sprintf("spec.selector[%q]", kv.k))
 		if s := suggest.Nearest(kv.v, values); s != "" {
-			hint = didYouMean(s)
+			near = didYouMean(s)
 		}
-		break
+		return kv.k, near, true
+	}
+	return "", msg.Text{}, false
+}
+
+func (c *checker) serviceNoMatch(ix *index, i int, o Object, sel labelSet, ns string) {
+	at := c.rng(i, "spec.selector")
+	hint := msg.New("k8s.service-selector.hint", nil)
+	// Point at the label that differs when one workload is a near miss.
+	if key, near, ok := c.firstMiss(ix, ns, sel); ok {
+		at = c.rng(i, fmt.Sprintf("spec.selector[%q]", key))
+		if !near.IsZero() {
+			hint = near
+		}
 	}
 	c.r.addSev(ruleServiceSelector, c.refSeverity(), at,
 		msg.New("k8s.service-selector", msg.Args{"Service": q(o.Name), "Selector": sel.String()}), hint)

@@ -434,23 +434,11 @@ func (c *checker) noMatch(ix *index, i int, ns string, sel selFacts, elsewhere [
 		wo := c.s.objects[elsewhere[0]]
 		return c.rng(i, sel.path), msg.New("k8s.selector.other-namespace", msg.Args{"Kind": wo.Kind, "Name": q(wo.Name), "Namespace": q(nsOf(wo))})
 	}
-	for _, kv := range sel.labels {
-		if controllerLabel(kv.k) {
-			continue
+	if key, near, ok := c.firstMiss(ix, ns, sel.labels); ok {
+		if !near.IsZero() {
+			hint = near
 		}
-		var values []string
-		for _, wi := range ix.workloads {
-			if v, ok := c.s.items[wi].facts.pod.labels.get(kv.k); ok && nsOf(c.s.objects[wi]) == ns {
-				values = append(values, v)
-			}
-		}
-		if contains(values, kv.v) {
-			continue
-		}
-		if s := suggest.Nearest(kv.v, values); s != "" {
-			hint = didYouMean(s)
-		}
-		return c.rng(i, fmt.Sprintf("%s.matchLabels[%q]", sel.path, kv.k)), hint
+		return c.rng(i, fmt.Sprintf("%s.matchLabels[%q]", sel.path, key)), hint
 	}
 	return c.rng(i, sel.path), hint
 }
