@@ -2,13 +2,13 @@ package grader
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 
 	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/common/types"
 	"github.com/google/cel-go/common/types/ref"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/gocty"
 
 	"github.com/iactutor/iactutor/internal/grader/terraform"
 )
@@ -100,10 +100,8 @@ func ctyOf(v any) (cty.Value, error) {
 			vals[k] = c
 		}
 		return cty.ObjectVal(vals), nil
+	case nil:
+		return cty.NullVal(cty.DynamicPseudoType), nil
 	}
-	t, err := gocty.ImpliedType(v)
-	if err != nil {
-		return cty.NilVal, err
-	}
-	return gocty.ToCtyValue(v, t)
+	return cty.NilVal, fmt.Errorf("a %T cannot be given to a Terraform variable", v)
 }

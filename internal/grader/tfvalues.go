@@ -106,7 +106,7 @@ func evalAttr(vals *terraform.Values, src []byte, a *hclsyntax.Attribute) (any, 
 	if v, ok := vals.Value(a.Expr); ok {
 		v, _ = v.UnmarkDeep()
 		if v.IsWhollyKnown() && !v.IsNull() {
-			if g, ok := ctyToGo(v); ok {
+			if g, ok := terraform.GoValue(v); ok {
 				return g, true
 			}
 		}
@@ -169,46 +169,6 @@ func traversalText(tr hcl.Traversal) string {
 		}
 	}
 	return b.String()
-}
-
-func ctyToGo(v cty.Value) (any, bool) {
-	t := v.Type()
-	switch {
-	case t == cty.String:
-		return v.AsString(), true
-	case t == cty.Bool:
-		return v.True(), true
-	case t == cty.Number:
-		bf := v.AsBigFloat()
-		if i, acc := bf.Int64(); acc == 0 {
-			return i, true
-		}
-		f, _ := bf.Float64()
-		return f, true
-	case t.IsListType() || t.IsTupleType() || t.IsSetType():
-		out := []any{}
-		for it := v.ElementIterator(); it.Next(); {
-			_, e := it.Element()
-			g, ok := ctyToGo(e)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, g)
-		}
-		return out, true
-	case t.IsMapType() || t.IsObjectType():
-		out := map[string]any{}
-		for it := v.ElementIterator(); it.Next(); {
-			k, e := it.Element()
-			g, ok := ctyToGo(e)
-			if !ok {
-				return nil, false
-			}
-			out[k.AsString()] = g
-		}
-		return out, true
-	}
-	return nil, false
 }
 
 func deepCopyMap(m map[string]any) map[string]any {

@@ -180,6 +180,10 @@ func (m *Module) exprValueAt(e hclsyntax.Expression, depth int) any {
 	return m.sourceText(e.Range())
 }
 
+// GoValue converts a known cty value to the plain Go values checks read
+// (string, bool, int64 or float64, []any, map[string]any; nil for null).
+func GoValue(v cty.Value) (any, bool) { return toGo(v, 0) }
+
 // toGo converts a known cty value to plain Go values.
 func toGo(v cty.Value, depth int) (any, bool) {
 	if depth > maxExprDepth || !v.IsKnown() {

@@ -348,11 +348,7 @@ func (m *Module) resourceValues(ctx *hcl.EvalContext, refs map[string]bool) map[
 // number of instances is not known.
 func repeated(ctx *hcl.EvalContext, b *hclsyntax.Block, inst func() cty.Value) cty.Value {
 	if a := b.Body.Attributes["count"]; a != nil {
-		v, ok := evalIn(ctx, a.Expr)
-		if !ok {
-			return cty.DynamicVal
-		}
-		v, ok = known(v)
+		v, ok := knownAttr(ctx, a)
 		if !ok {
 			return cty.DynamicVal
 		}
@@ -374,11 +370,7 @@ func repeated(ctx *hcl.EvalContext, b *hclsyntax.Block, inst func() cty.Value) c
 		return cty.TupleVal(vals)
 	}
 	if a := b.Body.Attributes["for_each"]; a != nil {
-		v, ok := evalIn(ctx, a.Expr)
-		if !ok {
-			return cty.DynamicVal
-		}
-		v, ok = known(v)
+		v, ok := knownAttr(ctx, a)
 		if !ok {
 			return cty.DynamicVal
 		}

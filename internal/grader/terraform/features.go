@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,10 +13,10 @@ import (
 	"github.com/iactutor/iactutor/internal/msg"
 )
 
-// Feature is a construct a module uses that older Terraform releases do not
+// feature is a construct a module uses that older Terraform releases do not
 // understand, with the first release that does. No library publishes these
 // dates, so the table below is ours, taken from Terraform's changelog.
-type Feature struct {
+type feature struct {
 	Name  string // as the learner writes it: "use_lockfile", "import block"
 	Since string // first Terraform release that reads it: "1.10"
 	Range hcl.Range
@@ -23,10 +24,10 @@ type Feature struct {
 
 // features lists what a module uses that needs a recent Terraform, in file
 // order.
-func (m *Module) features() []Feature {
-	var out []Feature
+func (m *Module) features() []feature {
+	var out []feature
 	add := func(name, since string, r hcl.Range) {
-		out = append(out, Feature{Name: name, Since: since, Range: r})
+		out = append(out, feature{Name: name, Since: since, Range: r})
 	}
 	for _, dc := range m.blocks {
 		b := dc.block
@@ -75,8 +76,8 @@ func (m *Module) features() []Feature {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Feature) int {
-		return strings.Compare(fmt.Sprintf("%s:%08d", a.Range.Filename, a.Range.Start.Byte), fmt.Sprintf("%s:%08d", b.Range.Filename, b.Range.Start.Byte))
+	slices.SortStableFunc(out, func(a, b feature) int {
+		return cmp.Or(strings.Compare(a.Range.Filename, b.Range.Filename), cmp.Compare(a.Range.Start.Byte, b.Range.Start.Byte))
 	})
 	return out
 }
@@ -152,7 +153,7 @@ func (c *checker) checkRequiredVersion() {
 	if err != nil {
 		return
 	}
-	var worst *Feature
+	var worst *feature
 	for _, f := range c.m.features() {
 		if !admitsBefore(cs, f.Since) {
 			continue
@@ -175,11 +176,4 @@ func newer(a, b string) bool {
 	va, errA := version.NewVersion(a)
 	vb, errB := version.NewVersion(b)
 	return errA == nil && errB == nil && va.GreaterThan(vb)
-}
-
-// Features lists, for tests and authors, what the module uses that needs a
-// recent Terraform, and the module's required_version ("" when none).
-func (m *Module) Features() ([]Feature, string) {
-	c, _, _ := m.requiredVersion()
-	return m.features(), c
 }

@@ -27,7 +27,10 @@ func TestCourseModulesRequireTheTerraformTheyUse(t *testing.T) {
 	used := 0
 	for _, dir := range dirs {
 		m, _ := Load(readDir(t, dir), Options{})
-		feats, constraint := m.Features()
+		feats, constraint := m.features(), ""
+		if c, _, ok := m.requiredVersion(); ok {
+			constraint = c
+		}
 		if constraint == "" {
 			t.Errorf("%s: no required_version", dir)
 			continue

@@ -22,13 +22,7 @@ var ErrUndecided = errors.New("the condition cannot be decided without Terraform
 // validation does ("is 0 refused? is 10 accepted?") rather than how its
 // condition is spelled.
 func (m *Module) ValidationAllows(name string, v cty.Value) (bool, error) {
-	var found *decl
-	for _, dc := range m.blocks {
-		if dc.block.Type == "variable" && len(dc.block.Labels) == 1 && dc.block.Labels[0] == name {
-			found = dc
-			break
-		}
-	}
+	found := m.variables[name]
 	if found == nil {
 		return false, fmt.Errorf("no variable %q", name)
 	}

@@ -42,7 +42,7 @@ func (c *checker) checkValues() {
 			}
 		case "aws_security_group_rule":
 			ingress := false
-			if v, ok := c.known(ctx, b.Body.Attributes["type"]); ok && v.Type() == cty.String {
+			if v, ok := knownAttr(ctx, b.Body.Attributes["type"]); ok && v.Type() == cty.String {
 				ingress = v.AsString() == "ingress"
 			}
 			c.checkSGRule(ctx, b.Body, ingress, sgRule)
@@ -59,9 +59,9 @@ func (c *checker) checkValues() {
 	}
 }
 
-// known evaluates an attribute and returns it unmarked when wholly known
-// and not null.
-func (c *checker) known(ctx *hcl.EvalContext, a *hclsyntax.Attribute) (cty.Value, bool) {
+// knownAttr evaluates an attribute and returns it unmarked when wholly
+// known and not null.
+func knownAttr(ctx *hcl.EvalContext, a *hclsyntax.Attribute) (cty.Value, bool) {
 	if a == nil {
 		return cty.NilVal, false
 	}
@@ -221,7 +221,7 @@ func (c *checker) checkSGRule(ctx *hcl.EvalContext, body *hclsyntax.Body, ingres
 		protoAttr, cidrAttrs = "ip_protocol", []string{"cidr_ipv4", "cidr_ipv6"}
 	}
 	proto := ""
-	if v, ok := c.known(ctx, body.Attributes[protoAttr]); ok {
+	if v, ok := knownAttr(ctx, body.Attributes[protoAttr]); ok {
 		if v.Type() == cty.String {
 			proto = strings.ToLower(v.AsString())
 		} else if v.Type() == cty.Number {
@@ -256,7 +256,7 @@ func (c *checker) checkSGRule(ctx *hcl.EvalContext, body *hclsyntax.Body, ingres
 	}
 	for _, name := range cidrAttrs {
 		a := body.Attributes[name]
-		v, ok := c.known(ctx, a)
+		v, ok := knownAttr(ctx, a)
 		if !ok {
 			continue
 		}
@@ -320,7 +320,7 @@ func openCIDR(v cty.Value) bool {
 
 // port reads a known whole number, written as a number or a numeric string.
 func (c *checker) port(ctx *hcl.EvalContext, a *hclsyntax.Attribute) (int64, bool) {
-	v, ok := c.known(ctx, a)
+	v, ok := knownAttr(ctx, a)
 	if !ok {
 		return 0, false
 	}
@@ -364,13 +364,13 @@ func steps(from, to, by int64) []int64 {
 // task's CPU and memory pair and network mode.
 func (c *checker) checkTaskDefinition(ctx *hcl.EvalContext, body *hclsyntax.Body) {
 	awsvpc := false
-	if nm, ok := c.known(ctx, body.Attributes["network_mode"]); ok && nm.Type() == cty.String {
+	if nm, ok := knownAttr(ctx, body.Attributes["network_mode"]); ok && nm.Type() == cty.String {
 		awsvpc = nm.AsString() == "awsvpc"
 	}
 	if a := body.Attributes["container_definitions"]; a != nil {
 		c.checkContainers(ctx, a.Expr, awsvpc)
 	}
-	rc, ok := c.known(ctx, body.Attributes["requires_compatibilities"])
+	rc, ok := knownAttr(ctx, body.Attributes["requires_compatibilities"])
 	if !ok || !(rc.Type().IsSetType() || rc.Type().IsListType() || rc.Type().IsTupleType()) {
 		return
 	}
@@ -383,12 +383,12 @@ func (c *checker) checkTaskDefinition(ctx *hcl.EvalContext, body *hclsyntax.Body
 	if !fargate {
 		return
 	}
-	if nm, ok := c.known(ctx, body.Attributes["network_mode"]); ok && nm.Type() == cty.String && nm.AsString() != "awsvpc" {
+	if nm, ok := knownAttr(ctx, body.Attributes["network_mode"]); ok && nm.Type() == cty.String && nm.AsString() != "awsvpc" {
 		c.rp.add("tf/ecs-fargate", body.Attributes["network_mode"].Expr.Range(), "fargate-network-mode", msg.Args{"Mode": nm.AsString()})
 	}
 	cpuA, memA := body.Attributes["cpu"], body.Attributes["memory"]
-	cv, ok1 := c.known(ctx, cpuA)
-	mv, ok2 := c.known(ctx, memA)
+	cv, ok1 := knownAttr(ctx, cpuA)
+	mv, ok2 := knownAttr(ctx, memA)
 	if !ok1 {
 		return
 	}
@@ -502,7 +502,7 @@ func wholeKnown(v cty.Value) (int64, bool) {
 
 // checkListener: a plain HTTP listener cannot take a certificate.
 func (c *checker) checkListener(ctx *hcl.EvalContext, body *hclsyntax.Body) {
-	p, ok := c.known(ctx, body.Attributes["protocol"])
+	p, ok := knownAttr(ctx, body.Attributes["protocol"])
 	if !ok || p.Type() != cty.String || p.AsString() != "HTTP" {
 		return
 	}
