@@ -260,36 +260,47 @@ func InFolder(folder, file string) bool {
 	return false
 }
 
-// ReadTree reads the editable files of tree ("start" or "solution") by
-// name, expanding folder entries into the files they take.
-func (e *Exercise) ReadTree(fsys fs.FS, tree string) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	root := path.Join(e.Dir, tree)
+// EditableNames lists the exercise's editable files found under root in
+// fsys, in the order of files: each named file as written, and for a
+// folder entry the files it takes there, by name (a learner may split a capstone into files of
+// their own). A folder that cannot be read stands as its own entry, so the
+// caller reports it missing like a file.
+func (e *Exercise) EditableNames(fsys fs.FS, root string) []string {
+	var out []string
 	for _, name := range e.Files {
 		if !IsFolder(name) {
-			b, err := fs.ReadFile(fsys, path.Join(root, name))
-			if err != nil {
-				return out, fmt.Errorf("reading %s of %s: %w", name, tree, err)
-			}
-			out[name] = b
+			out = append(out, name)
 			continue
 		}
 		dir := strings.TrimSuffix(name, "/")
 		entries, err := fs.ReadDir(fsys, path.Join(root, dir))
 		if err != nil {
-			return out, fmt.Errorf("reading folder %s of %s: %w", name, tree, err)
+			out = append(out, name)
+			continue
 		}
 		for _, en := range entries {
-			file := path.Join(dir, en.Name())
-			if en.IsDir() || !InFolder(name, file) {
-				continue
+			if file := path.Join(dir, en.Name()); !en.IsDir() && InFolder(name, file) {
+				out = append(out, file)
 			}
-			b, err := fs.ReadFile(fsys, path.Join(root, file))
-			if err != nil {
-				return out, fmt.Errorf("reading %s of %s: %w", file, tree, err)
-			}
-			out[file] = b
 		}
+	}
+	return out
+}
+
+// ReadTree reads the editable files of tree ("start" or "solution") by
+// name, expanding folder entries into the files they take.
+func (e *Exercise) ReadTree(fsys fs.FS, tree string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	root := path.Join(e.Dir, tree)
+	for _, name := range e.EditableNames(fsys, root) {
+		if IsFolder(name) {
+			return out, fmt.Errorf("reading folder %s of %s: %w", name, tree, fs.ErrNotExist)
+		}
+		b, err := fs.ReadFile(fsys, path.Join(root, name))
+		if err != nil {
+			return out, fmt.Errorf("reading %s of %s: %w", name, tree, err)
+		}
+		out[name] = b
 	}
 	return out, nil
 }

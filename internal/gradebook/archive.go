@@ -353,30 +353,13 @@ func archiveReason(name string, err error) msg.Text {
 // limits, naming each "<exercise-id>/<file>" like relocate does.
 func readArchived(a *archiveFS, dir string, ex *course.Exercise) grader.Submission {
 	sub := grader.Submission{Names: map[string]string{}}
-	var names []string
-	for _, name := range ex.Files {
-		if !course.IsFolder(name) {
-			names = append(names, name)
-			continue
-		}
-		// A folder entry takes the files the student keeps in it; none
-		// there reads as the folder missing.
-		var held []string
-		for p := range a.MapFS {
-			rel, ok := p, dir == "" || dir == "."
-			if !ok {
-				rel, ok = strings.CutPrefix(p, dir+"/")
-			}
-			if ok && course.InFolder(name, rel) && !a.MapFS[p].Mode.IsDir() {
-				held = append(held, rel)
-			}
-		}
-		if len(held) == 0 {
-			held = []string{name}
-		}
-		slices.Sort(held)
-		names = append(names, held...)
+	// A folder entry takes the files the student keeps in it; a folder
+	// that is not there reads as missing.
+	root := dir
+	if root == "" {
+		root = "."
 	}
+	names := ex.EditableNames(a.MapFS, root)
 	for _, name := range names {
 		p := path.Join(dir, name)
 		shown := path.Join(ex.ID, name)

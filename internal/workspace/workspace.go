@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -79,46 +78,22 @@ func (w *Workspace) Files(ex *course.Exercise, tree string) (map[string][]byte, 
 // keeps there (a capstone may be split into other files than the start's),
 // or the start's when the folder is not there yet.
 func (w *Workspace) FileNames(ex *course.Exercise) []string {
-	dir := w.ExerciseDir(ex.ID)
 	var out []string
-	for _, name := range ex.Files {
-		if !course.IsFolder(name) {
-			out = append(out, name)
-			continue
-		}
-		if held, err := folderFiles(dir, name); err == nil {
-			out = append(out, held...)
+	for _, n := range ex.EditableNames(os.DirFS(w.ExerciseDir(ex.ID)), ".") {
+		if !course.IsFolder(n) {
+			out = append(out, n)
 			continue
 		}
 		if start, err := w.Files(ex, "start"); err == nil {
-			for n := range start {
-				if course.InFolder(name, n) {
-					out = append(out, n)
+			for s := range start {
+				if course.InFolder(n, s) {
+					out = append(out, s)
 				}
 			}
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-// folderFiles lists, by name relative to dir, the files a folder entry takes
-// from the learner's exercise folder.
-func folderFiles(dir, folder string) ([]string, error) {
-	rel := strings.TrimSuffix(folder, "/")
-	entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, en := range entries {
-		name := path.Join(rel, en.Name())
-		if en.IsDir() || !course.InFolder(folder, name) {
-			continue
-		}
-		out = append(out, name)
-	}
-	return out, nil
 }
 
 // Init writes one exercise's start files and task. Existing files are kept
@@ -182,21 +157,9 @@ func (w *Workspace) Submission(ex *course.Exercise) (grader.Submission, error) {
 // reporting missing files.
 func ReadSubmission(dir string, ex *course.Exercise) grader.Submission {
 	sub := grader.Submission{Names: map[string]string{}}
-	var names []string
-	for _, name := range ex.Files {
-		if !course.IsFolder(name) {
-			names = append(names, name)
-			continue
-		}
-		// A folder entry takes whatever files the learner keeps in it; a
-		// missing folder is reported like a missing file.
-		held, err := folderFiles(dir, name)
-		if err != nil {
-			names = append(names, name)
-			continue
-		}
-		names = append(names, held...)
-	}
+	// A folder entry takes whatever files the learner keeps in it; a
+	// missing folder is reported like a missing file.
+	names := ex.EditableNames(os.DirFS(dir), ".")
 	for _, name := range names {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
