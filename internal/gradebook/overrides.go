@@ -5,10 +5,13 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/iactutor/iactutor/internal/course"
+	"github.com/iactutor/iactutor/internal/grader"
 	"github.com/iactutor/iactutor/internal/msg"
 )
 
@@ -84,23 +87,14 @@ func ReadOverrides(path string) ([]Override, error) {
 // an error, never skipped: a typo must not silently leave a grade as it was.
 func ApplyOverrides(gb *Gradebook, ovs []Override, path string) error {
 	for _, o := range ovs {
-		si := -1
-		for i, s := range gb.Students {
-			if displayName(o.Student) == s.Name || (s.UserID != "" && o.Student == s.UserID) {
-				si = i
-				break
-			}
-		}
+		si := slices.IndexFunc(gb.Students, func(s Student) bool {
+			return displayName(o.Student) == s.Name || (s.UserID != "" && o.Student == s.UserID)
+		})
 		args := msg.Args{"Path": path, "Line": o.Line, "Student": o.Student, "Exercise": o.Exercise, "Check": o.Check}
 		if si < 0 {
 			return msg.Errorf("gradebook.overrides.no-student", args, nil)
 		}
-		ei := -1
-		for i, ex := range gb.Exercises {
-			if ex.ID == o.Exercise {
-				ei = i
-			}
-		}
+		ei := slices.IndexFunc(gb.Exercises, func(ex *course.Exercise) bool { return ex.ID == o.Exercise })
 		if ei < 0 {
 			return msg.Errorf("gradebook.overrides.no-exercise", args, nil)
 		}
@@ -119,12 +113,7 @@ func ApplyOverrides(gb *Gradebook, ovs []Override, path string) error {
 			}
 			continue
 		}
-		ci := -1
-		for i, c := range er.Checks {
-			if c.ID == o.Check {
-				ci = i
-			}
-		}
+		ci := slices.IndexFunc(er.Checks, func(c grader.CheckResult) bool { return c.ID == o.Check })
 		if ci < 0 {
 			return msg.Errorf("gradebook.overrides.no-check", args, nil)
 		}
